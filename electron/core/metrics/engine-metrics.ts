@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { PORT_STATES, portStateCode, type PtpSample } from '../../../shared/domain/ptp';
+
+/** Metric definitions: one table-like place for names, units and help. Labelled by device name. */
+export class EngineMetrics {
+  readonly registry = new Registry();
+  private readonly r = [this.registry];
+
+  readonly offsetFromMasterNs = new Gauge({ name: 'syncscope_ptp_offset_from_master_ns', help: 'Last CURRENT_DATA_SET offsetFromMaster, nanoseconds.', labelNames: ['device'], registers: this.r });
+  readonly masterOffsetNs = new Gauge({ name: 'syncscope_ptp_master_offset_ns', help: 'Last TIME_STATUS_NP master_offset, nanoseconds.', labelNames: ['device'], registers: this.r });
+  readonly meanPathDelayNs = new Gauge({ name: 'syncscope_ptp_mean_path_delay_ns', help: 'Last CURRENT_DATA_SET meanPathDelay, nanoseconds.', labelNames: ['device'], registers: this.r });
+  readonly portState = new Gauge({
+    name: 'syncscope_ptp_port_state',
+    help: `Port state of the device's first PTP port: ${PORT_STATES.map((s, i) => `${i}=${s}`).join(', ')}.`,
+    labelNames: ['device'],
+    registers: this.r,
+  });
+  readonly deviceUp = new Gauge({ name: 'syncscope_device_up', help: '1 when the last poll of the device succeeded, else 0.', labelNames: ['device'], registers: this.r });
+  readonly lastSampleSeconds = new Gauge({ name: 'syncscope_ptp_last_sample_timestamp_seconds', help: 'Wall-clock time of the last sample, seconds since the epoch.', labelNames: ['device'], registers: this.r });
+  readonly pollDuration = new Histogram({
+    name: 'syncscope_poll_duration_seconds',
+    help: 'Time one poll of a device took (connect if needed, run pmc, parse, store).',
+    labelNames: ['device'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: this.r,
+  });
+  readonly pollErrors = new Counter({ name: 'syncscope_poll_errors_total', help: 'Failed polls, by error code.', labelNames: ['device', 'code'], registers: this.r });
+
+  constructor(opts: { processMetrics?: boolean } = {}) {
+    if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'syncscope_' });
+  }
+
+  recordSample(device: string, s: PtpSample): void {
+    const set = (g: Gauge, v: number | null) => (v === null ? g.remove({ device }) : g.set({ device }, v));
+    set(this.offsetFromMasterNs, s.offsetFromMasterNs);
+    set(this.masterOffsetNs, s.masterOffsetNs);
+    set(this.meanPathDelayNs, s.meanPathDelayNs);
+    set(this.portState, s.portState === null ? null : portStateCode(s.portState));
+    this.deviceUp.set({ device }, 1);
+    this.lastSampleSeconds.set({ device }, s.tMs / 1000);
+  }
+
+  private readonly errorCodes = new Map<string, Set<string>>();
+
+  recordFailure(device: string, code: string): void {
+    this.deviceUp.set({ device }, 0);
+    this.pollErrors.inc({ device, code });
+    let codes = this.errorCodes.get(device);
+    if (!codes) this.errorCodes.set(device, (codes = new Set()));
+    codes.add(code);
+  }
+
+  /** Forgets every series of a device (removed or renamed). */
+  forget(device: string): void {
+    for (const m of [this.offsetFromMasterNs, this.masterOffsetNs, this.meanPathDelayNs, this.portState, this.deviceUp, this.lastSampleSeconds, this.pollDuration]) {
+      m.remove({ device });
+    }
+    for (const code of this.errorCodes.get(device) ?? []) this.pollErrors.remove({ device, code });
+    this.errorCodes.delete(device);
+  }
+}

@@ -1,0 +1,23 @@
+import { Paper, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DeviceView } from '../../../shared/domain/device';
+import { LiveChart } from '../chart/LiveChart';
+
+export function ChartPanel({ device }: { device: DeviceView | null }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" data-testid="chart-panel">
+      {device ? (
+        <>
+          <Title order={4} mb="sm">
+            {t('chart.title', { device: device.name })}
+          </Title>
+          {/* keyed: a new device gets its own buffer and uPlot; the same device keeps both */}
+          <LiveChart key={device.id} device={device} />
+        </>
+      ) : (
+        <Text c="dimmed">{t('chart.noDevice')}</Text>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,92 @@
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeviceView } from '../../../shared/domain/device';
+import type { DeviceStatus } from '../../../shared/domain/status';
+import { LastError } from './LastError';
+import { StatusBadge } from './StatusBadge';
+import { transportLabel } from './transport-label';
+
+export interface DeviceTableProps {
+  devices: DeviceView[];
+  statusById: Record<string, DeviceStatus>;
+  selectedId: string | null;
+  onSelect(device: DeviceView): void;
+  onEdit(device: DeviceView): void;
+  onRemove(device: DeviceView): void;
+}
+
+export function DeviceTable({ devices, statusById, selectedId, onSelect, onEdit, onRemove }: DeviceTableProps) {
+  const { t } = useTranslation();
+  // Buttons sit inside a clickable row: their clicks must not also select the row.
+  const only = (fn: () => void) => (event: MouseEvent) => {
+    event.stopPropagation();
+    fn();
+  };
+
+  return (
+    <Table highlightOnHover verticalSpacing="xs" data-testid="device-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('devices.colName')}</Table.Th>
+          <Table.Th>{t('devices.colTransport')}</Table.Th>
+          <Table.Th>{t('devices.colStatus')}</Table.Th>
+          <Table.Th>{t('devices.colPortState')}</Table.Th>
+          <Table.Th>{t('devices.colLastError')}</Table.Th>
+          <Table.Th>{t('devices.colActions')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {devices.map((device) => {
+          const status = statusById[device.id];
+          const selected = device.id === selectedId;
+          return (
+            <Table.Tr
+              key={device.id}
+              data-testid={`device-row-${device.name}`}
+              data-device-id={device.id}
+              aria-selected={selected}
+              bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+              style={{ cursor: 'pointer' }}
+              onClick={() => onSelect(device)}
+            >
+              <Table.Td>
+                <Text fw={500}>{device.name}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text ff="monospace" size="sm">
+                  {transportLabel(device, t('devices.local'))}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge deviceName={device.name} connection={status?.connection ?? 'idle'} />
+              </Table.Td>
+              <Table.Td data-testid={`device-port-state-${device.name}`}>
+                {status?.portState ? (
+                  <Badge variant="outline" color={status.portState === 'FAULTY' ? 'red' : 'blue'}>
+                    {status.portState}
+                  </Badge>
+                ) : (
+                  <Text c="dimmed">{t('devices.noPortState')}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <LastError deviceName={device.name} error={status?.lastError ?? null} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="default" aria-label={t('devices.editLabel', { name: device.name })} data-testid={`device-edit-${device.name}`} onClick={only(() => onEdit(device))}>
+                    {t('devices.edit')}
+                  </Button>
+                  <Button size="xs" variant="subtle" color="red" aria-label={t('devices.removeLabel', { name: device.name })} data-testid={`device-remove-${device.name}`} onClick={only(() => onRemove(device))}>
+                    {t('devices.remove')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

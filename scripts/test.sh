@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every Syncscope test. As root on Debian it first installs what the tests need
+# (chromium, linuxptp, openssh-server, socat, iproute2, ethtool, prometheus); otherwise it runs what
+# it can and says plainly what it skipped.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+export SYNCSCOPE_TEST_OUTPUT="${SYNCSCOPE_TEST_OUTPUT:-$PWD/test-output}"
+t0=$(date +%s)
+say() { printf '\n== %s\n' "$*"; }
+
+say "system packages"
+# command → Debian package
+declare -A pkg_of=([chromium]=chromium [ptp4l]=linuxptp [pmc]=linuxptp [sshd]=openssh-server [socat]=socat
+  [ip]=iproute2 [tc]=iproute2 [ethtool]=ethtool [prometheus]=prometheus [promtool]=prometheus [ssh]=openssh-client [ssh-keygen]=openssh-client)
+missing=()
+for cmd in "${!pkg_of[@]}"; do
+  PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_of[$cmd]}")
+done
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing: ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "WARNING: apt-get could not install ${missing[*]}; the tests that need them will be skipped."
+  else
+    echo "SKIPPING what needs: ${missing[*]} (not root, or no apt-get: install them to run the lab and browser tests)."
+  fi
+else
+  echo "all present"
+fi
+
+say "node modules"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund || exit 1
+else
+  echo "up to date"
+fi
+
+status=0
+run() { say "$*"; "$@" || status=1; }
+run npm run --silent lint
+run npm run --silent typecheck
+run npm run --silent build
+[ "$(id -u)" = 0 ] || echo "NOTE: not root: the lab and browser suites will report themselves skipped (they need network namespaces)."
+run npx vitest run
+say "done in $(( $(date +%s) - t0 )) s"
+exit $status

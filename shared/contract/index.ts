@@ -1,0 +1,5 @@
+export * from './client';
+export * from './dispatch';
+export * from './envelope';
+export * from './events';
+export * from './methods';

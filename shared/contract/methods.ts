@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device';
+import { SampleColumns } from '../domain/ptp';
+import { DeviceStatus } from '../domain/status';
+
+/**
+ * Every request the UI (or the CLI) may make of the engine: name → params and result schemas.
+ * The engine implements this table once; Electron IPC and socket.io both carry it unchanged.
+ * New features add rows here, they never add a side channel.
+ */
+export const methods = {
+  'engine.hello': {
+    params: z.object({}).default({}),
+    result: z.object({ engineId: z.string(), version: z.string(), dataDir: z.string(), metricsUrl: z.string().nullable() }),
+  },
+  'devices.list': {
+    params: z.object({}).default({}),
+    result: z.array(DeviceView),
+  },
+  'devices.add': {
+    params: DeviceInput,
+    result: DeviceView,
+  },
+  'devices.update': {
+    params: z.object({ id: DeviceId, patch: DevicePatch }),
+    result: DeviceView,
+  },
+  'devices.remove': {
+    params: z.object({ id: DeviceId }),
+    result: z.object({ removed: z.literal(true) }),
+  },
+  'devices.status': {
+    params: z.object({}).default({}),
+    result: z.array(DeviceStatus),
+  },
+  'samples.query': {
+    params: z.object({
+      deviceId: DeviceId,
+      sinceMs: z.number().optional(),
+      untilMs: z.number().optional(),
+      limit: z.number().int().min(1).max(100_000).default(3600),
+    }),
+    result: SampleColumns,
+  },
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes (defaults may be omitted). */
+export type ParamsIn<M extends MethodName> = z.input<Methods[M]['params']>;
+/** What a handler receives (defaults applied, validated). */
+export type Params<M extends MethodName> = z.output<Methods[M]['params']>;
+export type Result<M extends MethodName> = z.output<Methods[M]['result']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * Errors are values the UI can show: what happened, where, and what to check next.
+ * `code` is stable for programs; `message` and `hint` are for people.
+ */
+export const ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'conflict',
+  'unknown-method',
+  'ssh-unreachable',
+  'ssh-refused',
+  'ssh-auth',
+  'ssh-timeout',
+  'ssh-host-key-changed',
+  'ssh-disconnected',
+  'pmc-missing',
+  'ptp4l-not-running',
+  'device-output',
+  'secret-unavailable',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorValue = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  hint: z.string().optional(),
+  /** For invalid-input: the offending field, dotted (e.g. `auth.password`). */
+  field: z.string().optional(),
+  deviceId: z.string().optional(),
+});
+export type ErrorValue = z.infer<typeof ErrorValue>;
+
+/** An ErrorValue that can be thrown and caught across async code, then sent as-is. */
+export class SyncscopeError extends Error {
+  readonly value: ErrorValue;
+  constructor(value: ErrorValue) {
+    super(value.message);
+    this.name = 'SyncscopeError';
+    this.value = value;
+  }
+}
+
+export function errorValueOf(err: unknown): ErrorValue {
+  if (err instanceof SyncscopeError) return err.value;
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: `Unexpected error: ${message}`, hint: 'This is a bug in Syncscope; the engine log has details.' };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** IEEE 1588 / linuxptp port states, as ptp4l's `ps_str` names them. */
+export const PORT_STATES = [
+  'NONE',
+  'INITIALIZING',
+  'FAULTY',
+  'DISABLED',
+  'LISTENING',
+  'PRE_MASTER',
+  'MASTER',
+  'PASSIVE',
+  'UNCALIBRATED',
+  'SLAVE',
+  'GRAND_MASTER',
+] as const;
+export const PortState = z.enum(PORT_STATES);
+export type PortState = z.infer<typeof PortState>;
+
+/** Stable numeric codes for port states (index in PORT_STATES), used by /metrics. */
+export function portStateCode(state: PortState): number {
+  return PORT_STATES.indexOf(state);
+}
+
+/** One poll of a device's ptp4l, merged from TIME_STATUS_NP, CURRENT_DATA_SET and PORT_DATA_SET. */
+export const PtpSample = z.object({
+  deviceId: z.string(),
+  /** Wall-clock time of the poll on the engine, ms since the epoch. */
+  tMs: z.number(),
+  /** TIME_STATUS_NP master_offset (ns). */
+  masterOffsetNs: z.number().nullable(),
+  /** CURRENT_DATA_SET offsetFromMaster (ns). */
+  offsetFromMasterNs: z.number().nullable(),
+  /** CURRENT_DATA_SET meanPathDelay (ns). */
+  meanPathDelayNs: z.number().nullable(),
+  stepsRemoved: z.number().int().nullable(),
+  gmPresent: z.boolean().nullable(),
+  gmIdentity: z.string().nullable(),
+  /** State of the first non-UDS port (the one a slave syncs on). */
+  portState: PortState.nullable(),
+  /** Every port's state, keyed by port identity (`clockId-portNumber`). */
+  ports: z.array(z.object({ portIdentity: z.string(), portState: PortState })),
+});
+export type PtpSample = z.infer<typeof PtpSample>;
+
+/** Columnar history of one device, as the chart wants it (uPlot takes columns). */
+export const SampleColumns = z.object({
+  deviceId: z.string(),
+  tMs: z.array(z.number()),
+  offsetFromMasterNs: z.array(z.number().nullable()),
+  meanPathDelayNs: z.array(z.number().nullable()),
+  masterOffsetNs: z.array(z.number().nullable()),
+});
+export type SampleColumns = z.infer<typeof SampleColumns>;

@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { Client } from 'ssh2';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { labSkipReason, labUp, type LabDevice, type LabInfo } from './lab';
+
+const run = promisify(execFile);
+const STATES_DEADLINE_MS = 30_000;
+
+const skipReason = labSkipReason();
+if (skipReason) console.warn(`lab smoke tests skipped: ${skipReason}`);
+
+/** Runs a command on a lab device through the real ssh client, with the lab's key and host keys. */
+async function sshRun(lab: LabInfo, device: LabDevice, command: string): Promise<string> {
+  const { stdout } = await run(
+    'ssh',
+    [
+      '-F', '/dev/null',
+      '-i', device.privateKeyPath,
+      '-o', 'IdentitiesOnly=yes',
+      '-o', 'BatchMode=yes',
+      '-o', 'StrictHostKeyChecking=yes',
+      '-o', `UserKnownHostsFile=${lab.knownHostsPath}`,
+      '-o', 'ConnectTimeout=5',
+      '-o', 'LogLevel=ERROR',
+      '-p', String(device.sshPort),
+      `${device.user}@${device.host}`,
+      command,
+    ],
+    { timeout: 15_000 },
+  );
+  return stdout;
+}
+
+/** Runs a command as the lab's password user through ssh2 (a real SSH client, password auth). */
+function sshRunWithPassword(device: LabDevice, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const client = new Client();
+    let out = '';
+    client
+      .on('ready', () => {
+        client.exec(command, (err, stream) => {
+          if (err) return reject(err);
+          stream.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          stream.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+          stream.on('close', () => {
+            client.end();
+            resolve(out);
+          });
+        });
+      })
+      .on('error', reject)
+      .connect({ host: device.host, port: device.sshPort, username: device.passwordUser, password: device.password, readyTimeout: 10_000 });
+  });
+}
+
+const pmc = (device: LabDevice, ...commands: string[]): string =>
+  `pmc -u -b 0 -s ${device.udsPath} ${commands.map((c) => `'${c}'`).join(' ')}`;
+
+function field(output: string, name: string): string | undefined {
+  return new RegExp(`^\\s+${name.replace('.', '\\.')}\\s+(\\S+)`, 'm').exec(output)?.[1];
+}
+
+describe.skipIf(skipReason !== null)(`lab smoke${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let lab: LabInfo;
+  let slaves: LabDevice[];
+  let gm: LabDevice;
+
+  beforeAll(async () => {
+    lab = await labUp();
+    slaves = lab.devices.filter((d) => d.role === 'slave');
+    const found = lab.devices.find((d) => d.role === 'gm');
+    if (!found) throw new Error('lab.json lists no grandmaster');
+    gm = found;
+  });
+
+  it('describes one grandmaster and two slaves', () => {
+    expect(lab.devices.map((d) => `${d.name}:${d.role}`)).toEqual(['ss-gm:gm', 'ss-s1:slave', 'ss-s2:slave']);
+  });
+
+  it('answers TIME_STATUS_NP through pmc over root key ssh on every slave', async () => {
+    for (const slave of slaves) {
+      const out = await sshRun(lab, slave, pmc(slave, 'GET TIME_STATUS_NP'));
+      expect(out, `${slave.name}`).toMatch(new RegExp(`^\\t${slave.clockIdentity}-0 seq \\d+ RESPONSE MANAGEMENT TIME_STATUS_NP`, 'm'));
+    }
+  });
+
+  it('brings the grandmaster to MASTER and the slaves to UNCALIBRATED or SLAVE in bounded time', async () => {
+    const deadline = Date.now() + STATES_DEADLINE_MS;
+    const expected = (d: LabDevice): string[] => (d.role === 'gm' ? ['MASTER'] : ['UNCALIBRATED', 'SLAVE']);
+    let states: Record<string, string | undefined> = {};
+    for (;;) {
+      const outs = await Promise.all(lab.devices.map((d) => sshRun(lab, d, pmc(d, 'GET PORT_DATA_SET'))));
+      states = Object.fromEntries(lab.devices.map((d, i) => [d.name, field(outs[i] ?? '', 'portState')]));
+      if (lab.devices.every((d) => expected(d).includes(states[d.name] ?? ''))) break;
+      if (Date.now() > deadline) {
+        throw new Error(`port states after ${STATES_DEADLINE_MS / 1000} s: ${JSON.stringify(states)}; see each device's ptp4lLog in /run/syncscope-lab`);
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    for (const slave of slaves) {
+      const parent = await sshRun(lab, slave, pmc(slave, 'GET PARENT_DATA_SET'));
+      expect(field(parent, 'grandmasterIdentity'), slave.name).toBe(gm.clockIdentity);
+    }
+  });
+
+  it('lets the password user log in and run pmc with its own client socket', async () => {
+    const slave = slaves[0]!;
+    // Without -i, pmc binds /var/run/pmc.$PID, which only root may create.
+    const out = await sshRunWithPassword(slave, `${pmc(slave, 'GET PORT_DATA_SET').replace('pmc ', 'pmc -i /tmp/pmc.$$ ')}; echo "exit=$?"`);
+    expect(out).toMatch(/RESPONSE MANAGEMENT PORT_DATA_SET/);
+    expect(out).toMatch(/exit=0/);
+  });
+});

@@ -1,0 +1,139 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+
+/**
+ * The test lab for integration tests: three network-namespace devices on one bridge, each running
+ * a real ptp4l and a real sshd, built by lab.sh. `labUp()` is idempotent and leaves the lab up for
+ * the next suite; nothing here mocks a device.
+ *
+ *   const skip = labSkipReason();
+ *   describe.skipIf(skip !== null)(`engine against the lab${skip ? ` (skipped: ${skip})` : ''}`, () => {
+ *     let lab: LabInfo;
+ *     beforeAll(async () => { lab = await labUp(); });
+ *     ...
+ *   });
+ */
+
+const run = promisify(execFile);
+
+export const LAB_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'lab.sh');
+export const LAB_STATE_DIR = '/run/syncscope-lab';
+export const LAB_JSON_PATH = `${LAB_STATE_DIR}/lab.json`;
+
+const SBIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+const LAB_UP_TIMEOUT_MS = 90_000;
+
+const LabDevice = z.object({
+  name: z.string(),
+  role: z.enum(['gm', 'slave']),
+  netns: z.string(),
+  host: z.string(),
+  sshPort: z.number().int(),
+  /** Key login (root). */
+  user: z.string(),
+  privateKeyPath: z.string(),
+  /** Password login (an unprivileged user; its pmc needs `-i <own socket path>`). */
+  passwordUser: z.string(),
+  password: z.string(),
+  /** `SHA256:…` as `ssh-keygen -l` prints it; also in `knownHostsPath`. */
+  hostKeySha256: z.string(),
+  /** The PTP clockIdentity, fixed per device (derived from a fixed MAC). */
+  clockIdentity: z.string(),
+  udsPath: z.string(),
+  ptp4lConfig: z.string(),
+  ptp4lLog: z.string(),
+  sshdLog: z.string(),
+});
+
+const LabInfoSchema = z.object({
+  stateDir: z.string(),
+  linuxptpVersion: z.string(),
+  bridge: z.object({ name: z.string(), host: z.string() }),
+  knownHostsPath: z.string(),
+  devices: z.array(LabDevice).min(1),
+  /** How long the `up` that built this lab took. */
+  upSeconds: z.number(),
+});
+
+export type LabDevice = z.infer<typeof LabDevice>;
+export type LabInfo = z.infer<typeof LabInfoSchema>;
+
+export function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function findExecutable(name: string): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(':').filter(Boolean), ...SBIN_DIRS];
+  for (const dir of dirs) {
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return null;
+}
+
+/** Why the lab cannot run here, in plain English, or null when it can. */
+export function labSkipReason(): string | null {
+  if (process.platform !== 'linux') return `the lab needs Linux network namespaces (this is ${process.platform})`;
+  if (!isRoot()) return 'the lab needs root (network namespaces, sshd, ptp4l): run the lab tests as root';
+  const needs: Array<[string, string]> = [
+    ['ip', 'iproute2'],
+    ['ptp4l', 'linuxptp'],
+    ['pmc', 'linuxptp'],
+    ['sshd', 'openssh-server'],
+    ['ssh', 'openssh-client'],
+    ['ssh-keygen', 'openssh-client'],
+  ];
+  const missing = needs.filter(([tool]) => findExecutable(tool) === null);
+  if (missing.length > 0) {
+    const packages = [...new Set(missing.map(([, pkg]) => pkg))].join(' ');
+    return `missing ${missing.map(([tool]) => tool).join(', ')}: apt-get install -y ${packages}`;
+  }
+  if (!existsSync('/proc/self/ns/net')) return 'this kernel has no network namespaces (/proc/self/ns/net is missing)';
+  return null;
+}
+
+async function runLabScript(subcommand: 'up' | 'down'): Promise<void> {
+  try {
+    await run('bash', [LAB_SCRIPT, subcommand], { timeout: LAB_UP_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new Error(`lab.sh ${subcommand} failed: ${(e.stderr ?? '').trim() || e.message}`);
+  }
+}
+
+/** The lab as the last `up` wrote it; throws if it is not up. */
+export function readLab(): LabInfo {
+  let text: string;
+  try {
+    text = readFileSync(LAB_JSON_PATH, 'utf8');
+  } catch {
+    throw new Error(`the lab is not up (${LAB_JSON_PATH} is missing): run 'bash ${LAB_SCRIPT} up' as root`);
+  }
+  return LabInfoSchema.parse(JSON.parse(text));
+}
+
+/** Brings the lab up (or confirms it is up) and returns it. */
+export async function labUp(): Promise<LabInfo> {
+  await runLabScript('up');
+  return readLab();
+}
+
+/** Tears the lab down. Suites should normally leave it up for the next suite. */
+export async function labDown(): Promise<void> {
+  await runLabScript('down');
+}
+
+export function labDevice(lab: LabInfo, name: string): LabDevice {
+  const device = lab.devices.find((d) => d.name === name);
+  if (!device) throw new Error(`the lab has no device ${name} (it has ${lab.devices.map((d) => d.name).join(', ')})`);
+  return device;
+}
