@@ -31,7 +31,7 @@ export const UserName = z
 export const UdsPath = z
   .string()
   .trim()
-  .max(200)
+  .max(107, 'UDS path must be at most 107 characters (the Unix socket limit)')
   .regex(/^\/[A-Za-z0-9._/-]*$/, 'UDS path must be an absolute path of letters, digits, . _ / - (for example /var/run/ptp4l)')
   .refine((p) => !p.split('/').includes('..'), 'UDS path must not contain ".."');
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
 import type { DeviceStatus } from '../../../shared/domain/status';
@@ -16,6 +17,14 @@ export interface CollectorSinks {
 const PMC_TIMEOUT_MS = 5_000;
 
 /**
+ * pmc's own socket. Its default, /var/run/pmc.<pid>, only root may create; /tmp works for any login.
+ * Fresh per poll, so a pmc killed on timeout cannot leave a stale socket that blocks the next one.
+ */
+function clientSocketPath(): string {
+  return `/tmp/syncscope-pmc-${randomBytes(6).toString('hex')}`;
+}
+
+/**
  * Polls one device's ptp4l through pmc at a fixed rate over one persistent transport.
  * Failures back off exponentially; the loop never throws and stops only when told.
  */
@@ -25,7 +34,6 @@ export class DeviceCollector {
   private wake: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
   private current: DeviceStatus;
-  private readonly argv: string[];
   readonly done: Promise<void>;
 
   constructor(
@@ -33,7 +41,6 @@ export class DeviceCollector {
     private readonly transport: DeviceTransport,
     private readonly sinks: CollectorSinks,
   ) {
-    this.argv = pmcPollArgv(spec.udsPath);
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
     this.done = this.loop();
   }
@@ -71,7 +78,7 @@ export class DeviceCollector {
         this.setStatus({ connection: 'connecting' });
         await this.transport.connect();
       }
-      const res = await this.transport.exec(this.argv, { timeoutMs: PMC_TIMEOUT_MS });
+      const res = await this.transport.exec(pmcPollArgv(this.spec.udsPath, { clientSocketPath: clientSocketPath() }), { timeoutMs: PMC_TIMEOUT_MS });
       const { sample, problem } = pollOutcome(res, this.spec.id, this.spec.name, this.spec.udsPath, Date.now());
       if (this.stopped) return false;
       error = problem;

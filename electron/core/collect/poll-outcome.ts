@@ -9,24 +9,17 @@ export interface PollOutcome {
   problem: ErrorValue | null;
 }
 
-/** Turns one pmc run into a sample and/or an error a person can act on. Never throws. */
+/** Turns one pmc run into a sample and/or an error naming the device and what to check. Never throws. */
 export function pollOutcome(res: ExecResult, deviceId: string, deviceName: string, udsPath: string, tMs: number): PollOutcome {
-  const notFound = res.exitCode === 127 || (/(command )?not found|No such file or directory/i.test(res.stderr) && !res.stdout.includes('sending:'));
-  if (notFound) {
+  if (res.exitCode === 127 && !res.stdout.includes('sending:')) {
     return {
       sample: null,
       problem: { code: 'pmc-missing', deviceId, message: `pmc is not installed on ${deviceName}, or not on its PATH.`, hint: 'Install linuxptp on the device (it provides ptp4l and pmc).' },
     };
   }
-  const { sample, problem } = sampleFromPmc(res.stdout, deviceId, tMs);
+  // pmc writes its own failures (socket bind, transport) to stderr; the parser reads both.
+  const { sample, problem } = sampleFromPmc(`${res.stdout}\n${res.stderr}`, deviceId, tMs);
   if (!problem) return { sample, problem: null };
-  const stderr = res.stderr.trim().split('\n').slice(-2).join(' ').slice(0, 300);
-  const detail = stderr ? ` (pmc said: ${stderr})` : '';
-  if (problem.kind === 'no-response') {
-    return {
-      sample,
-      problem: { code: 'ptp4l-not-running', deviceId, message: `ptp4l on ${deviceName} does not answer at ${udsPath}${detail}.`, hint: problem.hint ?? 'Check that ptp4l runs and that its uds_address matches the device setting.' },
-    };
-  }
-  return { sample, problem: { code: 'device-output', deviceId, message: `${deviceName}: ${problem.message}${detail}`, ...(problem.hint ? { hint: problem.hint } : {}) } };
+  const where = problem.code === 'ptp4l-not-running' ? ` (UDS ${udsPath})` : '';
+  return { sample, problem: { code: problem.code, deviceId, message: `${deviceName}: ${problem.message}${where}`, hint: problem.hint } };
 }

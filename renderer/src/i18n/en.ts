@@ -79,7 +79,7 @@ export const en = {
     cancel: 'Cancel',
     submitAdd: 'Add device',
     submitEdit: 'Save',
-    failed: 'The engine refused the device',
+    failed: 'Could not save the device',
   },
   chart: {
     title: 'Live: {{device}}',

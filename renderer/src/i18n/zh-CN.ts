@@ -81,7 +81,7 @@ export const zhCN: Resource = {
     cancel: '取消',
     submitAdd: '添加设备',
     submitEdit: '保存',
-    failed: '引擎拒绝了该设备',
+    failed: '无法保存设备',
   },
   chart: {
     title: '实时：{{device}}',

@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceView } from '../../shared/domain/device';
+import { SyncscopeError } from '../../shared/domain/errors';
+import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
+import { labDevice, labSkipReason, labUp, type LabInfo } from './lab';
+
+const run = promisify(execFile);
+const CLI = resolve(__dirname, '../../bin/syncscope.cjs');
+const skip = labSkipReason();
+if (skip) console.warn(`engine lab tests SKIPPED: ${skip}`);
+
+describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + sshd in namespaces)', () => {
+  let lab: LabInfo;
+  let t: TestServer;
+
+  beforeAll(async () => {
+    lab = await labUp();
+    t = await startTestServer();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const addSlave = (name: string, over: Record<string, unknown> = {}) => {
+    const s1 = labDevice(lab, 'ss-s1');
+    return t.client.call('devices.add', {
+      transport: 'ssh',
+      name,
+      host: s1.host,
+      user: s1.user,
+      auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
+      udsPath: s1.udsPath,
+      pollIntervalMs: 500,
+      ...over,
+    });
+  };
+
+  const statusOf = async (id: string) => (await t.client.call('devices.status')).find((s) => s.deviceId === id);
+
+  it('polls a slave over one SSH connection: samples land in SQLite, go out live, and show on /metrics', async () => {
+    const dev = await addSlave('ss-s1');
+    const s1 = labDevice(lab, 'ss-s1');
+    await waitFor('5 samples in SQLite', () => t.server.engine.samples.count(dev.id) >= 5);
+    const cols = await t.client.call('samples.query', { deviceId: dev.id });
+    expect(cols.tMs.length).toBeGreaterThanOrEqual(5);
+    // Real measurements: software timestamps on veth give a positive path delay of microseconds.
+    for (const d of cols.meanPathDelayNs) expect(d !== null && Number.isFinite(d) && d > 0 && d < 1e9).toBe(true);
+    for (const o of cols.offsetFromMasterNs) expect(o !== null && Number.isFinite(o)).toBe(true);
+    const live = t.events.filter((e) => e.event === 'ptp.sample' && e.payload.deviceId === dev.id);
+    expect(live.length).toBeGreaterThanOrEqual(3);
+    const st = await statusOf(dev.id);
+    expect(st).toMatchObject({ connection: 'online', lastError: null });
+    expect(['UNCALIBRATED', 'SLAVE']).toContain(st?.portState);
+    // Trust on first use: the engine remembered the same host key the lab's sshd has.
+    expect((await t.client.call('devices.list')).find((d) => d.id === dev.id)?.hostKeySha256).toBe(s1.hostKeySha256);
+
+    const text = await (await fetch(t.server.metricsUrl!)).text();
+    expect(text).toMatch(/^syncscope_ptp_mean_path_delay_ns\{device="ss-s1"\} \d+(\.\d+)?$/m);
+    expect(text).toMatch(/^syncscope_ptp_offset_from_master_ns\{device="ss-s1"\} -?\d+/m);
+    expect(text).toMatch(/^syncscope_ptp_port_state\{device="ss-s1"\} (8|9)$/m);
+    expect(text).toMatch(/^syncscope_poll_duration_seconds_count\{device="ss-s1"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^syncscope_device_up\{device="ss-s1"\} 1$/m);
+  });
+
+  it('logs in with a password as an unprivileged user and still reads ptp4l', async () => {
+    const s2 = labDevice(lab, 'ss-s2');
+    const dev = await t.client.call('devices.add', { transport: 'ssh', name: 'ss-s2-pw', host: s2.host, user: s2.passwordUser, auth: { kind: 'password', password: s2.password }, udsPath: s2.udsPath, pollIntervalMs: 500 });
+    await waitFor('samples over password login', async () => t.server.engine.samples.count(dev.id) >= 2 || ((await statusOf(dev.id))?.lastError?.message ?? false) === 'never');
+    expect((await statusOf(dev.id))?.connection).toBe('online');
+  });
+
+  const expectError = async (dev: DeviceView, code: string, text: RegExp) => {
+    const st = await waitFor(`${dev.name} to report ${code}`, async () => {
+      const s = await statusOf(dev.id);
+      return s?.lastError?.code === code ? s : null;
+    });
+    expect(st.lastError?.message).toMatch(text);
+    expect(st.lastError?.hint).toBeTruthy();
+    expect(st.nextRetryAtMs).toBeGreaterThan(Date.now() - 1000);
+  };
+
+  it('says what to check when the password is wrong, the port is closed, or ptp4l does not answer', async () => {
+    const s1 = labDevice(lab, 'ss-s1');
+    await expectError(
+      await t.client.call('devices.add', { transport: 'ssh', name: 'bad-pw', host: s1.host, user: s1.passwordUser, auth: { kind: 'password', password: 'wrong-password' }, udsPath: s1.udsPath }),
+      'ssh-auth',
+      /refused \(wrong password or key\)/,
+    );
+    await expectError(await addSlave('closed-port', { sshPort: 2 }), 'ssh-refused', /refused: nothing listens/);
+    await expectError(await addSlave('no-ptp4l', { udsPath: '/run/syncscope-lab/nowhere/ptp4l' }), 'ptp4l-not-running', /does not answer at \/run\/syncscope-lab\/nowhere\/ptp4l/);
+    // The engine stays up and the healthy device keeps sampling.
+    const good = (await t.client.call('devices.list')).find((d) => d.name === 'ss-s1')!;
+    const before = t.server.engine.samples.count(good.id);
+    await waitFor('more samples from the healthy device', () => t.server.engine.samples.count(good.id) > before + 1);
+  });
+
+  it('rejects an invalid profile with a message naming the field', async () => {
+    const err = await t.client.call('devices.add', { transport: 'ssh', name: 'x', host: 'a b', user: 'root', auth: { kind: 'password', password: 'p' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SyncscopeError);
+    expect((err as SyncscopeError).value).toMatchObject({ code: 'invalid-input', field: 'host' });
+  });
+
+  it('takes CLI changes at once, whether sent to the server or written to its data dir', async () => {
+    const s2 = labDevice(lab, 'ss-s2');
+    const common = ['--host', s2.host, '--user', s2.user, '--key', s2.privateKeyPath, '--uds', s2.udsPath];
+    await run('node', [CLI, 'device', 'add', '--name', 'cli-remote', ...common, '--server', t.server.url]);
+    expect((await t.client.call('devices.list')).some((d) => d.name === 'cli-remote')).toBe(true);
+
+    await run('node', [CLI, 'device', 'add', '--name', 'cli-direct', ...common, '--data', t.dataDir]);
+    const direct = await waitFor('the server to see the device added on disk', () => t.events.some((e) => e.event === 'devices.changed' && e.payload.devices.some((d) => d.name === 'cli-direct')));
+    expect(direct).toBe(true);
+    const id = (await t.client.call('devices.list')).find((d) => d.name === 'cli-direct')!.id;
+    await waitFor('samples from the CLI-added device', () => t.server.engine.samples.count(id) >= 1);
+
+    const { stdout } = await run('node', [CLI, 'device', 'list', '--server', t.server.url]);
+    expect(stdout).toMatch(/cli-direct\s+root@10\.\d+\.\d+\.\d+:22/);
+    expect(stdout).not.toMatch(/PRIVATE KEY/);
+    await run('node', [CLI, 'device', 'remove', 'cli-direct', '--data', t.dataDir]);
+    await waitFor('the server to drop the removed device', async () => !(await t.client.call('devices.list')).some((d) => d.name === 'cli-direct'));
+  });
+
+  it('fails a bad CLI call with a plain message and exit code 1', async () => {
+    const err = (await run('node', [CLI, 'device', 'add', '--name', 'x', '--host', 'h', '--user', 'root', '--password-env', 'SYNCSCOPE_UNSET_VAR', '--server', t.server.url]).catch((e: unknown) => e)) as { code: number; stderr: string };
+    expect(err.code).toBe(1);
+    expect(err.stderr).toMatch(/--password-env: environment variable SYNCSCOPE_UNSET_VAR is not set/);
+  });
+});
