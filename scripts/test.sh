@@ -12,7 +12,7 @@ say() { printf '\n== %s\n' "$*"; }
 say "system packages"
 # command → Debian package
 declare -A pkg_of=([chromium]=chromium [ptp4l]=linuxptp [pmc]=linuxptp [sshd]=openssh-server [socat]=socat
-  [ip]=iproute2 [tc]=iproute2 [ethtool]=ethtool [prometheus]=prometheus [promtool]=prometheus [ssh]=openssh-client [ssh-keygen]=openssh-client)
+  [ip]=iproute2 [tc]=iproute2 [ethtool]=ethtool [prometheus]=prometheus [promtool]=prometheus [ssh]=openssh-client [ssh-keygen]=openssh-client [fc-list]=fontconfig)
 missing=()
 for cmd in "${!pkg_of[@]}"; do
   PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_of[$cmd]}")

@@ -59,8 +59,8 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     expect((await t.client.call('devices.list')).find((d) => d.id === dev.id)?.hostKeySha256).toBe(s1.hostKeySha256);
 
     const text = await (await fetch(t.server.metricsUrl!)).text();
-    expect(text).toMatch(/^syncscope_ptp_mean_path_delay_ns\{device="ss-s1"\} \d+(\.\d+)?$/m);
-    expect(text).toMatch(/^syncscope_ptp_offset_from_master_ns\{device="ss-s1"\} -?\d+/m);
+    expect(text).toMatch(/^syncscope_ptp_mean_path_delay_seconds\{device="ss-s1"\} \d(\.\d+)?(e-\d+)?$/m);
+    expect(text).toMatch(/^syncscope_ptp_offset_from_master_seconds\{device="ss-s1"\} -?\d/m);
     expect(text).toMatch(/^syncscope_ptp_port_state\{device="ss-s1"\} (8|9)$/m);
     expect(text).toMatch(/^syncscope_poll_duration_seconds_count\{device="ss-s1"\} [1-9]\d*$/m);
     expect(text).toMatch(/^syncscope_device_up\{device="ss-s1"\} 1$/m);
@@ -91,7 +91,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
       /refused \(wrong password or key\)/,
     );
     await expectError(await addSlave('closed-port', { sshPort: 2 }), 'ssh-refused', /refused: nothing listens/);
-    await expectError(await addSlave('no-ptp4l', { udsPath: '/run/syncscope-lab/nowhere/ptp4l' }), 'ptp4l-not-running', /does not answer at \/run\/syncscope-lab\/nowhere\/ptp4l/);
+    await expectError(await addSlave('no-ptp4l', { udsPath: '/run/syncscope-lab/nowhere/ptp4l' }), 'ptp4l-not-running', /ptp4l did not answer\. \(UDS \/run\/syncscope-lab\/nowhere\/ptp4l\)/);
     // The engine stays up and the healthy device keeps sampling.
     const good = (await t.client.call('devices.list')).find((d) => d.name === 'ss-s1')!;
     const before = t.server.engine.samples.count(good.id);

@@ -55,11 +55,18 @@ require_root_and_tools() {
 
 with_lock() {
   exec 9>"$LOCK_FILE"
-  flock -w 120 9 || die "another lab.sh holds $LOCK_FILE for more than 120 s"
+  flock -w 60 9 || die "another lab.sh (or a process that inherited its lock) holds $LOCK_FILE for more than 60 s"
 }
 
-pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
-read_pid() { [[ -r $1 ]] && tr -dc '0-9' <"$1" || true; }
+# A zombie counts as gone: our daemons are reparented to pid 1, which may reap them late.
+pid_alive() {
+  [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
 
 tcp_open() { timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
@@ -88,12 +95,16 @@ kill_pids() {
 }
 
 teardown() {
-  local row name role octet pids
+  local row name role octet pids=() ns_pids
   for row in "${DEVICES[@]}"; do
     read -r name role octet <<<"$row"
     # Every process inside our own namespace is ours (ptp4l, sshd and its sessions).
-    mapfile -t pids < <(ip netns pids "$name" 2>/dev/null || true)
-    kill_pids "${pids[@]}"
+    mapfile -t ns_pids < <(ip netns pids "$name" 2>/dev/null || true)
+    pids+=("${ns_pids[@]}")
+  done
+  kill_pids "${pids[@]}"
+  for row in "${DEVICES[@]}"; do
+    read -r name role octet <<<"$row"
     ip netns del "$name" 2>/dev/null || true
     ip link del "$(host_veth "$name")" 2>/dev/null || true
   done
@@ -226,6 +237,7 @@ start_ptp4l() {
   # setsid: detach from the caller's session so a test runner's signal does not take ptp4l down.
   # Close every inherited descriptor above 2 first: ptp4l must not hold our lock (fd 9) or a
   # caller's pipe. `ip netns exec` execs in place, so the pid written here is ptp4l's.
+  # shellcheck disable=SC2016 # expanded by the inner bash
   setsid --fork bash -c '
     for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done 2>/dev/null
     echo $$ >"$1"
@@ -233,7 +245,7 @@ start_ptp4l() {
     _ "$dir/ptp4l.pid" "$name" "$dir/ptp4l.conf" "$dir/ptp4l.log"
 }
 
-tail_log() { [[ -r $1 ]] && tail -n 8 "$1" | sed 's/^/    /' >&2 || true; }
+tail_log() { if [[ -r $1 ]]; then tail -n 8 "$1" | sed 's/^/    /' >&2; fi; }
 
 # Waits until every sshd accepts TCP and every ptp4l answers pmc; names what did not come up.
 wait_ready() {
@@ -343,12 +355,12 @@ cmd_up() {
     write_ptp4l_conf "$name" "$role"
     write_sshd_conf "$name" "$octet"
     printf '%s %s\n' "$(device_addr "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
-    start_sshd "$name"
+    start_sshd "$name" || { log "$name: sshd did not start; last lines of its log:"; tail_log "$(device_dir "$name")/sshd.log"; die "lab did not come up"; }
     start_ptp4l "$name"
   done
 
   if ! wait_ready; then
-    die "lab did not come up within ${UP_TIMEOUT_S} s (state left in $STATE_DIR for inspection; run 'lab.sh down' to clean)"
+    die "lab did not come up (state left in $STATE_DIR for inspection; 'lab.sh up' retries from scratch, 'lab.sh down' cleans)"
   fi
   local elapsed_ms=$(($(now_ms) - started))
   local up_seconds

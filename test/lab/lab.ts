@@ -25,7 +25,7 @@ export const LAB_STATE_DIR = '/run/syncscope-lab';
 export const LAB_JSON_PATH = `${LAB_STATE_DIR}/lab.json`;
 
 const SBIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
-const LAB_UP_TIMEOUT_MS = 90_000;
+const LAB_UP_TIMEOUT_MS = 120_000;
 
 const LabDevice = z.object({
   name: z.string(),

@@ -19,7 +19,7 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
 
   beforeAll(async () => {
     const lab = await labUp();
-    t = await startTestServer();
+    t = await startTestServer({ processMetrics: true });
     const s1 = labDevice(lab, 'ss-s1');
     await t.client.call('devices.add', { transport: 'ssh', name: 'prom-s1', host: s1.host, user: s1.user, auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') }, udsPath: s1.udsPath, pollIntervalMs: 500 });
     const target = new URL(t.server.metricsUrl!).host;
@@ -35,7 +35,7 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
   });
 
   it('passes promtool check metrics', async () => {
-    await waitFor('a sample on /metrics', async () => (await (await fetch(t.server.metricsUrl!)).text()).includes('syncscope_ptp_mean_path_delay_ns{device="prom-s1"}'));
+    await waitFor('a sample on /metrics', async () => (await (await fetch(t.server.metricsUrl!)).text()).includes('syncscope_ptp_mean_path_delay_seconds{device="prom-s1"}'));
     const body = await (await fetch(t.server.metricsUrl!)).text();
     const check = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
     expect(check.stderr + check.stdout).not.toMatch(/error/i);
@@ -46,9 +46,9 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
     const api = `http://127.0.0.1:${promPort}/api/v1/query?query=`;
     type Vec = { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
     const result = await waitFor(
-      'Prometheus to hold syncscope_ptp_mean_path_delay_ns',
+      'Prometheus to hold syncscope_ptp_mean_path_delay_seconds',
       async () => {
-        const r = (await (await fetch(api + encodeURIComponent('syncscope_ptp_mean_path_delay_ns{device="prom-s1"}'))).json()) as Vec;
+        const r = (await (await fetch(api + encodeURIComponent('syncscope_ptp_mean_path_delay_seconds{device="prom-s1"}'))).json()) as Vec;
         return r.data.result.length > 0 ? r.data.result : null;
       },
       60_000,

@@ -18,7 +18,7 @@ export interface TestServer {
 }
 
 /** A real engine (`serve`) on a fresh data dir and free ports, with a real socket.io client attached. */
-export async function startTestServer(opts: { metrics?: boolean; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { metrics?: boolean; dataDir?: string; processMetrics?: boolean } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'syncscope-test-'));
   const server = await serve({
     dataDir,
@@ -27,7 +27,7 @@ export async function startTestServer(opts: { metrics?: boolean; dataDir?: strin
     metricsPort: opts.metrics === false ? null : 0,
     rendererDir: resolve(__dirname, '../../out/renderer'),
     log: createLogger({ level: 'silent' }),
-    processMetrics: false,
+    processMetrics: opts.processMetrics ?? false,
   });
   const socket = io(server.url, { transports: ['websocket'] });
   await new Promise<void>((ok, fail) => {

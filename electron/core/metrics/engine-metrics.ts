@@ -6,9 +6,10 @@ export class EngineMetrics {
   readonly registry = new Registry();
   private readonly r = [this.registry];
 
-  readonly offsetFromMasterNs = new Gauge({ name: 'syncscope_ptp_offset_from_master_ns', help: 'Last CURRENT_DATA_SET offsetFromMaster, nanoseconds.', labelNames: ['device'], registers: this.r });
-  readonly masterOffsetNs = new Gauge({ name: 'syncscope_ptp_master_offset_ns', help: 'Last TIME_STATUS_NP master_offset, nanoseconds.', labelNames: ['device'], registers: this.r });
-  readonly meanPathDelayNs = new Gauge({ name: 'syncscope_ptp_mean_path_delay_ns', help: 'Last CURRENT_DATA_SET meanPathDelay, nanoseconds.', labelNames: ['device'], registers: this.r });
+  // Prometheus wants base units: offsets and delays are exported in seconds (ns / 1e9).
+  readonly offsetFromMaster = new Gauge({ name: 'syncscope_ptp_offset_from_master_seconds', help: 'Last CURRENT_DATA_SET offsetFromMaster, seconds.', labelNames: ['device'], registers: this.r });
+  readonly masterOffset = new Gauge({ name: 'syncscope_ptp_master_offset_seconds', help: 'Last TIME_STATUS_NP master_offset, seconds.', labelNames: ['device'], registers: this.r });
+  readonly meanPathDelay = new Gauge({ name: 'syncscope_ptp_mean_path_delay_seconds', help: 'Last CURRENT_DATA_SET meanPathDelay, seconds.', labelNames: ['device'], registers: this.r });
   readonly portState = new Gauge({
     name: 'syncscope_ptp_port_state',
     help: `Port state of the device's first PTP port: ${PORT_STATES.map((s, i) => `${i}=${s}`).join(', ')}.`,
@@ -27,14 +28,19 @@ export class EngineMetrics {
   readonly pollErrors = new Counter({ name: 'syncscope_poll_errors_total', help: 'Failed polls, by error code.', labelNames: ['device', 'code'], registers: this.r });
 
   constructor(opts: { processMetrics?: boolean } = {}) {
-    if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'syncscope_' });
+    if (opts.processMetrics !== false) {
+      collectDefaultMetrics({ register: this.registry, prefix: 'syncscope_' });
+      // prom-client names these gauges *_total, which Prometheus reserves for counters.
+      for (const name of ['active_handles_total', 'active_requests_total', 'active_resources_total']) this.registry.removeSingleMetric(`syncscope_nodejs_${name}`);
+    }
   }
 
   recordSample(device: string, s: PtpSample): void {
     const set = (g: Gauge, v: number | null) => (v === null ? g.remove({ device }) : g.set({ device }, v));
-    set(this.offsetFromMasterNs, s.offsetFromMasterNs);
-    set(this.masterOffsetNs, s.masterOffsetNs);
-    set(this.meanPathDelayNs, s.meanPathDelayNs);
+    const seconds = (ns: number | null) => (ns === null ? null : ns / 1e9);
+    set(this.offsetFromMaster, seconds(s.offsetFromMasterNs));
+    set(this.masterOffset, seconds(s.masterOffsetNs));
+    set(this.meanPathDelay, seconds(s.meanPathDelayNs));
     set(this.portState, s.portState === null ? null : portStateCode(s.portState));
     this.deviceUp.set({ device }, 1);
     this.lastSampleSeconds.set({ device }, s.tMs / 1000);
@@ -52,7 +58,7 @@ export class EngineMetrics {
 
   /** Forgets every series of a device (removed or renamed). */
   forget(device: string): void {
-    for (const m of [this.offsetFromMasterNs, this.masterOffsetNs, this.meanPathDelayNs, this.portState, this.deviceUp, this.lastSampleSeconds, this.pollDuration]) {
+    for (const m of [this.offsetFromMaster, this.masterOffset, this.meanPathDelay, this.portState, this.deviceUp, this.lastSampleSeconds, this.pollDuration]) {
       m.remove({ device });
     }
     for (const code of this.errorCodes.get(device) ?? []) this.pollErrors.remove({ device, code });
