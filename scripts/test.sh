@@ -12,11 +12,13 @@ say() { printf '\n== %s\n' "$*"; }
 say "system packages"
 # command → Debian package
 declare -A pkg_of=([chromium]=chromium [ptp4l]=linuxptp [pmc]=linuxptp [sshd]=openssh-server [socat]=socat
-  [ip]=iproute2 [tc]=iproute2 [ethtool]=ethtool [prometheus]=prometheus [promtool]=prometheus [ssh]=openssh-client [ssh-keygen]=openssh-client [fc-list]=fontconfig)
+  [ip]=iproute2 [tc]=iproute2 [ethtool]=ethtool [prometheus]=prometheus [promtool]=prometheus [ssh]=openssh-client [ssh-keygen]=openssh-client)
 missing=()
 for cmd in "${!pkg_of[@]}"; do
   PATH="$PATH:/usr/sbin:/sbin" command -v "$cmd" >/dev/null 2>&1 || missing+=("${pkg_of[$cmd]}")
 done
+# A CJK font, so the Simplified Chinese screenshots show characters rather than boxes.
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-microhei)
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

@@ -1,0 +1,16 @@
+import { benchPmcParse } from './pmc-parse.bench';
+import { benchPollTransport, type BenchResult } from './poll-transport.bench';
+
+// `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
+async function main(): Promise<void> {
+  const results: BenchResult[] = [benchPmcParse(), await benchPollTransport()];
+  for (const r of results) {
+    console.log(`\n${r.name}`);
+    for (const l of r.lines) console.log(`  ${l}`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
