@@ -66,7 +66,7 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await page.locator('[data-testid="device-status-ss-s1"][data-connection="online"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="live-chart"][data-points]').waitFor({ timeout: 30_000 });
     const canvas = await page.locator('[data-testid="live-chart"] canvas').elementHandle();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="live-chart"]')?.getAttribute('data-points') ?? 0) >= 8, undefined, { timeout: 30_000 });
+    await page.waitForFunction(`Number(document.querySelector('[data-testid="live-chart"]')?.getAttribute('data-points') ?? 0) >= 8`, undefined, { timeout: 30_000 });
     // The chart streamed into the same canvas: it was not re-created per sample.
     expect(await canvas?.evaluate((c) => c.isConnected)).toBe(true);
     await expect(page.getByTestId('device-port-state-ss-s1').innerText()).resolves.toMatch(/UNCALIBRATED|SLAVE/);
