@@ -26,7 +26,7 @@ export function invalidInput(error: z.ZodError, prefix = ''): ErrorValue {
  * Both front doors (Electron IPC and socket.io) call this and nothing else.
  */
 export async function dispatch(handlers: Handlers, raw: unknown, actor: Actor): Promise<Response> {
-  const envelope = z.object({ method: z.string(), params: z.unknown() }).safeParse(raw);
+  const envelope = z.object({ method: z.string(), params: z.unknown().optional() }).safeParse(raw);
   if (!envelope.success) return { ok: false, error: invalidInput(envelope.error, 'request') };
   const { method } = envelope.data;
   if (!isMethodName(method)) {
