@@ -1,5 +1,5 @@
+import { deviceView } from './device-view.fixture';
 import { describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../../shared/domain/device';
 import {
   deviceFormFrom,
   emptyDeviceForm,
@@ -16,20 +16,7 @@ function form(overrides: Partial<DeviceFormValues>): DeviceFormValues {
   return { ...emptyDeviceForm(), ...overrides };
 }
 
-const stored: DeviceView = {
-  id: 'dev-1',
-  name: 'gm-lab-1',
-  transport: 'ssh',
-  host: '192.0.2.10',
-  sshPort: 22,
-  user: 'ptp',
-  authKind: 'password',
-  udsPath: '/var/run/ptp4l',
-  pollIntervalMs: 1000,
-  hostKeySha256: null,
-  createdAtMs: 0,
-  updatedAtMs: 0,
-};
+const stored = deviceView();
 
 describe('validateNewDevice', () => {
   it('turns a filled SSH form into a DeviceInput with defaults applied', () => {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceView } from '../../../shared/domain/device';
+import { deviceView } from './device-view.fixture';
 import { transportLabel } from './transport-label';
 
-const base: DeviceView = {
-  id: 'dev-1',
-  name: 'gm',
-  transport: 'ssh',
-  host: '192.0.2.10',
-  sshPort: 22,
-  user: 'ptp',
-  authKind: 'password',
-  udsPath: '/var/run/ptp4l',
-  pollIntervalMs: 1000,
-  hostKeySha256: null,
-  createdAtMs: 0,
-  updatedAtMs: 0,
-};
+const base = deviceView({ name: 'gm' });
 
 describe('transportLabel', () => {
   it('writes SSH devices as user@host:port', () => {
