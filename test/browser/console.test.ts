@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from '../support/chromium';
 import { startCliServer, type CliServer } from '../support/cli-server';
+import { waitFor } from '../support/engine-server';
 import { labDevice, labSkipReason, labUp, type LabInfo } from '../lab/lab';
 
 const OUT = process.env.SYNCSCOPE_TEST_OUTPUT ?? join(__dirname, '../../test-output');
@@ -66,7 +67,8 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await page.locator('[data-testid="device-status-ss-s1"][data-connection="online"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="live-chart"][data-points]').waitFor({ timeout: 30_000 });
     const canvas = await page.locator('[data-testid="live-chart"] canvas').elementHandle();
-    await page.waitForFunction(`Number(document.querySelector('[data-testid="live-chart"]')?.getAttribute('data-points') ?? 0) >= 8`, undefined, { timeout: 30_000 });
+    // Polled from the test side: the page's CSP (rightly) forbids evaluating strings.
+    await waitFor('8 points in the chart', async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')) >= 8, 30_000, 250);
     // The chart streamed into the same canvas: it was not re-created per sample.
     expect(await canvas?.evaluate((c) => c.isConnected)).toBe(true);
     await expect(page.getByTestId('device-port-state-ss-s1').innerText()).resolves.toMatch(/UNCALIBRATED|SLAVE/);
