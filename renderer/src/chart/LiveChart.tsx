@@ -37,6 +37,7 @@ export function LiveChart({ device }: { device: DeviceView }) {
     frameRef.current ??= requestAnimationFrame(draw);
   }, [draw]);
 
+  const timeLabel = t('chart.time');
   const offsetLabel = t('chart.offsetFromMaster');
   const delayLabel = t('chart.meanPathDelay');
 
@@ -45,7 +46,7 @@ export function LiveChart({ device }: { device: DeviceView }) {
     const host = plotHostRef.current;
     if (!host) return;
     buffer.flush();
-    const labels = { offsetFromMaster: offsetLabel, meanPathDelay: delayLabel };
+    const labels = { time: timeLabel, offsetFromMaster: offsetLabel, meanPathDelay: delayLabel };
     const plot = new uPlot(chartOptions(Math.max(host.clientWidth, 300), labels), buffer.columns, host);
     plotRef.current = plot;
     showPointCount(containerRef.current, buffer.length);
@@ -62,7 +63,7 @@ export function LiveChart({ device }: { device: DeviceView }) {
       plotRef.current = null;
       plot.destroy();
     };
-  }, [buffer, offsetLabel, delayLabel]);
+  }, [buffer, timeLabel, offsetLabel, delayLabel]);
 
   useEffect(
     () =>

@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 export const CHART_HEIGHT_PX = 320;
 
 export interface ChartLabels {
+  time: string;
   offsetFromMaster: string;
   meanPathDelay: string;
 }
@@ -17,7 +18,7 @@ export function chartOptions(widthPx: number, labels: ChartLabels): uPlot.Option
     height: CHART_HEIGHT_PX,
     scales: { x: { time: true }, offsetNs: { auto: true }, delayNs: { auto: true } },
     series: [
-      {},
+      { label: labels.time },
       { label: labels.offsetFromMaster, scale: 'offsetNs', stroke: '#1c7ed6', width: 1.5, spanGaps: false },
       { label: labels.meanPathDelay, scale: 'delayNs', stroke: '#f08c00', width: 1.5, spanGaps: false },
     ],

@@ -83,6 +83,7 @@ export const en = {
   },
   chart: {
     title: 'Live: {{device}}',
+    time: 'Time',
     offsetFromMaster: 'offset from master (ns)',
     meanPathDelay: 'mean path delay (ns)',
     waiting: 'Waiting for the first sample from {{device}}…',

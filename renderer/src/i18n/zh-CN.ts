@@ -85,6 +85,7 @@ export const zhCN: Resource = {
   },
   chart: {
     title: '实时：{{device}}',
+    time: '时间',
     offsetFromMaster: '主时钟偏移 (ns)',
     meanPathDelay: '平均路径延迟 (ns)',
     waiting: '正在等待 {{device}} 的第一个样本…',
