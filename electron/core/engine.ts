@@ -115,8 +115,7 @@ export class Engine {
   devicesChanged(): Promise<void> {
     this.syncing = this.syncing.then(async () => {
       const devices = this.devices.list();
-      if (this.opts.collect === false) return;
-      const stopped = await this.pool.sync(devices);
+      const stopped = this.opts.collect === false ? [] : await this.pool.sync(devices);
       const live = new Set(devices.map((d) => d.name));
       for (const name of stopped) if (!live.has(name)) this.metrics.forget(name);
       for (const [id, name] of this.names) {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, Notification } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Engine } from '../core/engine';
@@ -32,7 +32,7 @@ async function boot(): Promise<void> {
     engine.metricsUrl = metrics.url;
   }
   const win = createMainWindow(devUrl);
-  const unbind = bindContractToIpc(engine, win, devUrl);
+  const unbind = bindContractToIpc(engine, ipcMain, win, devUrl);
   win.on('closed', unbind);
   engine.subscribe((msg) => {
     if (msg.event === 'device.status' && msg.payload.connection === 'offline' && Notification.isSupported() && !win.isFocused()) {
@@ -59,6 +59,6 @@ app.on('window-all-closed', () => {
 app.on('activate', () => {
   if (engine && BrowserWindow.getAllWindows().length === 0) {
     const win = createMainWindow(devUrl);
-    win.on('closed', bindContractToIpc(engine, win, devUrl));
+    win.on('closed', bindContractToIpc(engine, ipcMain, win, devUrl));
   }
 });
