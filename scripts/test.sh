@@ -45,6 +45,17 @@ run npm run --silent lint
 run npm run --silent typecheck
 run npm run --silent build
 [ "$(id -u)" = 0 ] || echo "NOTE: not root: the lab and browser suites will report themselves skipped (they need network namespaces)."
-run npx vitest run
+lab_was_up=0
+if [ "$(id -u)" = 0 ] && bash test/lab/lab.sh status >/dev/null 2>&1; then lab_was_up=1; fi
+mkdir -p "$SYNCSCOPE_TEST_OUTPUT"
+run npx vitest run --reporter=default --reporter=json --outputFile.json="$SYNCSCOPE_TEST_OUTPUT/vitest.json"
+# Leave the machine as we found it: a lab this run built is taken down again.
+if [ "$(id -u)" = 0 ] && [ $lab_was_up = 0 ]; then bash test/lab/lab.sh down >/dev/null 2>&1 || true; fi
 say "done in $(( $(date +%s) - t0 )) s"
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+' "$SYNCSCOPE_TEST_OUTPUT/vitest.json" 2>/dev/null || echo "tests: no result file (vitest did not finish)"
+[ $status = 0 ] || echo "FAILED: see the sections above."
 exit $status
