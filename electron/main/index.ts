@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { Engine } from '../core/engine';
 import { startMetricsServer, type MetricsServer } from '../core/metrics/metrics-server';
 import { APP_NAME } from '../core/paths';
+import { FallbackBox } from '../core/secrets/fallback-box';
+import { FileKeyBox } from '../core/secrets/file-key-box';
 import { bindContractToIpc } from './ipc';
 import { safeStorageBox } from './safe-storage-box';
 import { createMainWindow } from './window';
@@ -22,9 +24,12 @@ function electronNativeBinding(): string | undefined {
 }
 
 async function boot(): Promise<void> {
-  const box = safeStorageBox();
+  const dataDir = app.getPath('userData');
+  const keychain = safeStorageBox();
+  // Devices added with `syncscope device add --data <this dir>` are sealed with the dir's key file.
+  const box = keychain ? new FallbackBox(keychain, [() => new FileKeyBox(join(dataDir, 'secret.key'))]) : null;
   const nativeBinding = electronNativeBinding();
-  engine = new Engine({ dataDir: app.getPath('userData'), ...(box ? { secretBox: box } : {}), ...(nativeBinding ? { nativeBinding } : {}) });
+  engine = new Engine({ dataDir, ...(box ? { secretBox: box } : {}), ...(nativeBinding ? { nativeBinding } : {}) });
   if (!box) engine.log.warn('No OS keychain available: device secrets are sealed with a key file in the data directory.');
   const metricsPort = process.env.SYNCSCOPE_METRICS_PORT;
   if (metricsPort && metricsPort !== 'off') {

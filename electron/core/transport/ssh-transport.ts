@@ -65,7 +65,7 @@ export class SshTransport implements DeviceTransport {
             new SyncscopeError({
               code: 'ssh-host-key-changed',
               message: `The SSH host key of ${this.opts.host}:${this.opts.port} changed (now ${mismatch}).`,
-              hint: 'If the device was reinstalled, edit the device to accept its new key; otherwise someone may be intercepting the connection.',
+              hint: 'If the device was reinstalled, remove it from Syncscope and add it again to accept the new key; otherwise someone may be intercepting the connection.',
               ...(this.opts.deviceId ? { deviceId: this.opts.deviceId } : {}),
             }),
           );
