@@ -70,7 +70,9 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await page.locator('[data-testid="live-chart"][data-points]').waitFor({ timeout: 30_000 });
     const canvas = await page.locator('[data-testid="live-chart"] canvas').elementHandle();
     // Polled from the test side: the page's CSP (rightly) forbids evaluating strings.
-    await waitFor('8 points in the chart', async () => Number(await page.getByTestId('live-chart').getAttribute('data-points')) >= 8, 30_000, 250);
+    const points = async () => Number(await page.getByTestId('live-chart').getAttribute('data-points'));
+    const atLock = await points();
+    await waitFor('8 more points once the slave has its master', async () => (await points()) >= atLock + 8, 30_000, 250);
     // The chart streamed into the same canvas: it was not re-created per sample.
     expect(await canvas?.evaluate((c) => c.isConnected)).toBe(true);
     await page.screenshot({ path: join(OUT, 'live-chart.png') });
