@@ -88,4 +88,11 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await expect(page.getByTestId('add-device').innerText()).resolves.toMatch(/[\u4e00-\u9fff]/);
     await page.screenshot({ path: join(OUT, 'live-chart-zh.png') });
   });
+
+  it('tells the operator when the engine goes away', async () => {
+    await server.stop();
+    await page.getByTestId('engine-disconnected-banner').waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('engine-connection').getAttribute('data-state')).resolves.toBe('disconnected');
+    await page.screenshot({ path: join(OUT, 'engine-lost.png') });
+  });
 });
