@@ -115,16 +115,14 @@ export class Engine {
   devicesChanged(): Promise<void> {
     this.syncing = this.syncing.then(async () => {
       const devices = this.devices.list();
-      const stopped = this.opts.collect === false ? [] : await this.pool.sync(devices);
-      const live = new Set(devices.map((d) => d.name));
-      for (const name of stopped) if (!live.has(name)) this.metrics.forget(name);
+      if (this.opts.collect !== false) await this.pool.sync(devices);
       for (const [id, name] of this.names) {
         const now = devices.find((d) => d.id === id);
         if (!now || now.name !== name) this.metrics.forget(name);
       }
       this.names.clear();
       for (const d of devices) this.names.set(d.id, d.name);
-      for (const st of this.pool.statuses()) if (st.lastError && this.pool.failedStatus(st.deviceId)) this.emit({ event: 'device.status', payload: st });
+      for (const st of this.pool.failedStatuses()) this.emit({ event: 'device.status', payload: st });
       this.emit({ event: 'devices.changed', payload: { devices } });
     });
     return this.syncing.catch((err: unknown) => this.log.error({ err }, 'device sync failed'));

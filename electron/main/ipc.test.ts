@@ -1,19 +1,14 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, type Response } from '../../shared/contract/envelope';
 import type { EventMessage } from '../../shared/contract/events';
-import { Engine } from '../core/engine';
-import { createLogger } from '../core/log';
+import { offlineEngine, type OfflineEngine } from '../../test/support/offline-engine';
 import { bindContractToIpc, type ContractWindow, type IpcMainLike } from './ipc';
 
 // Electron cannot run here; this drives the real IPC binding and a real engine through the same
 // two seams Electron provides (ipcMain.handle and webContents.send).
 describe('the contract over Electron IPC', () => {
-  let dir: string;
-  let engine: Engine;
+  let engine: OfflineEngine;
   let handler: ((e: IpcMainInvokeEvent, raw: unknown) => Promise<Response>) | null;
   let sent: EventMessage[];
   let win: ContractWindow;
@@ -30,16 +25,14 @@ describe('the contract over Electron IPC', () => {
   const event = (url: string, sender: unknown = win.webContents) => ({ senderFrame: { url }, sender }) as unknown as IpcMainInvokeEvent;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'syncscope-ipc-'));
-    engine = new Engine({ dataDir: dir, collect: false, processMetrics: false, log: createLogger({ level: 'silent' }) });
+    engine = offlineEngine();
     sent = [];
     win = { webContents: { send: (_c, msg) => sent.push(msg) }, isDestroyed: () => false };
-    unbind = bindContractToIpc(engine, ipc, win, undefined);
+    unbind = bindContractToIpc(engine.engine, ipc, win, undefined);
   });
   afterEach(async () => {
     unbind();
     await engine.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('serves our own page and pushes events to it', async () => {

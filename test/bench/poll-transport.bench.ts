@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { pmcPollArgv } from '../../shared/ptp/pmc-command';
 import { sampleFromPmc } from '../../shared/ptp/pmc-sample';
 import { shellCommand } from '../../shared/shell/quote';
+import { clientSocketPath } from '../../electron/core/collect/device-collector';
 import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import { labDevice, labSkipReason, labUp } from '../lab/lab';
 
@@ -28,7 +29,8 @@ export async function benchPollTransport(polls = 20): Promise<BenchResult> {
   if (skip) return { name: 'poll transport', lines: [`SKIPPED: ${skip}`] };
   const lab = await labUp();
   const s1 = labDevice(lab, 'ss-s1');
-  const argv = () => pmcPollArgv(s1.udsPath, { clientSocketPath: `/tmp/syncscope-bench-${process.pid}-${Math.random().toString(16).slice(2)}` });
+  // The exact command the engine runs each poll, fresh client socket included.
+  const argv = () => pmcPollArgv(s1.udsPath, { clientSocketPath: clientSocketPath() });
 
   const baseline: number[] = [];
   for (let i = 0; i < polls; i++) {

@@ -13,20 +13,18 @@ export interface PoolDeps {
 
 /** Keeps exactly one collector per device, restarting one whose profile changed. */
 export class CollectorPool {
-  private readonly collectors = new Map<string, { collector: DeviceCollector; updatedAtMs: number; name: string }>();
+  private readonly collectors = new Map<string, { collector: DeviceCollector; updatedAtMs: number }>();
   private readonly failed = new Map<string, DeviceStatus>();
 
   constructor(private readonly deps: PoolDeps) {}
 
-  /** Brings the running collectors in line with the device list. Returns names of stopped devices. */
-  async sync(devices: DeviceView[]): Promise<string[]> {
+  /** Brings the running collectors in line with the device list. */
+  async sync(devices: DeviceView[]): Promise<void> {
     const wanted = new Map(devices.map((d) => [d.id, d]));
-    const stopped: string[] = [];
     for (const [id, entry] of this.collectors) {
       const d = wanted.get(id);
       if (!d || d.updatedAtMs !== entry.updatedAtMs) {
         this.collectors.delete(id);
-        stopped.push(entry.name);
         await entry.collector.stop();
       }
     }
@@ -37,21 +35,21 @@ export class CollectorPool {
       try {
         const spec = this.deps.connectSpec(d.id);
         const collector = new DeviceCollector(spec, this.deps.transportFor(spec), this.deps.sinksFor(spec));
-        this.collectors.set(d.id, { collector, updatedAtMs: d.updatedAtMs, name: d.name });
+        this.collectors.set(d.id, { collector, updatedAtMs: d.updatedAtMs });
       } catch (err) {
         // A device whose secret cannot be read still shows up, with the reason.
         this.failed.set(d.id, { deviceId: d.id, connection: 'offline', portState: null, lastError: { ...errorValueOf(err), deviceId: d.id }, lastSampleAtMs: null, nextRetryAtMs: null });
       }
     }
-    return stopped;
   }
 
   statuses(): DeviceStatus[] {
     return [...[...this.collectors.values()].map((e) => e.collector.status), ...this.failed.values()];
   }
 
-  failedStatus(id: string): DeviceStatus | undefined {
-    return this.failed.get(id);
+  /** Devices that could not start a collector (e.g. unreadable credentials), with the reason. */
+  failedStatuses(): DeviceStatus[] {
+    return [...this.failed.values()];
   }
 
   async stopAll(): Promise<void> {

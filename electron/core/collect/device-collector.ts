@@ -20,7 +20,7 @@ const PMC_TIMEOUT_MS = 5_000;
  * pmc's own socket. Its default, /var/run/pmc.<pid>, only root may create; /tmp works for any login.
  * Fresh per poll, so a pmc killed on timeout cannot leave a stale socket that blocks the next one.
  */
-function clientSocketPath(): string {
+export function clientSocketPath(): string {
   return `/tmp/syncscope-pmc-${randomBytes(6).toString('hex')}`;
 }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { listenUrl } from '../server/listen-url';
 
 export interface MetricsServer {
   url: string;
@@ -24,10 +24,8 @@ export async function startMetricsServer(registry: Registry, host: string, port:
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const addr = server.address() as AddressInfo;
-  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   return {
-    url: `http://${shownHost}:${addr.port}/metrics`,
+    url: listenUrl(server, '/metrics'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
 import { Engine, type EngineOptions } from '../engine';
 import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server';
+import { listenUrl } from './listen-url';
 import { bindContractToSocket, sameOriginOnly } from './socket-bridge';
 import { staticHandler } from './static-files';
 
@@ -39,11 +39,9 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       http.listen(opts.port, opts.host, () => resolve());
     });
     await engine.start();
-    const addr = http.address() as AddressInfo;
-    const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
     return {
       engine,
-      url: `http://${shownHost}:${addr.port}/`,
+      url: listenUrl(http),
       metricsUrl: metrics?.url ?? null,
       close: async () => {
         unbind();
