@@ -35,6 +35,19 @@ export const UdsPath = z
   .regex(/^\/[A-Za-z0-9._/-]*$/, 'UDS path must be an absolute path of letters, digits, . _ / - (for example /var/run/ptp4l)')
   .refine((p) => !p.split('/').includes('..'), 'UDS path must not contain ".."');
 
+/** One rule for SSH ports, for the form, the CLI and the engine. */
+export const SshPort = z.number().int('SSH port must be a whole number').min(1, 'SSH port must be 1–65535').max(65535, 'SSH port must be 1–65535');
+export const DEFAULT_SSH_PORT = 22;
+
+/**
+ * An SSH host key fingerprint as OpenSSH prints it (`ssh-keygen -l -E sha256`): `SHA256:` and 43
+ * base64 characters. A profile may carry the one the first contact must match before any credential is sent.
+ */
+export const HostKeyFingerprint = z
+  .string()
+  .trim()
+  .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'host key fingerprint must look like SHA256:… (43 base64 characters, as `ssh-keygen -lf KEY.pub -E sha256` prints it)');
+
 export const DEFAULT_UDS_PATH = '/var/run/ptp4l';
 export const DEFAULT_POLL_INTERVAL_MS = 1000;
 
@@ -68,9 +81,11 @@ export const SshDeviceInput = z.object({
   transport: z.literal('ssh'),
   ...common,
   host: HostName,
-  sshPort: z.number().int().min(1, 'SSH port must be 1–65535').max(65535, 'SSH port must be 1–65535').default(22),
+  sshPort: SshPort.default(DEFAULT_SSH_PORT),
   user: UserName,
   auth: SshAuthInput,
+  /** Expected host key: when set, the first contact must present exactly this key before any credential is sent. */
+  hostKeySha256: HostKeyFingerprint.optional(),
 });
 
 export const LocalDeviceInput = z.object({ transport: z.literal('local'), ...common });
@@ -85,9 +100,11 @@ export const DevicePatch = z.object({
   udsPath: UdsPath.optional(),
   pollIntervalMs: PollIntervalMs.optional(),
   host: HostName.optional(),
-  sshPort: z.number().int().min(1).max(65535).optional(),
+  sshPort: SshPort.optional(),
   user: UserName.optional(),
   auth: SshAuthInput.optional(),
+  /** Sets the expected host key (replacing a remembered one). */
+  hostKeySha256: HostKeyFingerprint.optional(),
 });
 export type DevicePatch = z.infer<typeof DevicePatch>;
 
@@ -109,3 +126,10 @@ export const DeviceView = z.object({
   updatedAtMs: z.number(),
 });
 export type DeviceView = z.infer<typeof DeviceView>;
+
+/** Where a device is, as an operator writes it: `ptp@192.0.2.10:22`, `root@[fe80::1]:22`, or null for the local machine. */
+export function deviceTarget(d: Pick<DeviceView, 'transport' | 'host' | 'user' | 'sshPort'>): string | null {
+  if (d.transport === 'local') return null;
+  const host = d.host?.includes(':') ? `[${d.host}]` : (d.host ?? '?');
+  return `${d.user ? `${d.user}@` : ''}${host}:${d.sshPort ?? DEFAULT_SSH_PORT}`;
+}

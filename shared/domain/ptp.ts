@@ -17,9 +17,26 @@ export const PORT_STATES = [
 export const PortState = z.enum(PORT_STATES);
 export type PortState = z.infer<typeof PortState>;
 
-/** Stable numeric codes for port states (index in PORT_STATES), used by /metrics. */
+/**
+ * Numeric codes of port states, exactly linuxptp's `enum port_state` (fsm.h: PS_INITIALIZING = 1 …
+ * PS_GRAND_MASTER = 10); 0 is ps_str's "NONE". /metrics exports these, so they never follow array order.
+ */
+export const PORT_STATE_CODES: Readonly<Record<PortState, number>> = {
+  NONE: 0,
+  INITIALIZING: 1,
+  FAULTY: 2,
+  DISABLED: 3,
+  LISTENING: 4,
+  PRE_MASTER: 5,
+  MASTER: 6,
+  PASSIVE: 7,
+  UNCALIBRATED: 8,
+  SLAVE: 9,
+  GRAND_MASTER: 10,
+};
+
 export function portStateCode(state: PortState): number {
-  return PORT_STATES.indexOf(state);
+  return PORT_STATE_CODES[state];
 }
 
 /** One poll of a device's ptp4l, merged from TIME_STATUS_NP, CURRENT_DATA_SET and PORT_DATA_SET. */

@@ -2,17 +2,24 @@ import { z } from 'zod';
 import { ErrorValue } from './errors';
 import { PortState } from './ptp';
 
-export const Connection = z.enum(['idle', 'connecting', 'online', 'offline']);
+/**
+ * One meaning of each state everywhere (UI badge, `device list`, /metrics `syncscope_device_up`):
+ * - `online`: reachable and measuring (the last poll gave a sample);
+ * - `no-data`: reachable, but not measuring (ptp4l silent, pmc refused, no permission…): `lastError` says why;
+ * - `offline`: not reachable (or its profile cannot be used): `lastError` says why;
+ * - `connecting`: a connection attempt is under way; `idle`: not started yet.
+ */
+export const Connection = z.enum(['idle', 'connecting', 'online', 'no-data', 'offline']);
 export type Connection = z.infer<typeof Connection>;
 
-/** What a device row shows: is it reachable, what its port does, what went wrong last. */
+/** What a device row shows: is it reachable and measuring, what its port does, what went wrong last. */
 export const DeviceStatus = z.object({
   deviceId: z.string(),
   connection: Connection,
   portState: PortState.nullable(),
   lastError: ErrorValue.nullable(),
   lastSampleAtMs: z.number().nullable(),
-  /** When the collector tries again after a failure (backoff), ms since the epoch. */
+  /** While waiting to retry after a failure: when the next attempt starts, ms since the epoch (engine clock). Otherwise null. */
   nextRetryAtMs: z.number().nullable(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DeviceView } from '../../../shared/domain/device';
+import { deviceTarget, type DeviceView } from '../../../shared/domain/device';
 import { errorValueOf } from '../../../shared/domain/errors';
 import { ENGINE_VERSION } from '../engine';
 import { createLogger } from '../log';
@@ -29,7 +29,7 @@ function rendererDir(): string {
 }
 
 function target(d: DeviceView): string {
-  return d.transport === 'local' ? 'local' : `${d.user ?? ''}@${d.host ?? ''}:${d.sshPort ?? 22}`;
+  return deviceTarget(d) ?? 'local';
 }
 
 function printTable(rows: string[][]): void {

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { PORT_STATES, portStateCode, type PtpSample } from '../../../shared/domain/ptp';
+import { PORT_STATE_CODES, portStateCode, type PtpSample } from '../../../shared/domain/ptp';
 
 /** Metric definitions: one table-like place for names, units and help. Labelled by device name. */
 export class EngineMetrics {
@@ -12,7 +12,7 @@ export class EngineMetrics {
   readonly meanPathDelay = new Gauge({ name: 'syncscope_ptp_mean_path_delay_seconds', help: 'Last CURRENT_DATA_SET meanPathDelay, seconds.', labelNames: ['device'], registers: this.r });
   readonly portState = new Gauge({
     name: 'syncscope_ptp_port_state',
-    help: `Port state of the device's first PTP port: ${PORT_STATES.map((s, i) => `${i}=${s}`).join(', ')}.`,
+    help: `Port state of the device's sync port, as linuxptp's enum port_state: ${Object.entries(PORT_STATE_CODES).map(([s, code]) => `${code}=${s}`).join(', ')}.`,
     labelNames: ['device'],
     registers: this.r,
   });

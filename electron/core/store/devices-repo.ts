@@ -94,8 +94,8 @@ export class DevicesRepo {
     const ssh = input.transport === 'ssh' ? input : null;
     this.db
       .prepare(
-        `INSERT INTO devices (id, name, transport, host, ssh_port, user, auth_kind, secret, uds_path, poll_interval_ms, created_at_ms, updated_at_ms)
-         VALUES (@id, @name, @transport, @host, @sshPort, @user, @authKind, @secret, @udsPath, @pollIntervalMs, @now, @now)`,
+        `INSERT INTO devices (id, name, transport, host, ssh_port, user, auth_kind, secret, uds_path, poll_interval_ms, host_key_sha256, created_at_ms, updated_at_ms)
+         VALUES (@id, @name, @transport, @host, @sshPort, @user, @authKind, @secret, @udsPath, @pollIntervalMs, @hostKey, @now, @now)`,
       )
       .run({
         id,
@@ -108,6 +108,7 @@ export class DevicesRepo {
         secret: ssh ? this.box.encrypt(JSON.stringify(ssh.auth)) : null,
         udsPath: input.udsPath,
         pollIntervalMs: input.pollIntervalMs,
+        hostKey: ssh?.hostKeySha256 ?? null,
         now,
       });
     return this.get(id);
@@ -116,7 +117,7 @@ export class DevicesRepo {
   update(id: string, patch: DevicePatch): DeviceView {
     const current = this.get(id);
     if (patch.name !== undefined) this.assertNameFree(patch.name, id);
-    const sshOnly = ['host', 'sshPort', 'user', 'auth'] as const;
+    const sshOnly = ['host', 'sshPort', 'user', 'auth', 'hostKeySha256'] as const;
     if (current.transport === 'local') {
       const bad = sshOnly.find((k) => patch[k] !== undefined);
       if (bad) throw new SyncscopeError({ code: 'invalid-input', field: bad, message: `${bad}: a local device has no SSH settings.`, hint: 'Remove the device and add it again as an SSH device.' });
@@ -137,7 +138,8 @@ export class DevicesRepo {
         user: patch.user ?? current.user,
         udsPath: patch.udsPath ?? current.udsPath,
         pollIntervalMs: patch.pollIntervalMs ?? current.pollIntervalMs,
-        hostKey: hostChanged ? null : current.hostKeySha256,
+        // A new address forgets the remembered key, unless the edit names the key to expect.
+        hostKey: patch.hostKeySha256 ?? (hostChanged ? null : current.hostKeySha256),
         authKind: patch.auth?.kind ?? null,
         secret: patch.auth ? this.box.encrypt(JSON.stringify(patch.auth)) : null,
         now: Date.now(),

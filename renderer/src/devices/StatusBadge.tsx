@@ -4,6 +4,7 @@ import type { Connection } from '../../../shared/domain/status';
 
 const COLOR: Record<Connection, MantineColor> = {
   online: 'green',
+  'no-data': 'orange',
   connecting: 'yellow',
   offline: 'red',
   idle: 'gray',

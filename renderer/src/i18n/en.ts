@@ -41,6 +41,7 @@ export const en = {
     selectHint: 'Click a row to chart that device.',
   },
   connection: {
+    'no-data': 'no data',
     online: 'online',
     offline: 'offline',
     connecting: 'connecting',

@@ -43,6 +43,7 @@ export const zhCN: Resource = {
     selectHint: '点击一行即可绘制该设备的曲线。',
   },
   connection: {
+    'no-data': '无数据',
     online: '在线',
     offline: '离线',
     connecting: '连接中',

@@ -1,0 +1,76 @@
+import type { EventMessage } from '../../../shared/contract/events';
+import type { DeviceView } from '../../../shared/domain/device';
+import type { DeviceStatus } from '../../../shared/domain/status';
+import type { Logger } from '../log';
+import type { EngineMetrics } from '../metrics/engine-metrics';
+import type { DeviceConnectSpec, DevicesRepo } from '../store/devices-repo';
+import type { SamplesRepo } from '../store/samples-repo';
+import { LocalTransport } from '../transport/local-transport';
+import { SshTransport } from '../transport/ssh-transport';
+import type { DeviceTransport } from '../transport/transport';
+import { CollectorPool } from './collector-pool';
+
+export interface CollectionDeps {
+  devices: DevicesRepo;
+  samples: SamplesRepo;
+  metrics: EngineMetrics;
+  log: Logger;
+  emit(msg: EventMessage): void;
+}
+
+/** Collection as the engine sees it: one collector per device, wired to the store, /metrics and the event stream. */
+export class Collection {
+  private readonly pool: CollectorPool;
+
+  constructor(private readonly deps: CollectionDeps) {
+    this.pool = new CollectorPool({
+      connectSpec: (id) => deps.devices.connectSpec(id),
+      transportFor: (spec) => this.transportFor(spec),
+      sinksFor: (spec) => ({
+        sample: (s) => {
+          deps.samples.insert(s);
+          deps.metrics.recordSample(spec.name, s);
+          deps.emit({ event: 'ptp.sample', payload: s });
+        },
+        status: (st) => {
+          if (st.lastError) deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
+          deps.emit({ event: 'device.status', payload: st });
+        },
+        pollDone: (seconds, error) => {
+          deps.metrics.pollDuration.observe({ device: spec.name }, seconds);
+          if (error && error.code !== 'device-output') deps.metrics.recordFailure(spec.name, error.code);
+        },
+      }),
+    });
+  }
+
+  /** Brings the running collectors in line with the device list; announces devices that could not start. */
+  async sync(devices: DeviceView[]): Promise<void> {
+    await this.pool.sync(devices);
+    for (const st of this.pool.failedStatuses()) this.deps.emit({ event: 'device.status', payload: st });
+  }
+
+  statuses(): DeviceStatus[] {
+    return this.pool.statuses();
+  }
+
+  stopAll(): Promise<void> {
+    return this.pool.stopAll();
+  }
+
+  private transportFor(spec: DeviceConnectSpec): DeviceTransport {
+    if (spec.transport === 'local' || !spec.auth || !spec.host || !spec.user) return new LocalTransport();
+    return new SshTransport({
+      host: spec.host,
+      port: spec.sshPort ?? 22,
+      user: spec.user,
+      auth: spec.auth,
+      deviceId: spec.id,
+      knownHostKey: spec.hostKeySha256,
+      onNewHostKey: (fp) => {
+        this.deps.devices.rememberHostKey(spec.id, fp);
+        this.deps.log.info({ device: spec.name, fingerprint: fp }, 'remembered SSH host key on first contact');
+      },
+    });
+  }
+}

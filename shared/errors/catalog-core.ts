@@ -1,0 +1,25 @@
+import type { ErrorEntry } from './catalog-types';
+
+/** Errors of the contract itself and of bugs. Each area keeps its own file; catalog.ts joins them. */
+export const CORE_ERRORS = {
+  'internal.unexpected': {
+    code: 'internal',
+    en: { message: 'Unexpected error: {{detail}}', hint: 'This is a bug in Syncscope; the engine log has details.' },
+    'zh-CN': { message: '意外错误：{{detail}}', hint: '这是 Syncscope 的缺陷；引擎日志中有详细信息。' },
+  },
+  'contract.unknown-method': {
+    code: 'unknown-method',
+    en: { message: 'The engine has no method "{{method}}".', hint: 'The console and engine versions may differ.' },
+    'zh-CN': { message: '引擎没有方法“{{method}}”。', hint: '控制台与引擎的版本可能不一致。' },
+  },
+  'device.not-found': {
+    code: 'not-found',
+    en: { message: 'No device with id {{id}}.', hint: 'It may have been removed; refresh the device list.' },
+    'zh-CN': { message: '没有 ID 为 {{id}} 的设备。', hint: '它可能已被删除；请刷新设备列表。' },
+  },
+  'device.name-taken': {
+    code: 'conflict',
+    en: { message: 'name: a device named "{{name}}" exists already.', hint: 'Choose another name, or edit the existing device.' },
+    'zh-CN': { message: '名称：已存在名为“{{name}}”的设备。', hint: '请换一个名称，或编辑已有的设备。' },
+  },
+} as const satisfies Record<string, ErrorEntry>;

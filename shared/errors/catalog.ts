@@ -1,0 +1,40 @@
+import type { ErrorValue, MessageParams } from '../domain/errors';
+import { CORE_ERRORS } from './catalog-core';
+import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
+
+/**
+ * Every error a person can meet, by id, in every language the console speaks. The engine builds
+ * ErrorValues from it (English text for logs, the CLI and old consoles); the UI renders the same id
+ * in the operator's language. Areas add their own `catalog-<area>.ts` and are joined here.
+ */
+export const ERROR_CATALOG = {
+  ...CORE_ERRORS,
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorId = keyof typeof ERROR_CATALOG;
+
+/** Fills `{{name}}` placeholders; an unknown name stays visible rather than vanishing. */
+export function fillTemplate(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+/** An ErrorValue from the catalog, with its English text filled in. */
+export function catalogError(id: ErrorId, params: MessageParams = {}, extra: Pick<ErrorValue, 'deviceId' | 'field'> = {}): ErrorValue {
+  const entry: ErrorEntry = ERROR_CATALOG[id];
+  return {
+    code: entry.code,
+    message: fillTemplate(entry.en.message, params),
+    ...(entry.en.hint ? { hint: fillTemplate(entry.en.hint, params) } : {}),
+    messageId: id,
+    params,
+    ...extra,
+  };
+}
+
+/** The text of an error in `lang`: from the catalog when the id is known, else the English it carries. */
+export function errorText(error: ErrorValue, lang: ErrorLanguage): ErrorText {
+  const entry: ErrorEntry | undefined = error.messageId && Object.hasOwn(ERROR_CATALOG, error.messageId) ? ERROR_CATALOG[error.messageId as ErrorId] : undefined;
+  if (!entry) return { message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  const text = entry[lang];
+  return { message: fillTemplate(text.message, error.params), ...(text.hint ? { hint: fillTemplate(text.hint, error.params) } : {}) };
+}
