@@ -1,5 +1,10 @@
 import type { ErrorValue, MessageParams } from '../domain/errors';
+import { COLLECT_ERRORS } from './catalog-collect';
 import { CORE_ERRORS } from './catalog-core';
+import { DESKTOP_ERRORS } from './catalog-desktop';
+import { ENGINE_ERRORS } from './catalog-engine';
+import { PMC_ERRORS } from './catalog-pmc';
+import { SSH_ERRORS } from './catalog-ssh';
 import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
 
 /**
@@ -9,6 +14,11 @@ import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
  */
 export const ERROR_CATALOG = {
   ...CORE_ERRORS,
+  ...SSH_ERRORS,
+  ...PMC_ERRORS,
+  ...COLLECT_ERRORS,
+  ...ENGINE_ERRORS,
+  ...DESKTOP_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorId = keyof typeof ERROR_CATALOG;

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../support/skip';
 import { chromiumSkipReason, launchChromium } from '../support/chromium';
 import { startCliServer, type CliServer } from '../support/cli-server';
 import { waitFor } from '../support/engine-server';
 import { labDevice, labSkipReason, labUp, type LabInfo } from '../lab/lab';
 
 const OUT = process.env.SYNCSCOPE_TEST_OUTPUT ?? join(__dirname, '../../test-output');
-const skip = labSkipReason() ?? chromiumSkipReason();
-if (skip) console.warn(`browser tests SKIPPED: ${skip}`);
+const skip = skipUnlessAvailable('browser tests', labSkipReason() ?? chromiumSkipReason());
 
 describe.skipIf(skip !== null)('the console in real Chromium against a real `syncscope serve` and a lab device', () => {
   let lab: LabInfo;

@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceView } from '../../shared/domain/device';
 import { SyncscopeError } from '../../shared/domain/errors';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
+import { skipUnlessAvailable } from '../support/skip';
 import { labDevice, labSkipReason, labUp, type LabInfo } from './lab';
 
 const run = promisify(execFile);
 const CLI = resolve(__dirname, '../../bin/syncscope.cjs');
-const skip = labSkipReason();
-if (skip) console.warn(`engine lab tests SKIPPED: ${skip}`);
+const skip = skipUnlessAvailable('engine lab tests', labSkipReason());
 
 describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + sshd in namespaces)', () => {
   let lab: LabInfo;

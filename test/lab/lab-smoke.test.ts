@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'ssh2';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../support/skip';
 import { labSkipReason, labUp, type LabDevice, type LabInfo } from './lab';
 
 const run = promisify(execFile);
 const STATES_DEADLINE_MS = 30_000;
 
-const skipReason = labSkipReason();
-if (skipReason) console.warn(`lab smoke tests skipped: ${skipReason}`);
+const skipReason = skipUnlessAvailable('lab smoke tests', labSkipReason());
 
 /** Runs a command on a lab device through the real ssh client, with the lab's key and host keys. */
 async function sshRun(lab: LabInfo, device: LabDevice, command: string): Promise<string> {

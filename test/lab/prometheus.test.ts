@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
+import { skipUnlessAvailable } from '../support/skip';
 import { labDevice, labSkipReason, labUp } from './lab';
 
 const hasProm = spawnSync('sh', ['-c', 'command -v prometheus && command -v promtool']).status === 0;
-const skip = labSkipReason() ?? (hasProm ? null : 'prometheus/promtool are not installed (apt-get install prometheus)');
-if (skip) console.warn(`Prometheus scrape test SKIPPED: ${skip}`);
+const skip = skipUnlessAvailable('Prometheus scrape test', labSkipReason() ?? (hasProm ? null : 'prometheus/promtool are not installed (apt-get install prometheus)'));
 
 describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
   let t: TestServer;
