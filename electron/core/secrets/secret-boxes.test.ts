@@ -1,9 +1,14 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SyncscopeError } from '../../../shared/domain/errors';
+import { DataKeyBox } from './data-key-box';
+import { desktopSecretBox } from './desktop-box';
 import { FallbackBox } from './fallback-box';
 import { FileKeyBox } from './file-key-box';
+import { loadOrCreateDataKey, type KeySealer } from './sealed-data-key';
 import type { SecretBox } from './secret-box';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'syncscope-box-'));
@@ -50,5 +55,56 @@ describe('FallbackBox', () => {
     expect(box.encrypt('a').subarray(0, 3).toString()).toBe('KC:');
     expect(box.decrypt(cli.encrypt('from-cli'))).toBe('from-cli');
     expect(() => box.decrypt(Buffer.from('junk'))).toThrow('not mine');
+  });
+});
+
+describe('the desktop envelope: a keychain-sealed data key, AES-256-GCM in the engine', () => {
+  // Stands in for safeStorage, which exists only in Electron's main process: reversible, and not the identity.
+  const keychain = (name: string): KeySealer => ({
+    seal: (plain) => Buffer.concat([Buffer.from(name), Buffer.from(plain).reverse()]),
+    open: (sealed) => {
+      if (!sealed.subarray(0, name.length).equals(Buffer.from(name))) throw new Error('not this keychain');
+      return Buffer.from(sealed.subarray(name.length)).reverse();
+    },
+  });
+
+  it('creates the data key once, stores it only sealed, and opens the same key on the next start', () => {
+    const keyFile = join(dir(), 'nested', 'keychain.key');
+    const key = loadOrCreateDataKey(keyFile, keychain('KC1'));
+    expect(key.length).toBe(32);
+    expect(readFileSync(keyFile).includes(key)).toBe(false);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateDataKey(keyFile, keychain('KC1')).equals(key)).toBe(true);
+  });
+
+  it('reports a key file another keychain sealed rather than replacing it', () => {
+    const keyFile = join(dir(), 'keychain.key');
+    loadOrCreateDataKey(keyFile, keychain('KC1'));
+    const before = readFileSync(keyFile);
+    expect(() => loadOrCreateDataKey(keyFile, keychain('KC2'))).toThrow(SyncscopeError);
+    try {
+      loadOrCreateDataKey(keyFile, keychain('KC2'));
+    } catch (err) {
+      expect((err as SyncscopeError).value).toMatchObject({ code: 'secret-unavailable', messageId: 'desktop.data-key-unreadable', params: { file: keyFile } });
+    }
+    expect(readFileSync(keyFile).equals(before)).toBe(true);
+  });
+
+  it('seals under the data key, refuses another key, and still opens what the CLI sealed with secret.key', () => {
+    const dataDir = dir();
+    const dataKey = randomBytes(32);
+    const box = desktopSecretBox(dataDir, dataKey)!;
+    const sealed = box.encrypt('pässwörd');
+    expect(sealed.includes(Buffer.from('pässwörd'))).toBe(false);
+    expect(new DataKeyBox(dataKey).decrypt(sealed)).toBe('pässwörd');
+    expect(() => desktopSecretBox(dataDir, randomBytes(32))!.decrypt(sealed)).toThrow();
+    const cli = new FileKeyBox(join(dataDir, 'secret.key'));
+    expect(box.decrypt(cli.encrypt('from-cli'))).toBe('from-cli');
+    expect(() => cli.decrypt(sealed)).toThrow(/not in a format/);
+  });
+
+  it('without a keychain leaves the engine its key-file box', () => {
+    expect(desktopSecretBox(dir(), null)).toBeUndefined();
+    expect(() => new DataKeyBox(randomBytes(16))).toThrow(/32 bytes/);
   });
 });

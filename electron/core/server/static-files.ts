@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { CSP_HEADER as CSP } from '../../../shared/security/csp';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,8 +14,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Serves the built renderer; unknown paths get index.html; nothing outside `root` is reachable. */
 export function staticHandler(root: string): (req: IncomingMessage, res: ServerResponse) => void {
