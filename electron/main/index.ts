@@ -1,21 +1,33 @@
-import { app, BrowserWindow, ipcMain, Notification } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine } from '../core/engine';
-import { startMetricsServer, type MetricsServer } from '../core/metrics/metrics-server';
+import { SyncscopeError, type ErrorValue } from '../../shared/domain/errors';
+import { catalogError, errorText } from '../../shared/errors/catalog';
+import type { EngineHostClient } from '../core/host/host-client';
+import { createLogger } from '../core/log';
 import { APP_NAME } from '../core/paths';
-import { FallbackBox } from '../core/secrets/fallback-box';
-import { FileKeyBox } from '../core/secrets/file-key-box';
+import { loadOrCreateDataKey } from '../core/secrets/sealed-data-key';
+import { APP_START_URL, pageOrigin } from './app-origin';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { bootFailureText, languageOf } from './boot-failure';
+import { forkEngineHost } from './engine-host-process';
 import { bindContractToIpc } from './ipc';
-import { safeStorageBox } from './safe-storage-box';
+import { keychainSealer } from './keychain';
+import { OfflineNotices } from './offline-notices';
+import { denyAllPermissions, guardWebContents } from './web-contents-guards';
 import { createMainWindow } from './window';
 
+// Main is glue: the engine runs in a utility process (engine-host.ts); main owns the window, the
+// keychain and the dialogs, and forwards the contract between them.
 app.setName(APP_NAME);
 app.enableSandbox();
+registerAppScheme();
 
+const log = createLogger();
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-let engine: Engine | null = null;
-let metrics: MetricsServer | null = null;
+const origin = pageOrigin(devUrl);
+let host: EngineHostClient | null = null;
+let win: BrowserWindow | null = null;
 
 /** better-sqlite3 built for Electron's ABI, when `npm start` prepared one beside the Node build. */
 function electronNativeBinding(): string | undefined {
@@ -23,47 +35,87 @@ function electronNativeBinding(): string | undefined {
   return existsSync(p) ? p : undefined;
 }
 
-async function boot(): Promise<void> {
-  const dataDir = app.getPath('userData');
-  const keychain = safeStorageBox();
-  // Devices added with `syncscope device add --data <this dir>` are sealed with the dir's key file.
-  const box = keychain ? new FallbackBox(keychain, [() => new FileKeyBox(join(dataDir, 'secret.key'))]) : null;
-  const nativeBinding = electronNativeBinding();
-  engine = new Engine({ dataDir, ...(box ? { secretBox: box } : {}), ...(nativeBinding ? { nativeBinding } : {}) });
-  if (!box) engine.log.warn('No OS keychain available: device secrets are sealed with a key file in the data directory.');
-  const metricsPort = process.env.SYNCSCOPE_METRICS_PORT;
-  if (metricsPort && metricsPort !== 'off') {
-    metrics = await startMetricsServer(engine.metrics.registry, '127.0.0.1', Number(metricsPort));
-    engine.metricsUrl = metrics.url;
-  }
-  const win = createMainWindow(devUrl);
-  const unbind = bindContractToIpc(engine, ipcMain, win, devUrl);
-  win.on('closed', unbind);
-  engine.subscribe((msg) => {
-    if (msg.event === 'device.status' && msg.payload.connection === 'offline' && Notification.isSupported() && !win.isFocused()) {
-      new Notification({ title: 'Syncscope', body: msg.payload.lastError?.message ?? 'A device went offline.' }).show();
-    }
-  });
-  await engine.start();
+/** SYNCSCOPE_METRICS_PORT: a port for /metrics on 127.0.0.1, or unset/"off" for none. */
+function metricsPort(value = process.env.SYNCSCOPE_METRICS_PORT): number | undefined {
+  if (value === undefined || value === '' || value === 'off') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new SyncscopeError(catalogError('desktop.bad-metrics-port', { value }));
+  return port;
 }
 
-app.whenReady().then(boot, (err: unknown) => {
-  console.error('Syncscope failed to start:', err);
-  app.exit(1);
-});
-
-app.on('window-all-closed', () => {
-  void (async () => {
-    await metrics?.close();
-    await engine?.close();
-    engine = null;
-    app.quit();
-  })();
-});
-
-app.on('activate', () => {
-  if (engine && BrowserWindow.getAllWindows().length === 0) {
-    const win = createMainWindow(devUrl);
-    win.on('closed', bindContractToIpc(engine, ipcMain, win, devUrl));
+/** The keychain-sealed data key (unsealed here, handed to the engine in its first message), or null without a keychain. */
+function dataKey(dataDir: string): Buffer | null {
+  const sealer = keychainSealer();
+  if (!sealer) {
+    log.warn('No OS keychain available: device secrets are sealed with a key file in the data directory.');
+    return null;
   }
-});
+  return loadOrCreateDataKey(join(dataDir, 'keychain.key'), sealer);
+}
+
+function openWindow(engine: EngineHostClient): void {
+  const w = createMainWindow(devUrl ?? APP_START_URL);
+  win = w;
+  const unbind = bindContractToIpc(engine, ipcMain, w, origin);
+  w.on('closed', () => {
+    unbind();
+    if (win === w) win = null;
+  });
+}
+
+function engineStopped(error: ErrorValue): void {
+  const { message, hint } = errorText(error, languageOf(app.getLocale()));
+  log.error({ error }, 'engine host stopped');
+  const choice = dialog.showMessageBoxSync({ type: 'error', title: 'Syncscope', message, detail: hint ?? '', buttons: ['Restart', 'Quit'], defaultId: 0 });
+  if (choice === 0) app.relaunch();
+  app.exit(1);
+}
+
+async function boot(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  serveAppScheme(join(__dirname, '../renderer'));
+  const dataDir = app.getPath('userData');
+  const init = { dataDir, dataKey: dataKey(dataDir), metricsPort: metricsPort(), nativeBinding: electronNativeBinding() };
+  const engine = forkEngineHost();
+  host = engine;
+  const notices = new OfflineNotices(languageOf(app.getLocale()));
+  engine.subscribe((msg) => {
+    const notice = notices.onEvent(msg);
+    if (notice && Notification.isSupported() && !win?.isFocused()) new Notification(notice).show();
+  });
+  engine.onStopped(engineStopped);
+  await engine.start(init);
+  openWindow(engine);
+}
+
+function failBoot(err: unknown): void {
+  const { title, content } = bootFailureText(err, languageOf(app.getLocale()));
+  log.error({ err }, 'start-up failed');
+  dialog.showErrorBox(title, content);
+  app.exit(1);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Syncscope runs: it gets focus (its 'second-instance' below), this one leaves.
+  app.exit(0);
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents, origin));
+  app.whenReady().then(boot).catch(failBoot);
+
+  app.on('window-all-closed', () => {
+    void (async () => {
+      await host?.close();
+      host = null;
+      app.quit();
+    })();
+  });
+
+  app.on('activate', () => {
+    if (host && BrowserWindow.getAllWindows().length === 0) openWindow(host);
+  });
+}

@@ -1,8 +1,8 @@
 import type { IpcMainInvokeEvent } from 'electron';
-import { dispatch } from '../../shared/contract/dispatch';
 import { CHANNELS, type Response } from '../../shared/contract/envelope';
 import type { EventMessage } from '../../shared/contract/events';
-import type { Engine } from '../core/engine';
+import { catalogError } from '../../shared/errors/catalog';
+import { isSameOrigin } from './app-origin';
 
 /** The slice of Electron's ipcMain the contract needs; a plain object in tests. */
 export interface IpcMainLike {
@@ -10,29 +10,36 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-/** The window the contract serves: its webContents identity and a way to push events to it. */
+/** The window the contract serves: its webContents identity (and main frame), and a way to push events to it. */
 export interface ContractWindow {
-  readonly webContents: { send(channel: string, msg: EventMessage): void };
+  readonly webContents: { readonly mainFrame: unknown; send(channel: string, msg: EventMessage): void };
   isDestroyed(): boolean;
 }
 
-/** Only our own page, loaded from our files (or the dev server in development), may call the engine. */
-export function isTrustedSender(e: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, win: ContractWindow, devUrl: string | undefined): boolean {
-  if (e.sender !== win.webContents) return false;
-  const url = e.senderFrame?.url ?? '';
-  if (devUrl && url.startsWith(devUrl)) return true;
-  return url.startsWith('file://');
+/** Where requests go: the engine host (EngineHostClient) in the app, an in-process engine in tests. */
+export interface ContractTarget {
+  request(raw: unknown): Promise<Response>;
+  subscribe(listener: (msg: EventMessage) => void): () => void;
 }
 
-/** Binds the contract to Electron IPC: one invoke channel in, one event channel out. */
-export function bindContractToIpc(engine: Engine, ipc: IpcMainLike, win: ContractWindow, devUrl: string | undefined): () => void {
+/**
+ * Only our window's top frame, showing our own page (exact origin), may call the engine: not a
+ * sub-frame, not another window, not a page that navigated elsewhere.
+ */
+export function isTrustedSender(e: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, win: ContractWindow, origin: string): boolean {
+  if (e.sender !== win.webContents) return false;
+  const frame = e.senderFrame;
+  if (!frame || frame !== win.webContents.mainFrame) return false;
+  return isSameOrigin(frame.url, origin);
+}
+
+/** Binds the contract to Electron IPC: one invoke channel in (forwarded untouched), one event channel out. */
+export function bindContractToIpc(target: ContractTarget, ipc: IpcMainLike, win: ContractWindow, origin: string): () => void {
   ipc.handle(CHANNELS.request, async (e, raw): Promise<Response> => {
-    if (!isTrustedSender(e, win, devUrl)) {
-      return { ok: false, error: { code: 'internal', message: 'Request refused: it did not come from the Syncscope window.' } };
-    }
-    return dispatch(engine.handlers, raw, { origin: 'ipc' });
+    if (!isTrustedSender(e, win, origin)) return { ok: false, error: catalogError('desktop.request-refused') };
+    return target.request(raw);
   });
-  const unsubscribe = engine.subscribe((msg) => {
+  const unsubscribe = target.subscribe((msg) => {
     if (!win.isDestroyed()) win.webContents.send(CHANNELS.event, msg);
   });
   return () => {

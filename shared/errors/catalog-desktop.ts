@@ -17,6 +17,11 @@ export const DESKTOP_ERRORS = {
     en: { message: 'Request refused: it did not come from the Syncscope window.', hint: 'Only the console page itself may call the engine.' },
     'zh-CN': { message: '请求被拒绝：它不是来自 Syncscope 窗口。', hint: '只有控制台页面本身可以调用引擎。' },
   },
+  'desktop.bad-metrics-port': {
+    code: 'invalid-input',
+    en: { message: 'SYNCSCOPE_METRICS_PORT is "{{value}}", which is not a port number.', hint: 'Set it to a port from 1 to 65535, or to "off" for no /metrics endpoint.' },
+    'zh-CN': { message: 'SYNCSCOPE_METRICS_PORT 的值为“{{value}}”，不是端口号。', hint: '请设为 1 到 65535 之间的端口，或设为“off”以关闭 /metrics 端点。' },
+  },
   'desktop.data-key-unreadable': {
     code: 'secret-unavailable',
     en: {

@@ -1,5 +1,6 @@
 import { errorValueOf } from '../../../shared/domain/errors';
 import { Engine } from '../engine';
+import type { Logger } from '../log';
 import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server';
 import { desktopSecretBox } from '../secrets/desktop-box';
 import type { FromHost, HostInit, PortLike, ToHost } from './host-protocol';
@@ -10,7 +11,7 @@ import { bindContractToPort } from './port-binding';
  * port, and answers `ready` (or `failed` with the reason, for main's start-up dialog). On `close` it
  * stops the engine, answers `closed` and calls `exit`.
  */
-export function runEngineHost(port: PortLike<ToHost, FromHost>, exit: (code: number) => void): void {
+export function runEngineHost(port: PortLike<ToHost, FromHost>, exit: (code: number) => void, log?: Logger): void {
   let engine: Engine | null = null;
   let metrics: MetricsServer | null = null;
   let unbind = () => {};
@@ -25,7 +26,7 @@ export function runEngineHost(port: PortLike<ToHost, FromHost>, exit: (code: num
 
   const start = async (init: HostInit) => {
     const box = desktopSecretBox(init.dataDir, init.dataKey);
-    engine = new Engine({ dataDir: init.dataDir, ...(box ? { secretBox: box } : {}), ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.collect === false ? { collect: false } : {}) });
+    engine = new Engine({ dataDir: init.dataDir, ...(log ? { log } : {}), ...(box ? { secretBox: box } : {}), ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.collect === false ? { collect: false } : {}) });
     if (init.metricsPort !== undefined) {
       metrics = await startMetricsServer(engine.metrics.registry, '127.0.0.1', init.metricsPort);
       engine.metricsUrl = metrics.url;
