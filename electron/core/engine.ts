@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../shared/contract/dispatch';
 import type { EventMessage } from '../../shared/contract/events';
+import { errorValueOf, SyncscopeError } from '../../shared/domain/errors';
+import { catalogError } from '../../shared/errors/catalog';
 import { Collection } from './collect/collection';
 import { DeviceSync } from './devices/device-sync';
 import { createHandlers } from './handlers';
 import { createLogger, type Logger } from './log';
 import { EngineMetrics } from './metrics/engine-metrics';
 import type { SecretBox } from './secrets/secret-box';
+import { lockDataDir, type DataDirLock, type EngineHolder } from './store/data-dir-lock';
 import type { Db } from './store/db';
 import type { DevicesRepo } from './store/devices-repo';
-import { openStore } from './store/open-store';
+import { HistoryPurge } from './store/history-purge';
+import { openStore, type Store } from './store/open-store';
 import type { SamplesRepo } from './store/samples-repo';
+import { storeError } from './store/store-errors';
 
 export interface EngineOptions {
   dataDir: string;
@@ -21,8 +26,15 @@ export interface EngineOptions {
   processMetrics?: boolean;
   /** How often to look for device changes written by another process (the CLI on the same data dir). */
   watchIntervalMs?: number;
-  /** false for the CLI working on a data dir: it edits devices but polls nothing. */
+  /**
+   * false for the CLI working on a data dir: it edits devices but polls nothing, takes no lock, and
+   * leaves history purges to the collecting engine (which sees the change through `data_version`).
+   */
   collect?: boolean;
+  /** Named in the data-dir lock, so a second engine can say who holds the folder. */
+  holder?: EngineHolder;
+  /** How long a write waits for another process's write lock. */
+  busyTimeoutMs?: number;
 }
 
 export const ENGINE_VERSION = '0.1.0';
@@ -38,28 +50,46 @@ export class Engine {
   readonly log: Logger;
   readonly handlers: Handlers;
   metricsUrl: string | null = null;
+  private readonly store: Store;
+  private readonly lock: DataDirLock | null;
+  private readonly purge: HistoryPurge | null;
   private readonly collection: Collection | null;
   private readonly sync: DeviceSync;
   private readonly listeners = new Set<(msg: EventMessage) => void>();
 
   constructor(private readonly opts: EngineOptions) {
     this.dataDir = opts.dataDir;
-    this.log = opts.log ?? createLogger();
-    const store = openStore(opts.dataDir, { ...(opts.secretBox ? { secretBox: opts.secretBox } : {}), ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
-    this.db = store.db;
-    this.devices = store.devices;
-    this.samples = store.samples;
+    const log = (this.log = opts.log ?? createLogger());
+    const collect = opts.collect !== false;
+    // One collecting engine per folder: two would both poll and write duplicates.
+    this.lock = collect ? lockDataDir(opts.dataDir, opts.holder ?? (process.versions.electron ? 'Syncscope desktop app' : 'syncscope serve')) : null;
+    try {
+      this.store = openStore(opts.dataDir, {
+        ...(opts.secretBox ? { secretBox: opts.secretBox } : {}),
+        ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+        ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
+        sampleWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)), queuedRows }, 'samples not written yet; will retry') },
+      });
+    } catch (err) {
+      this.lock?.release();
+      throw err;
+    }
+    this.db = this.store.db;
+    this.devices = this.store.devices;
+    this.samples = this.store.samples;
+    const purge = (this.purge = collect ? new HistoryPurge(this.db, { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history purge paused; will retry') }) : null);
     this.metrics = new EngineMetrics({ processMetrics: opts.processMetrics ?? true });
     const emit = (msg: EventMessage) => this.emit(msg);
-    const collection = opts.collect === false ? null : new Collection({ devices: this.devices, samples: this.samples, metrics: this.metrics, log: this.log, emit });
+    const collection = collect ? new Collection({ devices: this.devices, samples: this.samples, metrics: this.metrics, log, emit }) : null;
     this.collection = collection;
     this.sync = new DeviceSync({
       db: this.db,
       devices: this.devices,
-      log: this.log,
+      log,
       emit,
       ...(collection ? { apply: (devices) => collection.sync(devices) } : {}),
       forget: (names) => names.forEach((n) => this.metrics.forget(n)),
+      ...(purge ? { synced: () => purge.kick() } : {}),
     });
     this.handlers = createHandlers(this);
   }
@@ -93,10 +123,33 @@ export class Engine {
     return this.sync.changed();
   }
 
+  /**
+   * A device write, then the sync that applies it. Answers only once both ran: a refused write is a
+   * 'database' error (nothing changed); a saved change the engine could not apply says so.
+   */
+  async changeDevices<T>(write: () => T, nameOf: (value: T) => string): Promise<T> {
+    const done: { value?: T; written: boolean } = { written: false };
+    try {
+      return await this.sync.mutate(() => {
+        done.value = write();
+        done.written = true;
+        return done.value;
+      });
+    } catch (err) {
+      if (!done.written) throw storeError(err, this.dataDir);
+      throw new SyncscopeError(catalogError('engine.apply-failed', { name: nameOf(done.value as T), detail: errorValueOf(err).message }));
+    }
+  }
+
   async close(): Promise<void> {
     await this.sync.stop();
+    this.purge?.stop();
     await this.collection?.stopAll();
     this.listeners.clear();
-    this.db.close();
+    try {
+      this.store.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 }

@@ -1,35 +1,53 @@
 import type { Handlers } from '../../shared/contract/dispatch';
 import type { Engine } from './engine';
 import { ENGINE_VERSION } from './engine';
+import { storeError } from './store/store-errors';
 
 /** The contract, implemented once. Each mutation re-syncs collectors before it answers. */
 export function createHandlers(engine: Engine): Handlers {
+  const read = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      throw storeError(err, engine.dataDir);
+    }
+  };
   return {
-    'engine.hello': () => ({ engineId: engine.engineId, version: ENGINE_VERSION, dataDir: engine.dataDir, metricsUrl: engine.metricsUrl }),
-    'devices.list': () => engine.devices.list(),
+    // Where the data lives is for this machine's own consoles, not for a page on the network.
+    'engine.hello': (_params, actor) => ({
+      engineId: engine.engineId,
+      version: ENGINE_VERSION,
+      ...(actor.origin === 'socket' ? {} : { dataDir: engine.dataDir }),
+      metricsUrl: engine.metricsUrl,
+    }),
+    'devices.list': () => read(() => engine.devices.list()),
     'devices.add': async (input, actor) => {
-      const view = engine.devices.add(input);
+      const view = await engine.changeDevices(() => engine.devices.add(input), (v) => v.name);
       engine.log.info({ device: view.name, transport: view.transport, by: actor.origin }, 'device added');
-      await engine.devicesChanged();
       return view;
     },
     'devices.update': async ({ id, patch }, actor) => {
-      const view = engine.devices.update(id, patch);
+      const view = await engine.changeDevices(() => engine.devices.update(id, patch), (v) => v.name);
       engine.log.info({ device: view.name, by: actor.origin }, 'device updated');
-      await engine.devicesChanged();
       return view;
     },
     'devices.remove': async ({ id }, actor) => {
-      const view = engine.devices.get(id);
-      engine.devices.remove(id);
-      engine.log.info({ device: view.name, by: actor.origin }, 'device removed');
-      await engine.devicesChanged();
+      const view = await engine.changeDevices(
+        () => {
+          const v = engine.devices.get(id);
+          engine.devices.remove(id);
+          return v;
+        },
+        (v) => v.name,
+      );
+      engine.log.info({ device: view.name, by: actor.origin }, 'device removed; its history is deleted in the background');
       return { removed: true as const };
     },
     'devices.status': () => engine.statuses(),
-    'samples.query': ({ deviceId, sinceMs, untilMs, limit }) => {
-      engine.devices.get(deviceId);
-      return engine.samples.query(deviceId, sinceMs ?? 0, untilMs ?? Number.MAX_SAFE_INTEGER, limit);
-    },
+    'samples.query': ({ deviceId, sinceMs, untilMs, limit }) =>
+      read(() => {
+        engine.devices.get(deviceId);
+        return engine.samples.query(deviceId, sinceMs ?? 0, untilMs ?? Number.MAX_SAFE_INTEGER, limit);
+      }),
   };
 }

@@ -11,7 +11,8 @@ import { DeviceStatus } from '../domain/status';
 export const methods = {
   'engine.hello': {
     params: z.object({}).default({}),
-    result: z.object({ engineId: z.string(), version: z.string(), dataDir: z.string(), metricsUrl: z.string().nullable() }),
+    // dataDir only for this machine's own consoles (IPC, CLI): a network client is not told where the data lives.
+    result: z.object({ engineId: z.string(), version: z.string(), dataDir: z.string().optional(), metricsUrl: z.string().nullable() }),
   },
   'devices.list': {
     params: z.object({}).default({}),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DeviceInput } from '../../../shared/domain/device';
 import { invalidInput } from '../../../shared/contract/dispatch';
 import { SyncscopeError } from '../../../shared/domain/errors';
+import { wholeNumber } from './numbers';
 
 export interface DeviceAddFlags {
   name?: string;
@@ -40,15 +41,14 @@ function fromEnv(field: string, variable: string, env: NodeJS.ProcessEnv): strin
   return v;
 }
 
-function int(field: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) fail(field, `"${raw}" is not a whole number`, 'Give a number such as 22.');
-  return Number(raw);
+/** Digits only; the range is the profile schema's (so `--ssh-port 70000` gets the same rule as the UI). */
+function int(field: string, raw: string | undefined, example: number): number | undefined {
+  return raw === undefined ? undefined : wholeNumber(FLAG_OF[field] ?? field, raw, { example, field });
 }
 
 /** Builds and validates a device profile from CLI flags. Secrets come from files or env vars, never argv. */
 export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv = process.env): DeviceInput {
-  const common = { name: f.name, udsPath: f.uds, pollIntervalMs: int('pollIntervalMs', f.interval) };
+  const common = { name: f.name, udsPath: f.uds, pollIntervalMs: int('pollIntervalMs', f.interval, 1000) };
   let raw: unknown;
   if (f.local) {
     raw = { transport: 'local', ...common };
@@ -68,7 +68,7 @@ export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv =
     } else {
       fail('auth', 'an SSH device needs --key FILE or --password-env VAR', 'Or add --local for the machine the engine runs on.');
     }
-    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort), auth };
+    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth };
   }
   const parsed = DeviceInput.safeParse(JSON.parse(JSON.stringify(raw)));
   if (!parsed.success) {

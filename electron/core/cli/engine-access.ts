@@ -3,27 +3,42 @@ import { EngineClient, type ContractTransport } from '../../../shared/contract/c
 import { dispatch } from '../../../shared/contract/dispatch';
 import { socketTransport } from '../../../shared/contract/socket-transport';
 import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import { Engine } from '../engine';
 import { createLogger } from '../log';
 
 export interface Access {
   client: EngineClient;
+  /** True when talking to a running server (which can say how each device is doing). */
+  live: boolean;
   close(): Promise<void>;
 }
 
-/** The CLI talks to a running server over socket.io, or opens the data dir itself (no collectors). */
+/**
+ * The CLI talks to a running server over socket.io, or opens the data dir itself. The latter polls
+ * nothing and takes no data-dir lock, so it works beside a running engine: it only edits the device
+ * table, and that engine picks the change up through SQLite's data_version within a second.
+ */
 export async function openAccess(opts: { server?: string; data: string }): Promise<Access> {
   if (opts.server) {
     const url = opts.server;
     const socket = io(url, { transports: ['websocket'], reconnection: false, timeout: 5000 });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
-      socket.once('connect_error', (err: Error) =>
-        reject(new SyncscopeError({ code: 'internal', message: `Cannot reach a Syncscope server at ${url}: ${err.message}.`, hint: 'Check the URL and that `syncscope serve` runs there.' })),
-      );
+      socket.once('connect_error', (err: Error) => {
+        socket.close();
+        reject(new SyncscopeError(catalogError('cli.server-unreachable', { url, detail: err.message })));
+      });
     });
     const client = new EngineClient(socketTransport(socket, url));
-    return { client, close: async () => { client.close(); socket.close(); } };
+    return {
+      client,
+      live: true,
+      close: async () => {
+        client.close();
+        socket.close();
+      },
+    };
   }
   const engine = new Engine({ dataDir: opts.data, processMetrics: false, collect: false, log: createLogger({ level: 'warn' }) });
   const local: ContractTransport = {
@@ -31,5 +46,12 @@ export async function openAccess(opts: { server?: string; data: string }): Promi
     subscribe: () => () => undefined,
   };
   const client = new EngineClient(local);
-  return { client, close: async () => { client.close(); await engine.close(); } };
+  return {
+    client,
+    live: false,
+    close: async () => {
+      client.close();
+      await engine.close();
+    },
+  };
 }

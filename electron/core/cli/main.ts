@@ -1,26 +1,25 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deviceTarget, type DeviceView } from '../../../shared/domain/device';
-import { errorValueOf } from '../../../shared/domain/errors';
+import { errorValueOf, SyncscopeError } from '../../../shared/domain/errors';
+import type { DeviceStatus } from '../../../shared/domain/status';
+import { catalogError } from '../../../shared/errors/catalog';
 import { ENGINE_VERSION } from '../engine';
-import { createLogger } from '../log';
-import { defaultDataDir } from '../paths';
+import { createLogger, type LogFormat } from '../log';
+import { defaultDataDir, desktopDataDir } from '../paths';
 import { serve } from '../server/serve';
 import { deviceInputFromFlags, type DeviceAddFlags } from './device-input';
-import { openAccess } from './engine-access';
+import { openAccess, type Access } from './engine-access';
+import { exitStatusHelp, exitStatusOf, USAGE_EXIT } from './exit-codes';
+import { listenPort } from './numbers';
 
 export const DEFAULT_PORT = 7462;
 export const DEFAULT_METRICS_PORT = 9462;
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535.');
-  return n;
-}
-
-function metricsPort(value: string): number | null {
-  return value === 'off' ? null : port(value);
+/** commander keeps a parser's null as "no value", so "off" travels as its own word until the action. */
+function metricsPort(value: string): number | 'off' {
+  return value === 'off' ? 'off' : listenPort('--metrics-port', value, DEFAULT_METRICS_PORT);
 }
 
 function rendererDir(): string {
@@ -32,12 +31,17 @@ function target(d: DeviceView): string {
   return deviceTarget(d) ?? 'local';
 }
 
+function statusText(s: DeviceStatus | undefined): string {
+  if (!s) return '-';
+  return s.lastError && s.connection !== 'online' ? `${s.connection} (${s.lastError.code})` : s.connection;
+}
+
 function printTable(rows: string[][]): void {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
 }
 
-async function withAccess<T>(opts: { server?: string; data?: string }, fn: (a: Awaited<ReturnType<typeof openAccess>>) => Promise<T>): Promise<T> {
+async function withAccess<T>(opts: { server?: string; data?: string }, fn: (a: Access) => Promise<T>): Promise<T> {
   const access = await openAccess({ ...(opts.server ? { server: opts.server } : {}), data: opts.data ?? defaultDataDir() });
   try {
     return await fn(access);
@@ -46,36 +50,81 @@ async function withAccess<T>(opts: { server?: string; data?: string }, fn: (a: A
   }
 }
 
+interface ServeFlags {
+  host: string;
+  port: number;
+  data: string;
+  metricsPort: number | 'off';
+  metricsHost?: string;
+  allowHost: string[];
+  logFormat?: LogFormat;
+}
+
+async function runServe(o: ServeFlags): Promise<void> {
+  const log = createLogger(o.logFormat ? { format: o.logFormat } : {});
+  const dir = rendererDir();
+  if (!existsSync(join(dir, 'index.html'))) log.warn(`The UI is not built (${dir}); run \`npm run build\`. The API and /metrics still work.`);
+  const running = await serve({
+    dataDir: o.data,
+    host: o.host,
+    port: o.port,
+    metricsPort: o.metricsPort === 'off' ? null : o.metricsPort,
+    ...(o.metricsHost ? { metricsHost: o.metricsHost } : {}),
+    allowHosts: o.allowHost,
+    rendererDir: dir,
+    log,
+    holder: 'syncscope serve',
+  });
+  console.log(`Syncscope engine serving the console at ${running.url}`);
+  console.log(running.metricsUrl ? `Prometheus metrics at ${running.metricsUrl}` : 'Prometheus metrics are off');
+  console.log(`Data directory: ${o.data}`);
+  console.log('Stop with Ctrl-C (or SIGTERM): it finishes writing and releases the data folder.');
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting without waiting.`);
+      process.exit(130);
+    }
+    stopping = true;
+    console.log('Stopping…');
+    running.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        log.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 export function buildProgram(): Command {
-  const program = new Command('syncscope').description('Syncscope: PTP and TSN lab console').version(ENGINE_VERSION);
+  const program = new Command('syncscope')
+    .description('Syncscope: PTP and TSN lab console')
+    .version(ENGINE_VERSION)
+    .exitOverride()
+    .addHelpText('after', exitStatusHelp());
 
   program
     .command('serve')
-    .description('run the engine headless: the UI over HTTP, the API over socket.io, and /metrics')
+    .description('run the engine headless: the UI over HTTP, the API over socket.io, and /metrics (stop with Ctrl-C or SIGTERM)')
     .option('--host <addr>', 'address to listen on (use 0.0.0.0 only on a trusted network)', '127.0.0.1')
-    .option('--port <n>', 'HTTP port for the UI', port, DEFAULT_PORT)
-    .option('--data <dir>', 'data directory (database and secret key)', defaultDataDir())
+    .option('--port <n>', 'HTTP port for the UI (0 picks a free one)', (v) => listenPort('--port', v, DEFAULT_PORT), DEFAULT_PORT)
+    .option('--data <dir>', 'data directory (database, secret key); $SYNCSCOPE_DATA overrides the default', defaultDataDir())
     .option('--metrics-port <n|off>', 'Prometheus /metrics port, or "off"', metricsPort, DEFAULT_METRICS_PORT)
     .option('--metrics-host <addr>', 'address for /metrics (default: same as --host)')
-    .action(async (o: { host: string; port: number; data: string; metricsPort: number | null; metricsHost?: string }) => {
-      const log = createLogger();
-      const dir = rendererDir();
-      if (!existsSync(join(dir, 'index.html'))) log.warn(`The UI is not built (${dir}); run \`npm run build\`. The API and /metrics still work.`);
-      const running = await serve({ dataDir: o.data, host: o.host, port: o.port, metricsPort: o.metricsPort, ...(o.metricsHost ? { metricsHost: o.metricsHost } : {}), rendererDir: dir, log });
-      console.log(`Syncscope engine serving the console at ${running.url}`);
-      console.log(running.metricsUrl ? `Prometheus metrics at ${running.metricsUrl}` : 'Prometheus metrics are off');
-      console.log(`Data directory: ${o.data}`);
-      const stop = () => {
-        console.log('Stopping…');
-        void running.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .option('--allow-host <name>', 'a name the console may be opened by, besides its address and localhost (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .addOption(new Option('--log-format <format>', 'log lines: readable on a terminal, JSON otherwise ($SYNCSCOPE_LOG_FORMAT)').choices(['pretty', 'json']))
+    .addHelpText('after', exitStatusHelp())
+    .action((o: ServeFlags) => runServe(o));
 
   const device = program.command('device').description('add, list and remove device profiles');
   const where = (c: Command) =>
-    c.option('--server <url>', 'a running `syncscope serve`, e.g. http://127.0.0.1:7462').option('--data <dir>', 'data directory to edit directly (default: the desktop app\'s)');
+    c
+      .option('--server <url>', 'a running `syncscope serve`, e.g. http://127.0.0.1:7462')
+      .option('--data <dir>', `data directory to edit directly (default: ${defaultDataDir()}; the desktop app's is ${desktopDataDir()})`)
+      .addHelpText('after', exitStatusHelp());
 
   where(
     device
@@ -97,36 +146,45 @@ export function buildProgram(): Command {
     console.log(`Added ${view.name} (${target(view)}), id ${view.id}`);
   });
 
-  where(device.command('list').description('list device profiles').option('--json', 'print JSON')).action(async (o: { server?: string; data?: string; json?: boolean }) => {
-    const devices = await withAccess(o, (a) => a.client.call('devices.list'));
-    if (o.json) return console.log(JSON.stringify(devices, null, 2));
-    if (devices.length === 0) return console.log('No devices yet. Add one with: syncscope device add --name NAME --host HOST --user USER --key FILE');
-    printTable([['NAME', 'TARGET', 'UDS', 'INTERVAL'], ...devices.map((d) => [d.name, target(d), d.udsPath, `${d.pollIntervalMs} ms`])]);
-  });
+  where(device.command('list').description('list device profiles (with --server, how each is doing)').option('--json', 'print JSON')).action(
+    async (o: { server?: string; data?: string; json?: boolean }) => {
+      const { devices, statuses } = await withAccess(o, async (a) => ({
+        devices: await a.client.call('devices.list'),
+        statuses: a.live ? await a.client.call('devices.status') : null,
+      }));
+      if (o.json) return console.log(JSON.stringify(statuses ? devices.map((d) => ({ ...d, status: statuses.find((s) => s.deviceId === d.id) ?? null })) : devices, null, 2));
+      if (devices.length === 0) return console.log('No devices yet. Add one with: syncscope device add --name NAME --host HOST --user USER --key FILE');
+      const head = ['NAME', 'TARGET', 'UDS', 'INTERVAL', ...(statuses ? ['STATUS'] : [])];
+      printTable([head, ...devices.map((d) => [d.name, target(d), d.udsPath, `${d.pollIntervalMs} ms`, ...(statuses ? [statusText(statuses.find((s) => s.deviceId === d.id))] : [])])]);
+    },
+  );
 
-  where(device.command('remove').description('remove a device profile and its history').argument('<name>', 'device name')).action(async (name: string, o: { server?: string; data?: string }) => {
-    await withAccess(o, async (a) => {
-      const found = (await a.client.call('devices.list')).find((d) => d.name.toLowerCase() === name.toLowerCase());
-      if (!found) throw Object.assign(new Error(`no device named "${name}"`), { hint: 'See `syncscope device list`.' });
-      await a.client.call('devices.remove', { id: found.id });
-      console.log(`Removed ${found.name}`);
-    });
-  });
+  where(device.command('remove').description('remove a device profile (its history is deleted in the background)').argument('<name>', 'device name')).action(
+    async (name: string, o: { server?: string; data?: string }) => {
+      await withAccess(o, async (a) => {
+        const found = (await a.client.call('devices.list')).find((d) => d.name.toLowerCase() === name.toLowerCase());
+        if (!found) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name }));
+        await a.client.call('devices.remove', { id: found.id });
+        console.log(`Removed ${found.name}`);
+      });
+    },
+  );
 
   return program;
 }
 
+/** Runs the CLI; resolves to the exit status (see exit-codes.ts). A long-running `serve` resolves once started. */
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
     return 0;
   } catch (err) {
+    // commander printed its own message (or the help) already.
+    if (err instanceof CommanderError) return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? 0 : USAGE_EXIT;
     const v = errorValueOf(err);
-    const hint = v.hint ?? (err as { hint?: string }).hint;
-    const message = v.code === 'internal' && err instanceof Error ? err.message : v.message;
-    console.error(`syncscope: ${message}`);
-    if (hint) console.error(`  ${hint}`);
-    return 1;
+    console.error(`syncscope: ${v.message}`);
+    if (v.hint) console.error(`  ${v.hint}`);
+    return exitStatusOf(v);
   }
 }
 

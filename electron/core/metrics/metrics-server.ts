@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import { listen } from '../server/listen';
 import { listenUrl } from '../server/listen-url';
 
 export interface MetricsServer {
@@ -20,10 +21,7 @@ export async function startMetricsServer(registry: Registry, host: string, port:
       (err: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${String(err)}\n`),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
+  await listen(server, { host, port, what: 'metrics endpoint', portFlag: '--metrics-port', hostFlag: '--metrics-host' });
   return {
     url: listenUrl(server, '/metrics'),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,9 +1,12 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server as SocketServer } from 'socket.io';
+import { catalogError } from '../../../shared/errors/catalog';
 import { Engine, type EngineOptions } from '../engine';
 import { startMetricsServer, type MetricsServer } from '../metrics/metrics-server';
+import { hostAllowList, hostName, socketGate } from './host-check';
+import { listen } from './listen';
 import { listenUrl } from './listen-url';
-import { bindContractToSocket, sameOriginOnly } from './socket-bridge';
+import { bindContractToSocket } from './socket-bridge';
 import { staticHandler } from './static-files';
 
 export interface ServeOptions extends EngineOptions {
@@ -13,6 +16,8 @@ export interface ServeOptions extends EngineOptions {
   metricsPort: number | null;
   metricsHost?: string;
   rendererDir: string;
+  /** Names besides the bound address and localhost that the console answers to (`--allow-host`). */
+  allowHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -22,22 +27,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** 421 Misdirected Request: this server is not the one that name belongs to (DNS rebinding, or a missing --allow-host). */
+function refuseHost(req: IncomingMessage, res: ServerResponse): void {
+  const err = catalogError('server.host-not-allowed', { host: hostName(req.headers.host ?? '') });
+  res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end(`${err.message}\n${err.hint ?? ''}\n`);
+}
+
 /** `syncscope serve`: the engine, the built UI over HTTP, the contract over socket.io, and /metrics. */
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
-  const engine = new Engine(opts);
+  const engine = new Engine({ holder: 'syncscope serve', ...opts });
   let metrics: MetricsServer | null = null;
+  const http = createServer();
   try {
     if (opts.metricsPort !== null) {
       metrics = await startMetricsServer(engine.metrics.registry, opts.metricsHost ?? opts.host, opts.metricsPort);
       engine.metricsUrl = metrics.url;
     }
-    const http = createServer(staticHandler(opts.rendererDir));
-    const io = new SocketServer(http, { serveClient: false, allowRequest: sameOriginOnly, maxHttpBufferSize: 1e6 });
-    const unbind = bindContractToSocket(io, engine);
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(opts.port, opts.host, () => resolve());
+    const hostAllowed = hostAllowList({ boundHost: opts.host, ...(opts.allowHosts ? { allowHosts: opts.allowHosts } : {}) });
+    const files = staticHandler(opts.rendererDir);
+    // socket.io takes /socket.io/ before this listener sees it; its handshake goes through socketGate.
+    http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (!hostAllowed(req.headers.host)) return refuseHost(req, res);
+      files(req, res);
     });
+    const io = new SocketServer(http, { serveClient: false, allowRequest: socketGate(hostAllowed), maxHttpBufferSize: 1e6 });
+    const unbind = bindContractToSocket(io, engine);
+    await listen(http, { host: opts.host, port: opts.port, what: 'console', portFlag: '--port', hostFlag: '--host' });
     await engine.start();
     return {
       engine,
@@ -51,6 +66,7 @@ export async function serve(opts: ServeOptions): Promise<RunningServer> {
       },
     };
   } catch (err) {
+    http.close(() => undefined);
     await metrics?.close();
     await engine.close();
     throw err;

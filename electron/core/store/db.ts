@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import { migrate } from './migrate';
 
 export type Db = Database.Database;
@@ -8,22 +10,25 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** Path of a better-sqlite3 native addon built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** How long a write waits for another process's write lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
 }
 
 /** Opens (creating if needed) the engine's SQLite file: WAL, foreign keys, migrated. */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
     db.pragma('synchronous = NORMAL');
-    migrate(db);
+    migrate(db, undefined, file);
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new Error(`Cannot open the Syncscope database ${file}: ${why}. If the file is damaged, move it aside and start again; nothing else in the data directory is touched.`);
+    db?.close();
+    if (err instanceof SyncscopeError) throw err;
+    throw new SyncscopeError(catalogError('store.open-failed', { file, detail: err instanceof Error ? err.message : String(err) }));
   }
   return db;
 }

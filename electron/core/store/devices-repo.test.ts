@@ -64,13 +64,16 @@ describe('DevicesRepo on a real SQLite file', () => {
     expect(store.devices.get(v.id).authKind).toBe('privateKey');
   });
 
-  it('removes a device with its samples', () => {
+  it('removes a device at once and queues its history for the background purge', () => {
     const v = store.devices.add(ssh('gm-1'));
     store.samples.insert({ deviceId: v.id, tMs: 1, masterOffsetNs: 1, offsetFromMasterNs: 1, meanPathDelayNs: 2, stepsRemoved: 1, gmPresent: true, gmIdentity: 'x', portState: 'SLAVE', ports: [] });
     expect(store.samples.count(v.id)).toBe(1);
     store.devices.remove(v.id);
-    expect(store.samples.count(v.id)).toBe(0);
+    expect(store.db.prepare('SELECT device_id FROM device_purges').pluck().all()).toEqual([v.id]);
     expect(() => store.devices.remove(v.id)).toThrow(/No device/);
+    // A sample that was still queued when the device went is dropped, not left behind for ever.
+    store.samples.insert({ deviceId: v.id, tMs: 2, masterOffsetNs: 1, offsetFromMasterNs: 1, meanPathDelayNs: 2, stepsRemoved: 1, gmPresent: true, gmIdentity: 'x', portState: 'SLAVE', ports: [] });
+    expect(store.samples.count(v.id)).toBe(1);
   });
 
   it('says which device lost its secret when the key file is replaced', () => {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SshAuthInput, type DeviceInput, type DevicePatch, type DeviceView } from '../../../shared/domain/device';
 import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
+import { registerSecret } from '../log';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Db } from './db';
 
@@ -43,7 +45,16 @@ function toView(r: DeviceRow): DeviceView {
 }
 
 function notFound(id: string): SyncscopeError {
-  return new SyncscopeError({ code: 'not-found', message: `No device with id ${id}.`, hint: 'It may have been removed; refresh the device list.', deviceId: id });
+  return new SyncscopeError(catalogError('device.not-found', { id }, { deviceId: id }));
+}
+
+/** Every secret a device's auth carries, so the log censors it by value wherever it shows up. */
+function registerAuthSecrets(auth: SshAuthInput): void {
+  if (auth.kind === 'password') registerSecret(auth.password);
+  else {
+    registerSecret(auth.privateKey);
+    if (auth.passphrase) registerSecret(auth.passphrase);
+  }
 }
 
 /** Device profiles in SQLite. Secrets are sealed by the SecretBox and never leave this file in clear except to the collector. */
@@ -76,13 +87,9 @@ export class DevicesRepo {
       try {
         auth = SshAuthInput.parse(JSON.parse(this.box.decrypt(row.secret)));
       } catch {
-        throw new SyncscopeError({
-          code: 'secret-unavailable',
-          message: `The stored credentials of ${row.name} cannot be decrypted.`,
-          hint: 'The key that sealed them is gone (another machine, user or data directory). Edit the device and enter its password or key again.',
-          deviceId: id,
-        });
+        throw new SyncscopeError(catalogError('device.secret-unavailable', { name: row.name }, { deviceId: id }));
       }
+      registerAuthSecrets(auth);
     }
     return { ...toView(row), auth };
   }
@@ -92,6 +99,7 @@ export class DevicesRepo {
     const now = Date.now();
     const id = randomUUID();
     const ssh = input.transport === 'ssh' ? input : null;
+    if (ssh) registerAuthSecrets(ssh.auth);
     this.db
       .prepare(
         `INSERT INTO devices (id, name, transport, host, ssh_port, user, auth_kind, secret, uds_path, poll_interval_ms, host_key_sha256, created_at_ms, updated_at_ms)
@@ -120,8 +128,9 @@ export class DevicesRepo {
     const sshOnly = ['host', 'sshPort', 'user', 'auth', 'hostKeySha256'] as const;
     if (current.transport === 'local') {
       const bad = sshOnly.find((k) => patch[k] !== undefined);
-      if (bad) throw new SyncscopeError({ code: 'invalid-input', field: bad, message: `${bad}: a local device has no SSH settings.`, hint: 'Remove the device and add it again as an SSH device.' });
+      if (bad) throw new SyncscopeError(catalogError('device.local-has-no-ssh', { field: bad }, { field: bad }));
     }
+    if (patch.auth) registerAuthSecrets(patch.auth);
     const hostChanged = (patch.host !== undefined && patch.host !== current.host) || (patch.sshPort !== undefined && patch.sshPort !== current.sshPort);
     this.db
       .prepare(
@@ -147,9 +156,13 @@ export class DevicesRepo {
     return this.get(id);
   }
 
+  /** Removes the profile at once; its samples are deleted in the background (store/history-purge.ts). */
   remove(id: string): void {
-    const res = this.db.prepare('DELETE FROM devices WHERE id = ?').run(id);
-    if (res.changes === 0) throw notFound(id);
+    this.db.transaction(() => {
+      const res = this.db.prepare('DELETE FROM devices WHERE id = ?').run(id);
+      if (res.changes === 0) throw notFound(id);
+      this.db.prepare('INSERT OR IGNORE INTO device_purges (device_id, queued_at_ms) VALUES (?, ?)').run(id, Date.now());
+    })();
   }
 
   /** Trust-on-first-use: remembers the host key fingerprint the first connection saw. */
@@ -160,7 +173,7 @@ export class DevicesRepo {
   private assertNameFree(name: string, exceptId: string | null): void {
     const other = this.findByName(name);
     if (other && other.id !== exceptId) {
-      throw new SyncscopeError({ code: 'conflict', field: 'name', message: `name: a device named "${other.name}" exists already.`, hint: 'Choose another name, or edit the existing device.' });
+      throw new SyncscopeError(catalogError('device.name-taken', { name: other.name }, { field: 'name' }));
     }
   }
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SyncscopeError } from '../../../shared/domain/errors';
 import { openDatabase } from './db';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
@@ -34,7 +35,15 @@ describe('migrations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'syncscope-mig-'));
     const file = join(dir, 'bad.db');
     writeFileSync(file, 'this is not a database at all, just text '.repeat(200));
-    expect(() => openDatabase(file)).toThrow(/Cannot open the Syncscope database .*move it aside/);
+    const err = (() => {
+      try {
+        openDatabase(file);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(SyncscopeError);
+    expect((err as SyncscopeError).value).toMatchObject({ code: 'database', messageId: 'store.open-failed', message: expect.stringContaining(`Cannot open the Syncscope database ${file}`), hint: expect.stringMatching(/move it aside/) });
     rmSync(dir, { recursive: true });
   });
 });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import { migrations as defaultMigrations, type Migration } from './migrations';
 
 export function migrationHash(m: Migration): string {
@@ -7,7 +9,7 @@ export function migrationHash(m: Migration): string {
 }
 
 /** Applies pending migrations in one transaction each; checks applied ones were not edited. */
-export function migrate(db: Database.Database, list: readonly Migration[] = defaultMigrations): number {
+export function migrate(db: Database.Database, list: readonly Migration[] = defaultMigrations, file = db.name): number {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL, applied_at_ms INTEGER NOT NULL)`);
   const applied = new Map(
@@ -16,7 +18,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = defa
   const known = new Set(list.map((m) => m.version));
   for (const version of applied.keys()) {
     if (!known.has(version)) {
-      throw new Error(`The database has schema version ${version}, newer than this Syncscope knows. Use a newer Syncscope or another data directory.`);
+      throw new SyncscopeError(catalogError('store.newer-schema', { file, version }));
     }
   }
   let ran = 0;
@@ -24,7 +26,7 @@ export function migrate(db: Database.Database, list: readonly Migration[] = defa
     const hash = migrationHash(m);
     const seen = applied.get(m.version);
     if (seen !== undefined) {
-      if (seen !== hash) throw new Error(`Migration ${m.version} (${m.name}) differs from the one applied to this database; refusing to continue.`);
+      if (seen !== hash) throw new SyncscopeError(catalogError('store.migration-edited', { file, version: m.version, name: m.name }));
       continue;
     }
     db.transaction(() => {

@@ -4,24 +4,39 @@ import { FileKeyBox } from '../secrets/file-key-box';
 import type { SecretBox } from '../secrets/secret-box';
 import { openDatabase, type Db } from './db';
 import { DevicesRepo } from './devices-repo';
-import { SamplesRepo } from './samples-repo';
+import { SamplesRepo, type SampleWriteOptions } from './samples-repo';
 
 export interface Store {
   db: Db;
   devices: DevicesRepo;
   samples: SamplesRepo;
+  /** Writes queued samples, then closes the database. */
   close(): void;
 }
 
 export interface StoreOptions {
   secretBox?: SecretBox;
   nativeBinding?: string;
+  busyTimeoutMs?: number;
+  sampleWrites?: SampleWriteOptions;
 }
 
 /** Everything the engine keeps in a data directory: `syncscope.db` and, headless, `secret.key`. */
 export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = openDatabase(join(dataDir, 'syncscope.db'), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const db = openDatabase(join(dataDir, 'syncscope.db'), {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
+  });
   const box = opts.secretBox ?? new FileKeyBox(join(dataDir, 'secret.key'));
-  return { db, devices: new DevicesRepo(db, box), samples: new SamplesRepo(db), close: () => db.close() };
+  const samples = new SamplesRepo(db, opts.sampleWrites);
+  return {
+    db,
+    devices: new DevicesRepo(db, box),
+    samples,
+    close: () => {
+      samples.close();
+      db.close();
+    },
+  };
 }
