@@ -1,10 +1,56 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import syncscope from './scripts/lint/boundaries.mjs';
 
-// Layers you can see: renderer → shared ← electron. These rules keep every import pointing that way,
-// and keep dangerous calls (child processes) in the one file meant for them.
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto'];
-const restrict = (patterns) => ['error', { patterns }];
+// Layers you can see: renderer → shared ← electron. Each layer lists the folders and packages it may
+// import; `syncscope/layer-imports` checks every import's *resolved* path against that list, so
+// `../main/ipc` from the engine or `ssh2` from the renderer is caught however it is spelled.
+// `syncscope/sanctioned` keeps each dangerous call in the one module that validates it.
+// Tests, the lab and benchmarks are exempt: they drive real processes and files on purpose.
+const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'test/**'];
+
+const LAYERS = {
+  shared: { files: ['shared/**/*.ts'], folders: ['shared/'], packages: ['zod'] },
+  renderer: {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    folders: ['renderer/', 'shared/'],
+    packages: ['react', 'react-dom', '@mantine/*', 'i18next', 'react-i18next', 'uplot', 'socket.io-client', 'zod'],
+  },
+  engine: {
+    files: ['electron/core/**/*.ts'],
+    folders: ['electron/core/', 'shared/'],
+    packages: ['node:*', 'better-sqlite3', 'ssh2', 'pino', 'prom-client', 'socket.io', 'socket.io-client', 'commander', 'zod'],
+  },
+  // Main is glue: the window, the keychain, dialogs. The engine itself runs in a utility process, so
+  // main reaches electron/core only for the host's client and protocol, the sealed data key and logging.
+  main: {
+    files: ['electron/main/**/*.ts'],
+    folders: [
+      'electron/main/',
+      'shared/',
+      'electron/core/host/host-client.ts',
+      'electron/core/host/host-protocol.ts',
+      'electron/core/secrets/sealed-data-key.ts',
+      'electron/core/log.ts',
+      'electron/core/paths.ts',
+    ],
+    packages: ['electron', 'node:path', 'node:fs', 'node:fs/promises', 'node:url'],
+  },
+  preload: { files: ['electron/preload/**/*.ts'], folders: ['electron/preload/', 'shared/contract/'], packages: ['electron'] },
+};
+
+const FS_WRITES = ['writeFile', 'appendFile', 'createWriteStream', 'rm', 'rmdir', 'unlink', 'rename', 'chmod', 'mkdir', 'mkdtemp', 'copyFile', 'cp', 'truncate', 'symlink', 'link'];
+const syncToo = (names) => names.flatMap((n) => (n === 'createWriteStream' ? [n] : [n, `${n}Sync`]));
+const FS_WRITERS = ['electron/core/store/', 'electron/core/secrets/', 'electron/core/devices/'];
+const fsMessage = 'files are written by the store, the secret boxes and device profiles only.';
+
+export const SANCTIONED = [
+  { module: 'node:child_process', only: ['electron/core/transport/local-transport.ts'], message: 'run device commands through a DeviceTransport (transport/local-transport.ts).' },
+  { module: 'ssh2', only: ['electron/core/transport/ssh-transport.ts'], allowTypeOnly: true, message: 'SSH sessions belong to transport/ssh-transport.ts.' },
+  { module: 'electron', members: [['shell', 'openExternal']], only: ['electron/main/open-external.ts'], message: 'open links through openExternal() in electron/main/open-external.ts, which allows http(s) only.' },
+  { module: 'node:fs', members: [...syncToo(FS_WRITES).map((n) => [n]), ...FS_WRITES.map((n) => ['promises', n])], only: FS_WRITERS, message: fsMessage },
+  { module: 'node:fs/promises', members: FS_WRITES.map((n) => [n]), only: FS_WRITERS, message: fsMessage },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**', 'bin/**'] },
@@ -15,47 +61,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...Object.entries(LAYERS).map(([layer, { files, folders, packages }]) => ({
+    files,
+    ignores: TESTS,
+    plugins: { syncscope },
+    rules: { 'syncscope/layer-imports': ['error', { layer, folders, packages }] },
+  })),
   {
-    files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': restrict([
-        { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' },
-        { group: ['electron', 'react', 'react-dom', 'socket.io*', 'better-sqlite3', 'ssh2'], message: 'shared/ depends on no runtime.' },
-        { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is imported by the other layers, never the reverse.' },
-      ]),
-    },
-  },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': restrict([
-        { group: nodeBuiltins, message: 'The renderer runs in a sandboxed page: no Node.' },
-        { group: ['electron', '**/electron/**'], message: 'The renderer reaches the engine only through shared/contract.' },
-      ]),
-    },
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([
-        { group: ['electron'], message: 'The engine runs under plain Node (syncscope serve): never import electron.' },
-        { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'The engine does not depend on UI or Electron glue.' },
-        { group: ['child_process', 'node:child_process'], message: 'Run device commands through a DeviceTransport (transport/local-transport.ts).' },
-      ]),
-    },
-  },
-  {
-    files: ['electron/core/transport/local-transport.ts'],
-    rules: {
-      'no-restricted-imports': restrict([{ group: ['electron'], message: 'The engine never imports electron.' }]),
-    },
-  },
-  {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'Electron glue talks to the UI only over the contract.' }]),
-    },
+    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'electron/**/*.ts'],
+    ignores: TESTS,
+    plugins: { syncscope },
+    rules: { 'syncscope/sanctioned': ['error', SANCTIONED] },
   },
 );
