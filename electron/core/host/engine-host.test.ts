@@ -122,6 +122,17 @@ describe('the engine host in its own process', () => {
     expect((failure as SyncscopeError).value.message).toMatch(/database|not a database/i);
   });
 
+  it('refuses a second engine on the same data folder, saying who holds it (for the start-up dialog)', async () => {
+    const dataDir = tempDir();
+    const first = forkHost();
+    const second = forkHost();
+    children.push(first.child, second.child);
+    await first.client.start({ dataDir, dataKey: null });
+    const failure = await second.client.start({ dataDir, dataKey: null }).catch((err: unknown) => err);
+    expect((failure as SyncscopeError).value).toMatchObject({ code: 'data-dir-locked', params: { holder: 'Syncscope desktop app', pid: first.child.pid } });
+    await first.client.close();
+  });
+
   it('answers pending and later requests, and tells main, when the host dies', async () => {
     const dataDir = tempDir();
     const { child, client } = forkHost();

@@ -26,7 +26,7 @@ export function runEngineHost(port: PortLike<ToHost, FromHost>, exit: (code: num
 
   const start = async (init: HostInit) => {
     const box = desktopSecretBox(init.dataDir, init.dataKey);
-    engine = new Engine({ dataDir: init.dataDir, ...(log ? { log } : {}), ...(box ? { secretBox: box } : {}), ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.collect === false ? { collect: false } : {}) });
+    engine = new Engine({ dataDir: init.dataDir, holder: 'Syncscope desktop app', ...(log ? { log } : {}), ...(box ? { secretBox: box } : {}), ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.collect === false ? { collect: false } : {}) });
     if (init.metricsPort !== undefined) {
       metrics = await startMetricsServer(engine.metrics.registry, '127.0.0.1', init.metricsPort);
       engine.metricsUrl = metrics.url;
