@@ -2,6 +2,9 @@
 # Syncscope test lab: three network-namespace devices (ss-gm, ss-s1, ss-s2) on one Linux bridge,
 # each running a real ptp4l (software timestamps, free running: the host clock is never steered)
 # and a real sshd. Integration tests reach the devices over ssh from the root namespace.
+# A fourth, isolated device (ss-x1, a slave like the others) is only for disruptive tests (pulling
+# its link, a ptp4l socket the password user may not write, a verbose sshd log); tests sharing the
+# lab never touch it, and it is listed apart in lab.json ("isolatedDevices").
 #
 #   bash test/lab/lab.sh up      build the lab, or do nothing if it is already healthy
 #   bash test/lab/lab.sh down    remove everything `up` made (keeps the sslab user); exit 0 if nothing
@@ -32,6 +35,12 @@ readonly DEVICES=(
   "ss-s1 slave 11"
   "ss-s2 slave 12"
 )
+readonly ISOLATED_DEVICES=(
+  "ss-x1 slave 13"
+)
+readonly ALL_DEVICES=("${DEVICES[@]}" "${ISOLATED_DEVICES[@]}")
+
+is_isolated() { [[ $1 == ss-x* ]]; }
 
 log() { printf 'lab: %s\n' "$*" >&2; }
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
@@ -94,19 +103,21 @@ kill_pids() {
   kill -KILL "${pids[@]}" 2>/dev/null || true
 }
 
+# Removes one device: its processes (everything inside its namespace is ours), namespace, veth, state.
+teardown_device() {
+  local name=$1 ns_pids
+  mapfile -t ns_pids < <(ip netns pids "$name" 2>/dev/null || true)
+  kill_pids "${ns_pids[@]}"
+  ip netns del "$name" 2>/dev/null || true
+  ip link del "$(host_veth "$name")" 2>/dev/null || true
+  rm -rf "$(device_dir "$name")"
+}
+
 teardown() {
-  local row name role octet pids=() ns_pids
-  for row in "${DEVICES[@]}"; do
+  local row name role octet
+  for row in "${ALL_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
-    # Every process inside our own namespace is ours (ptp4l, sshd and its sessions).
-    mapfile -t ns_pids < <(ip netns pids "$name" 2>/dev/null || true)
-    pids+=("${ns_pids[@]}")
-  done
-  kill_pids "${pids[@]}"
-  for row in "${DEVICES[@]}"; do
-    read -r name role octet <<<"$row"
-    ip netns del "$name" 2>/dev/null || true
-    ip link del "$(host_veth "$name")" 2>/dev/null || true
+    teardown_device "$name"
   done
   ip link del "$BRIDGE" 2>/dev/null || true
   rm -rf "$STATE_DIR"
@@ -215,11 +226,12 @@ UsePAM no
 UseDNS no
 PrintMotd no
 PrintLastLog no
+# The isolated device logs each authentication request, so tests can show none was made.
+LogLevel $(is_isolated "$name" && echo DEBUG1 || echo INFO)
 # pmc and ptp4l live in /usr/sbin, which a non-root session's default PATH lacks.
 SetEnv PATH=$SBIN_PATH
 MaxStartups 100:30:200
 MaxSessions 64
-LogLevel INFO
 Subsystem sftp internal-sftp
 EOF
 }
@@ -247,18 +259,20 @@ start_ptp4l() {
 
 tail_log() { if [[ -r $1 ]]; then tail -n 8 "$1" | sed 's/^/    /' >&2; fi; }
 
-# Waits until every sshd accepts TCP and every ptp4l answers pmc; names what did not come up.
+# Waits until the sshd of every device given (rows of the device table) accepts TCP and its ptp4l
+# answers pmc; names what did not come up.
 wait_ready() {
   local deadline=$(($(now_ms) + UP_TIMEOUT_S * 1000)) row name role octet dir uds pending what addr
   while :; do
     pending=()
-    for row in "${DEVICES[@]}"; do
+    for row in "$@"; do
       read -r name role octet <<<"$row"
       dir=$(device_dir "$name")
       uds=$(device_uds "$name")
       pid_alive "$(read_pid "$dir/ptp4l.pid")" || { log "$name: ptp4l exited; its log:"; tail_log "$dir/ptp4l.log"; return 1; }
-      if [[ -S $uds ]]; then
+      if [[ -S $uds ]] && ! is_isolated "$name"; then
         # ptp4l 3.1 creates its socket 0755 (no uds_file_mode yet); let group sslab's pmc write.
+        # The isolated device keeps ptp4l's root-only socket: the usual case for a non-root login.
         chgrp "$LAB_USER" "$uds" && chmod 0660 "$uds"
       fi
       pmc_answers "$uds" || pending+=("$name:ptp4l")
@@ -281,8 +295,29 @@ wait_ready() {
   done
 }
 
+# One JSON object per device row given.
+device_json_list() {
+  local password=$1 row name role octet dir first=1 fingerprint
+  shift
+  for row in "$@"; do
+    read -r name role octet <<<"$row"
+    dir=$(device_dir "$name")
+    fingerprint=$(ssh-keygen -l -E sha256 -f "$dir/ssh_host_ed25519_key.pub" | awk '{ print $2 }')
+    ((first)) || printf ',\n'
+    first=0
+    printf '    { "name": %s, "role": %s, "netns": %s, "host": %s, "sshPort": 22, "user": "root",' \
+      "$(json_string "$name")" "$(json_string "$role")" "$(json_string "$name")" "$(json_string "$(device_addr "$octet")")"
+    printf ' "privateKeyPath": %s, "passwordUser": %s, "password": %s,' \
+      "$(json_string "$CLIENT_KEY")" "$(json_string "$LAB_USER")" "$(json_string "$password")"
+    printf ' "hostKeySha256": %s, "clockIdentity": %s, "udsPath": %s, "ptp4lConfig": %s, "ptp4lLog": %s, "sshdLog": %s, "hostVeth": %s }' \
+      "$(json_string "$fingerprint")" "$(json_string "$(printf '025353.fffe.0000%02x' "$octet")")" \
+      "$(json_string "$(device_uds "$name")")" "$(json_string "$dir/ptp4l.conf")" \
+      "$(json_string "$dir/ptp4l.log")" "$(json_string "$dir/sshd.log")" "$(json_string "$(host_veth "$name")")"
+  done
+}
+
 write_lab_json() {
-  local password=$1 up_seconds=$2 row name role octet dir first=1 fingerprint tmp
+  local password=$1 up_seconds=$2 tmp
   tmp=$LAB_JSON.tmp
   (
     umask 077
@@ -291,38 +326,82 @@ write_lab_json() {
         "$(json_string "$STATE_DIR")" "$(json_string "$(ptp4l -v 2>&1 | head -n 1)")" \
         "$(json_string "$BRIDGE")" "$(json_string "$BRIDGE_ADDR")"
       printf '  "knownHostsPath": %s,\n  "devices": [\n' "$(json_string "$KNOWN_HOSTS")"
-      for row in "${DEVICES[@]}"; do
-        read -r name role octet <<<"$row"
-        dir=$(device_dir "$name")
-        fingerprint=$(ssh-keygen -l -E sha256 -f "$dir/ssh_host_ed25519_key.pub" | awk '{ print $2 }')
-        ((first)) || printf ',\n'
-        first=0
-        printf '    { "name": %s, "role": %s, "netns": %s, "host": %s, "sshPort": 22, "user": "root",' \
-          "$(json_string "$name")" "$(json_string "$role")" "$(json_string "$name")" "$(json_string "$(device_addr "$octet")")"
-        printf ' "privateKeyPath": %s, "passwordUser": %s, "password": %s,' \
-          "$(json_string "$CLIENT_KEY")" "$(json_string "$LAB_USER")" "$(json_string "$password")"
-        printf ' "hostKeySha256": %s, "clockIdentity": %s, "udsPath": %s, "ptp4lConfig": %s, "ptp4lLog": %s, "sshdLog": %s }' \
-          "$(json_string "$fingerprint")" "$(json_string "$(printf '025353.fffe.0000%02x' "$octet")")" \
-          "$(json_string "$(device_uds "$name")")" "$(json_string "$dir/ptp4l.conf")" \
-          "$(json_string "$dir/ptp4l.log")" "$(json_string "$dir/sshd.log")"
-      done
+      device_json_list "$password" "${DEVICES[@]}"
+      printf '\n  ],\n  "isolatedDevices": [\n'
+      device_json_list "$password" "${ISOLATED_DEVICES[@]}"
       printf '\n  ],\n  "upSeconds": %s\n}\n' "$up_seconds"
     } >"$tmp"
   )
   mv -f "$tmp" "$LAB_JSON"
 }
 
-lab_healthy() {
-  [[ -r $LAB_JSON ]] || return 1
-  local row name role octet dir
-  for row in "${DEVICES[@]}"; do
+device_healthy() {
+  local name=$1 octet=$2 dir
+  dir=$(device_dir "$name")
+  pid_alive "$(read_pid "$dir/ptp4l.pid")" || return 1
+  pid_alive "$(read_pid "$dir/sshd.pid")" || return 1
+  pmc_answers "$(device_uds "$name")" || return 1
+  # A disruptive test may have pulled an isolated device's link for a moment: that is not a reason to rebuild it.
+  is_isolated "$name" || tcp_open "$(device_addr "$octet")" 22 || return 1
+}
+
+# True when every device row given is healthy.
+devices_healthy() {
+  local row name role octet
+  for row in "$@"; do
     read -r name role octet <<<"$row"
-    dir=$(device_dir "$name")
-    pid_alive "$(read_pid "$dir/ptp4l.pid")" || return 1
-    pid_alive "$(read_pid "$dir/sshd.pid")" || return 1
-    pmc_answers "$(device_uds "$name")" || return 1
-    tcp_open "$(device_addr "$octet")" 22 || return 1
+    device_healthy "$name" "$octet" || return 1
   done
+}
+
+lab_healthy() {
+  [[ -r $LAB_JSON ]] && devices_healthy "${ALL_DEVICES[@]}"
+}
+
+# Builds one device from nothing: namespace, configs, host key (added to known_hosts), sshd, ptp4l.
+build_device() {
+  local name=$1 role=$2 octet=$3
+  mkdir -p "$(device_dir "$name")"
+  chmod 0711 "$(device_dir "$name")"
+  make_device_netns "$name" "$octet"
+  write_ptp4l_conf "$name" "$role"
+  write_sshd_conf "$name" "$octet"
+  printf '%s %s\n' "$(device_addr "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
+  start_sshd "$name" || { log "$name: sshd did not start; last lines of its log:"; tail_log "$(device_dir "$name")/sshd.log"; die "lab did not come up"; }
+  start_ptp4l "$name"
+}
+
+# The password the running lab was built with (lab.json), so a partial rebuild keeps it.
+current_password() {
+  [[ -r $LAB_JSON ]] && sed -n 's/.*"password": "\([A-Za-z0-9]*\)".*/\1/p' "$LAB_JSON" | head -n 1
+}
+
+# When the shared devices are healthy, rebuilds only the isolated ones that are not (or are
+# missing, as after an older lab.sh): tests sharing the lab keep running undisturbed.
+repair_isolated() {
+  local password row name role octet rebuilt=() started=$1
+  devices_healthy "${DEVICES[@]}" || return 1
+  [[ -r $CLIENT_KEY && -r $KNOWN_HOSTS ]] && ip link show "$BRIDGE" >/dev/null 2>&1 || return 1
+  password=${SYNCSCOPE_LAB_PASSWORD:-$(current_password)}
+  [[ -n $password ]] || return 1
+  for row in "${ISOLATED_DEVICES[@]}"; do
+    read -r name role octet <<<"$row"
+    device_healthy "$name" "$octet" && continue
+    teardown_device "$name"
+    sed -i "/^$(device_addr "$octet") /d" "$KNOWN_HOSTS"
+    build_device "$name" "$role" "$octet"
+    rebuilt+=("$row")
+  done
+  wait_ready "${rebuilt[@]}" || die "isolated devices did not come up (state left in $STATE_DIR)"
+  finish_up "$password" "$started"
+}
+
+finish_up() {
+  local password=$1 started=$2 elapsed_ms up_seconds
+  elapsed_ms=$(($(now_ms) - started))
+  up_seconds=$(printf '%d.%03d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000)))
+  write_lab_json "$password" "$up_seconds"
+  log "up in ${up_seconds} s ($LAB_JSON)"
 }
 
 cmd_up() {
@@ -334,6 +413,7 @@ cmd_up() {
   fi
   local started row name role octet password
   started=$(now_ms)
+  if repair_isolated "$started"; then return 0; fi
   teardown # whatever a half-finished earlier `up` left behind
 
   password=${SYNCSCOPE_LAB_PASSWORD:-$(generate_password)}
@@ -347,26 +427,15 @@ cmd_up() {
 
   make_bridge
   : >"$KNOWN_HOSTS"
-  for row in "${DEVICES[@]}"; do
+  for row in "${ALL_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
-    mkdir -p "$(device_dir "$name")"
-    chmod 0711 "$(device_dir "$name")"
-    make_device_netns "$name" "$octet"
-    write_ptp4l_conf "$name" "$role"
-    write_sshd_conf "$name" "$octet"
-    printf '%s %s\n' "$(device_addr "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
-    start_sshd "$name" || { log "$name: sshd did not start; last lines of its log:"; tail_log "$(device_dir "$name")/sshd.log"; die "lab did not come up"; }
-    start_ptp4l "$name"
+    build_device "$name" "$role" "$octet"
   done
 
-  if ! wait_ready; then
+  if ! wait_ready "${ALL_DEVICES[@]}"; then
     die "lab did not come up (state left in $STATE_DIR for inspection; 'lab.sh up' retries from scratch, 'lab.sh down' cleans)"
   fi
-  local elapsed_ms=$(($(now_ms) - started))
-  local up_seconds
-  up_seconds=$(printf '%d.%03d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000)))
-  write_lab_json "$password" "$up_seconds"
-  log "up in ${up_seconds} s ($LAB_JSON)"
+  finish_up "$password" "$started"
 }
 
 # --- status ------------------------------------------------------------------------------------
@@ -378,7 +447,7 @@ cmd_status() {
     return 3
   fi
   local row name role octet dir healthy=1 ptp sshd state
-  for row in "${DEVICES[@]}"; do
+  for row in "${ALL_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
     dir=$(device_dir "$name")
     ptp=down sshd=down state=-

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 /**
  * The test lab for integration tests: three network-namespace devices on one bridge, each running
- * a real ptp4l and a real sshd, built by lab.sh. `labUp()` is idempotent and leaves the lab up for
+ * a real ptp4l and a real sshd, built by lab.sh, plus an isolated one for disruptive tests. `labUp()` is idempotent and leaves the lab up for
  * the next suite; nothing here mocks a device.
  *
  *   const skip = labSkipReason();
@@ -47,6 +47,8 @@ const LabDevice = z.object({
   ptp4lConfig: z.string(),
   ptp4lLog: z.string(),
   sshdLog: z.string(),
+  /** The root-namespace end of the device's veth (`ip link set <hostVeth> down` pulls its cable). */
+  hostVeth: z.string(),
 });
 
 const LabInfoSchema = z.object({
@@ -55,6 +57,11 @@ const LabInfoSchema = z.object({
   bridge: z.object({ name: z.string(), host: z.string() }),
   knownHostsPath: z.string(),
   devices: z.array(LabDevice).min(1),
+  /**
+   * Devices only disruptive tests touch (link pulled, a ptp4l socket the password user may not
+   * write, sshd logging each authentication request): never part of `devices`.
+   */
+  isolatedDevices: z.array(LabDevice),
   /** How long the `up` that built this lab took. */
   upSeconds: z.number(),
 });
@@ -130,6 +137,13 @@ export async function labUp(): Promise<LabInfo> {
 /** Tears the lab down. Suites should normally leave it up for the next suite. */
 export async function labDown(): Promise<void> {
   await runLabScript('down');
+}
+
+/** An isolated device (see LabInfoSchema): a test may pull its link or read its sshd log, and must restore it. */
+export function labIsolatedDevice(lab: LabInfo, name: string): LabDevice {
+  const device = lab.isolatedDevices.find((d) => d.name === name);
+  if (!device) throw new Error(`the lab has no isolated device ${name} (it has ${lab.isolatedDevices.map((d) => d.name).join(', ') || 'none'})`);
+  return device;
 }
 
 export function labDevice(lab: LabInfo, name: string): LabDevice {
