@@ -1,19 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { SyncscopeError } from '../domain/errors';
 import { shellCommand } from '../shell/quote';
-import { pmcPollArgv } from './pmc-command';
+import { pmcArgv, pmcPollArgv, readPollStderr } from './pmc-command';
 
-describe('pmcPollArgv', () => {
-  it('builds the poll for a UDS path', () => {
-    expect(pmcPollArgv('/var/run/ptp4l')).toEqual(['pmc', '-u', '-b', '0', '-s', '/var/run/ptp4l', 'GET TIME_STATUS_NP', 'GET CURRENT_DATA_SET', 'GET PORT_DATA_SET']);
-  });
+const CLIENT = '/tmp/syncscope-pmc-0123456789ab';
 
-  it('adds a client socket path for non-root logins', () => {
-    expect(pmcPollArgv('/run/ptp/ptp4l', { clientSocketPath: '/tmp/syncscope-pmc.42' })).toEqual(['pmc', '-u', '-b', '0', '-s', '/run/ptp/ptp4l', '-i', '/tmp/syncscope-pmc.42', 'GET TIME_STATUS_NP', 'GET CURRENT_DATA_SET', 'GET PORT_DATA_SET']);
-  });
-
-  it('quotes into one remote command string', () => {
-    expect(shellCommand(pmcPollArgv('/var/run/ptp4l'))).toBe("'pmc' '-u' '-b' '0' '-s' '/var/run/ptp4l' 'GET TIME_STATUS_NP' 'GET CURRENT_DATA_SET' 'GET PORT_DATA_SET'");
+describe('pmcArgv', () => {
+  it('builds the poll for a UDS path, with its own client socket', () => {
+    expect(pmcArgv('/run/ptp/ptp4l', CLIENT)).toEqual(['pmc', '-u', '-b', '0', '-s', '/run/ptp/ptp4l', '-i', CLIENT, 'GET TIME_STATUS_NP', 'GET CURRENT_DATA_SET', 'GET PORT_DATA_SET']);
   });
 
   it.each([
@@ -26,7 +21,7 @@ describe('pmcPollArgv', () => {
   ])('rejects a %s UDS path as invalid input', (_what, path) => {
     let thrown: unknown;
     try {
-      pmcPollArgv(path);
+      pmcPollArgv(path, CLIENT);
     } catch (e) {
       thrown = e;
     }
@@ -34,7 +29,34 @@ describe('pmcPollArgv', () => {
     expect((thrown as SyncscopeError).value).toMatchObject({ code: 'invalid-input', field: 'udsPath' });
   });
 
-  it('checks the client socket path the same way', () => {
-    expect(() => pmcPollArgv('/var/run/ptp4l', { clientSocketPath: '/tmp/`id`' })).toThrow(SyncscopeError);
+  it.each(['/tmp/`id`', '/tmp/syncscope-pmc-../../etc/passwd', '/etc/passwd', '/tmp/syncscope-pmc-0123456789aB'])('accepts only its own client socket paths (%s is refused)', (path) => {
+    expect(() => pmcPollArgv('/var/run/ptp4l', path)).toThrow(SyncscopeError);
+  });
+});
+
+describe('the poll script, run by a real sh', () => {
+  // `sh -c` through the same quoting the SSH transport uses: what a device's login shell receives.
+  const runPoll = (argv: string[]) => spawnSync('sh', ['-c', shellCommand(argv)], { encoding: 'utf8' });
+
+  it('passes pmc its arguments as bytes, keeps its exit status, and notes a missing socket', () => {
+    // `echo` stands in for pmc: the script runs whatever argv follows its own two arguments.
+    const argv = pmcPollArgv('/run/syncscope-test/no-such-socket', CLIENT);
+    argv[argv.indexOf('pmc')] = 'echo';
+    const res = runPoll(argv);
+    expect(res.stdout.trim()).toBe(`-u -b 0 -s /run/syncscope-test/no-such-socket -i ${CLIENT} GET TIME_STATUS_NP GET CURRENT_DATA_SET GET PORT_DATA_SET`);
+    expect(readPollStderr(res.stderr)).toEqual({ udsAccess: 'missing', pmcStderr: '' });
+  });
+
+  it('reports the shell\'s "not found" as status 127', () => {
+    const argv = pmcPollArgv('/tmp', CLIENT);
+    argv[argv.indexOf('pmc')] = 'syncscope-no-such-program';
+    expect(runPoll(argv).status).toBe(127);
+  });
+});
+
+describe('readPollStderr', () => {
+  it("takes the script's own lines out of pmc's stderr", () => {
+    expect(readPollStderr('pmc[1]: uds: bind failed\nsyncscope-poll: uds not-writable\n')).toEqual({ udsAccess: 'not-writable', pmcStderr: 'pmc[1]: uds: bind failed\n' });
+    expect(readPollStderr('')).toEqual({ udsAccess: 'writable', pmcStderr: '' });
   });
 });

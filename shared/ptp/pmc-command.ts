@@ -1,33 +1,73 @@
 import { UdsPath } from '../domain/device';
 import { SyncscopeError } from '../domain/errors';
-import { PMC_POLL_DATA_SETS } from './pmc-sample';
+import { PMC_POLL_DATA_SETS, type UdsAccess } from './pmc-sample';
 
 /**
- * The argv of one poll: `pmc -u -b 0 -s <uds> 'GET TIME_STATUS_NP' 'GET CURRENT_DATA_SET' 'GET PORT_DATA_SET'`.
- * `-u` talks over ptp4l's Unix socket, `-b 0` keeps the request on this clock (no forwarding).
- * No shell here: the transport quotes (shared/shell/quote.ts) or execs it directly.
+ * The argv of one poll. pmc itself is `pmc -u -b 0 -s <uds> -i <client> 'GET TIME_STATUS_NP' …`:
+ * `-u` talks over ptp4l's Unix socket, `-b 0` keeps the request on this clock (no forwarding), and
+ * `-i` names pmc's own socket, since its default /var/run/pmc.<pid> only root may create.
+ * No shell string is built here: the transport quotes each argument (shared/shell/quote.ts) or execs it directly.
  */
 
 export const PMC_POLL_REQUESTS: readonly string[] = PMC_POLL_DATA_SETS.map((tlv) => `GET ${tlv}`);
 
-export interface PmcPollOptions {
-  /**
-   * pmc's own socket (`-i`). Without it pmc binds /var/run/pmc.<pid>, which only root may create;
-   * a non-root login needs a path it may create, unique per pmc process.
-   */
-  clientSocketPath?: string;
+/** pmc's client sockets: fresh per poll, and only paths of exactly this form are ever removed on a device. */
+export const CLIENT_SOCKET_PREFIX = '/tmp/syncscope-pmc-';
+export const CLIENT_SOCKET_PATH = /^\/tmp\/syncscope-pmc-[0-9a-f]{12}$/;
+
+/** The bare pmc argv of a poll (what a person would type on the device). */
+export function pmcArgv(udsPath: string, clientSocketPath: string): string[] {
+  return ['pmc', '-u', '-b', '0', '-s', validUds(udsPath), '-i', validClientSocket(clientSocketPath), ...PMC_POLL_REQUESTS];
 }
 
-export function pmcPollArgv(udsPath: string, options: PmcPollOptions = {}): string[] {
-  const argv = ['pmc', '-u', '-b', '0', '-s', validPath(udsPath, 'udsPath')];
-  if (options.clientSocketPath !== undefined) argv.push('-i', validPath(options.clientSocketPath, 'clientSocketPath'));
-  return [...argv, ...PMC_POLL_REQUESTS];
+/**
+ * The poll as it runs on the device: pmc under a small POSIX sh script, fixed text with every value
+ * passed as a positional argument (never spliced into the script). It
+ * - removes pmc's client socket afterwards: pmc unlinks it only on a clean exit, so a killed pmc
+ *   would leave one per poll in /tmp;
+ * - on TERM/HUP (a deadline or a closed channel), kills pmc and still cleans up; pmc runs in the
+ *   background because sh handles a trapped signal during `wait` at once, but only after a
+ *   foreground command ends;
+ * - says on stderr when ptp4l's socket is missing or not writable by this login: pmc is silent
+ *   about both (its sendto fails unreported), so without this they look like a dead ptp4l.
+ * The exit status is pmc's (127 when the shell cannot find it).
+ */
+export const POLL_SCRIPT = [
+  'u=$1 c=$2; shift 2',
+  '"$@" & p=$!',
+  "trap 'kill -KILL $p 2>/dev/null' HUP INT TERM PIPE",
+  'wait $p; r=$?',
+  'if kill -0 $p 2>/dev/null; then wait $p; fi',
+  'case $c in /tmp/syncscope-pmc-*) rm -f -- "$c";; esac',
+  `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`,
+  'exit $r',
+].join('\n');
+
+export function pmcPollArgv(udsPath: string, clientSocketPath: string): string[] {
+  return ['sh', '-c', POLL_SCRIPT, 'syncscope-poll', validUds(udsPath), validClientSocket(clientSocketPath), ...pmcArgv(udsPath, clientSocketPath)];
+}
+
+const MARKERS: Readonly<Record<string, UdsAccess>> = {
+  'syncscope-poll: uds missing': 'missing',
+  'syncscope-poll: uds not-writable': 'not-writable',
+};
+
+/** Splits the poll script's own lines from pmc's stderr. */
+export function readPollStderr(stderr: string): { udsAccess: UdsAccess; pmcStderr: string } {
+  let udsAccess: UdsAccess = 'writable';
+  const rest: string[] = [];
+  for (const line of stderr.split('\n')) {
+    const marker = MARKERS[line.trim()];
+    if (marker) udsAccess = marker;
+    else rest.push(line);
+  }
+  return { udsAccess, pmcStderr: rest.join('\n') };
 }
 
 /** sun_path holds 108 bytes with its NUL; pmc refuses longer paths (`path … too long, max is 108`). */
 const MAX_SOCKET_PATH_BYTES = 107;
 
-function validPath(path: string, field: string): string {
+function validUds(path: string): string {
   const parsed = UdsPath.safeParse(path);
   const message = !parsed.success
     ? (parsed.error.issues[0]?.message ?? 'UDS path is invalid')
@@ -35,5 +75,10 @@ function validPath(path: string, field: string): string {
       ? `UDS path is longer than the ${MAX_SOCKET_PATH_BYTES} bytes a Unix socket path may hold`
       : null;
   if (parsed.success && message === null) return parsed.data;
-  throw new SyncscopeError({ code: 'invalid-input', field, message: `${message} (got ${JSON.stringify(String(path).slice(0, 80))})` });
+  throw new SyncscopeError({ code: 'invalid-input', field: 'udsPath', message: `${message} (got ${JSON.stringify(String(path).slice(0, 80))})` });
+}
+
+function validClientSocket(path: string): string {
+  if (CLIENT_SOCKET_PATH.test(path)) return path;
+  throw new SyncscopeError({ code: 'invalid-input', field: 'clientSocketPath', message: `pmc client socket must be ${CLIENT_SOCKET_PREFIX} and 12 hex digits (got ${JSON.stringify(String(path).slice(0, 80))})` });
 }

@@ -1,4 +1,5 @@
 import { PORT_STATES, type PortState } from '../domain/ptp';
+import { CLOCK_IDENTITY, PORT_IDENTITY } from './identity';
 import type { PmcResponse } from './pmc-parse';
 
 /**
@@ -185,8 +186,6 @@ function portState(text: string | undefined): PortState | null {
 const INT = /^[+-]?\d{1,20}$/;
 const DECIMAL = /^[+-]?\d{1,20}(?:\.\d{1,20})?$/;
 const HEX = /^0[xX][0-9a-fA-F]{1,16}$/;
-const CLOCK_IDENTITY = /^[0-9a-fA-F]{6}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{6}$/;
-const PORT_IDENTITY = /^[0-9a-fA-F]{6}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{6}-\d{1,5}$/;
 
 function int(text: string | undefined): number | null {
   return text !== undefined && INT.test(text) ? finite(Number(text)) : null;

@@ -85,6 +85,6 @@ describe('lab captures in test/fixtures/pmc/linuxptp-3.1', () => {
   it('non-root pmc without -i: a pmc-failed problem quoting pmc', () => {
     const { problem } = sampleFromPmc(read('nonroot-default-client-socket.stdout.txt') + read('nonroot-default-client-socket.stderr.txt'), 'ss-s1', T);
     expect(problem?.kind).toBe('pmc-failed');
-    expect(problem?.message).toBe('pmc stopped before sending anything: pmc[436.652]: uds: bind failed: Permission denied / pmc[436.652]: failed to open transport / failed to create pmc');
+    expect(problem?.message).toBe('ss-s1: pmc stopped before sending anything: pmc[436.652]: uds: bind failed: Permission denied / pmc[436.652]: failed to open transport / failed to create pmc');
   });
 });

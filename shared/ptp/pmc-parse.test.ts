@@ -152,15 +152,49 @@ describe('parsePmcOutput on damaged and hostile input', () => {
     expect(parsePmcOutput(undefined as unknown as string).responses).toEqual([]);
   });
 
-  it('never throws, whatever the text (property)', () => {
+  it('never throws, and accounts for every line, whatever the text (property)', () => {
     const pmcish = fc.constantFrom('\t', '\t\t', ' seq ', 'sending: ', 'RESPONSE ', 'MANAGEMENT ', 'MANAGEMENT_ERROR_STATUS ', '001122.fffe.334455-1', '\n', '\r\n', 'sorry, X not supported yet', ' only allows ', '__proto__');
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.array(fc.oneof(pmcish, fc.string({ maxLength: 8 })), { maxLength: 80 }).map((xs) => xs.join('')));
     fc.assert(
       fc.property(text, (t) => {
         const p = parsePmcOutput(t);
-        expect(p.junkLines).toBeGreaterThanOrEqual(0);
+        const lines = t.split('\n').filter((l) => l.trim() !== '').length;
+        // Each non-empty line is exactly one of: a request, a header, a field or extra line, a notice, junk.
+        const fieldLines = p.responses.reduce((n, r) => n + Object.keys(r.fields).length + r.extraLines.length, 0);
+        expect(p.sent.length + p.responses.length + p.errors.length + fieldLines + p.notices.length + p.junkLines).toBe(lines);
+        expect(p.junkLines === 0).toBe(p.firstJunkLine === null);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('keeps every response of real pmc outputs run together, and survives any real line mutated (property)', () => {
+    const real = ['linuxptp-3.1.1-slave-poll.txt', 'linuxptp-3.1.1-boundary-clock-poll.txt', 'linuxptp-3.1.1-grandmaster-poll.txt', 'linuxptp-3.1.1-management-error-status.txt'].map(fixture);
+    const alone = real.map((t) => parsePmcOutput(t));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: real.length - 1 }), { minLength: 1, maxLength: 6 }), (picks) => {
+        const p = parsePmcOutput(picks.map((i) => real[i]).join('\n'));
+        const expected = picks.flatMap((i) => alone[i]!.responses);
+        expect(p.responses).toEqual(expected);
+        expect(p.errors.length).toBe(picks.reduce((n, i) => n + alone[i]!.errors.length, 0));
+        expect(p.junkLines).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+    const realLines = real.flatMap((t) => t.split('\n'));
+    const mutated = fc.tuple(fc.constantFrom(...realLines), fc.nat(), fc.string({ unit: 'binary', maxLength: 6 }), fc.nat()).map(([line, at, insert, cut]) => {
+      const i = at % (line.length + 1);
+      return line.slice(0, i) + insert + line.slice(Math.min(line.length, i + (cut % 4)));
+    });
+    fc.assert(
+      fc.property(fc.array(mutated, { minLength: 1, maxLength: 40 }), (lines) => {
+        const p = parsePmcOutput(lines.join('\n'));
+        // Whatever the mutation, every line is still accounted for (see above), none twice.
+        const fieldLines = p.responses.reduce((n, r) => n + Object.keys(r.fields).length + r.extraLines.length, 0);
+        const nonEmpty = lines.join('\n').split('\n').filter((l) => l.trim() !== '').length;
+        expect(p.sent.length + p.responses.length + p.errors.length + fieldLines + p.notices.length + p.junkLines).toBe(nonEmpty);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -12,6 +12,8 @@
  * One pass over the lines, no backtracking regexes, bounded memory, and no throw on any input.
  */
 
+import { PORT_IDENTITY } from './identity';
+
 export interface PmcResponse {
   /** Source port identity from the header (`clockId-portNumber`); port 0 is the clock itself. */
   portIdentity: string;
@@ -62,7 +64,6 @@ export const PMC_PARSE_LIMITS = {
 } as const;
 
 const ACTIONS = new Set(['GET', 'SET', 'RESPONSE', 'COMMAND', 'ACKNOWLEDGE']);
-const PORT_IDENTITY = /^[0-9a-fA-F]{6}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{6}-\d{1,5}$/;
 const SEQ = /^\d{1,5}$/;
 const ERROR_STATUS = 'MANAGEMENT_ERROR_STATUS';
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorValue } from '../domain/errors';
+import { errorText } from '../errors/catalog';
 import { PtpSample } from '../domain/ptp';
-import { pmcProblemToError, sampleFromPmc } from './pmc-sample';
+import { sampleFromPmc } from './pmc-sample';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const T = 1_763_925_000_000;
@@ -67,14 +68,14 @@ describe('sampleFromPmc problems, in words a lab engineer can act on', () => {
   it('partial: a refused data set is named, and the sample keeps what came back', () => {
     const { sample, problem } = sampleFromPmc(fixture('linuxptp-3.1.1-management-error-status.txt'), 'd', T);
     expect(problem).toMatchObject({ kind: 'partial', code: 'device-output' });
-    expect(problem?.message).toBe('ptp4l answered the poll without CURRENT_DATA_SET, PORT_DATA_SET (MANAGEMENT_ERROR_STATUS for GET PORT_DATA_SET).');
+    expect(problem?.message).toBe('d: ptp4l answered the poll without CURRENT_DATA_SET, PORT_DATA_SET (MANAGEMENT_ERROR_STATUS for GET PORT_DATA_SET).');
     expect(sample).toMatchObject({ masterOffsetNs: -857, gmPresent: true, stepsRemoved: null, portState: null, ports: [] });
     expect(PtpSample.safeParse(sample).success).toBe(true);
   });
 
   it('partial: the request pmc never sent does not shift which one was refused', () => {
     const { sample, problem } = sampleFromPmc(fixture('linuxptp-3.1.1-unsent-then-error.txt'), 'd', T);
-    expect(problem?.message).toBe('ptp4l answered the poll without TIME_STATUS_NP, PORT_DATA_SET (MANAGEMENT_ERROR_STATUS for GET PORT_DATA_SET).');
+    expect(problem?.message).toBe('d: ptp4l answered the poll without TIME_STATUS_NP, PORT_DATA_SET (MANAGEMENT_ERROR_STATUS for GET PORT_DATA_SET).');
     expect(sample).toMatchObject({ stepsRemoved: 0, offsetFromMasterNs: null });
   });
 
@@ -94,10 +95,30 @@ describe('sampleFromPmc problems, in words a lab engineer can act on', () => {
     expect(problem?.hint).toContain('-i');
   });
 
-  it('pmc-missing: the shell cannot find pmc', () => {
+  it('pmc-missing: the shell cannot find pmc, by its words or by status 127 (one decision)', () => {
     const { problem } = sampleFromPmc('bash: line 1: pmc: command not found\n', 'd', T);
     expect(problem).toMatchObject({ kind: 'pmc-missing', code: 'pmc-missing' });
     expect(problem?.hint).toContain('/usr/sbin');
+    expect(sampleFromPmc('sh: 1: exec: pmc: not found\n', 'd', T, { exitCode: 127 }).problem?.kind).toBe('pmc-missing');
+    expect(sampleFromPmc('', 'd', T, { exitCode: 127 }).problem?.kind).toBe('pmc-missing');
+    // A pmc that ran and sent is not missing, whatever the status.
+    expect(sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'd', T, { exitCode: 127 }).problem?.kind).toBe('no-response');
+  });
+
+  it('permission: a login that may not write the socket is told so, naming the socket and uds_file_mode', () => {
+    // What pmc 3.1 prints when its sendto is refused: only the `sending:` lines (lab, user sslab, root-only socket).
+    const { sample, problem } = sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'd', T, { deviceName: 'ss-x1', udsPath: '/run/ptp4l', udsAccess: 'not-writable' });
+    expect(sample).toBeNull();
+    expect(problem).toMatchObject({ kind: 'permission', code: 'pmc-permission', messageId: 'pmc.permission', deviceId: 'd' });
+    expect(problem?.message).toContain("ss-x1: the SSH login may not write to ptp4l's socket /run/ptp4l");
+    expect(problem?.hint).toContain('uds_file_mode');
+    expect(problem?.hint).toContain('chmod g+w /run/ptp4l');
+  });
+
+  it('no-socket: nothing at the UDS path is told apart from a silent ptp4l', () => {
+    const ctx = { deviceName: 'ss-s1', udsPath: '/run/nowhere' };
+    expect(sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'd', T, { ...ctx, udsAccess: 'missing' }).problem).toMatchObject({ kind: 'no-socket', code: 'ptp4l-not-running', message: 'ss-s1: there is no socket at the UDS path, so ptp4l did not answer. (UDS /run/nowhere)' });
+    expect(sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'd', T, ctx).problem?.kind).toBe('no-response');
   });
 
   it('no-output: pmc printed nothing', () => {
@@ -109,15 +130,16 @@ describe('sampleFromPmc problems, in words a lab engineer can act on', () => {
     const { sample, problem } = sampleFromPmc('Last login: Mon Nov 23\n\u001b[31mPS1 junk\n', 'd', T);
     expect(sample).toBeNull();
     expect(problem?.kind).toBe('garbage');
-    expect(problem?.message).toBe('The output is not pmc\'s (2 lines; first: "Last login: Mon Nov 23").');
+    expect(problem?.message).toBe('d: the output is not pmc\'s (2 lines; first: "Last login: Mon Nov 23").');
   });
 
-  it('turns a problem into an ErrorValue for the UI', () => {
-    const { problem } = sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'dev-9', T);
+  it('gives each problem as a catalog error the UI can show in Chinese', () => {
+    const { problem } = sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'dev-9', T, { deviceName: 'ss-s1', udsPath: '/run/ptp4l' });
     if (!problem) throw new Error('expected a problem');
-    const err = pmcProblemToError(problem, 'dev-9');
+    const { kind: _kind, ...err } = problem;
     expect(ErrorValue.parse(err)).toEqual(err);
-    expect(err).toMatchObject({ code: 'ptp4l-not-running', deviceId: 'dev-9' });
+    expect(err).toMatchObject({ code: 'ptp4l-not-running', deviceId: 'dev-9', messageId: 'pmc.no-response' });
+    expect(errorText(err, 'zh-CN').message).toBe('ss-s1：pmc 已发送 GET TIME_STATUS_NP, GET CURRENT_DATA_SET, GET PORT_DATA_SET，但 ptp4l 没有应答。（UDS /run/ptp4l）');
   });
 
   it('always returns a schema-valid sample or a problem, never throws (property)', () => {

@@ -1,4 +1,5 @@
-import type { ErrorCode, ErrorValue } from '../domain/errors';
+import type { ErrorValue, MessageParams } from '../domain/errors';
+import { catalogError, type ErrorId } from '../errors/catalog';
 import type { PtpSample } from '../domain/ptp';
 import { currentDataSet, portDataSet, timeStatusNp, type PortDataSet } from './pmc-datasets';
 import { parsePmcOutput, responsesFor, type PmcParse } from './pmc-parse';
@@ -12,32 +13,42 @@ import { parsePmcOutput, responsesFor, type PmcParse } from './pmc-parse';
 
 export const PMC_POLL_DATA_SETS = ['TIME_STATUS_NP', 'CURRENT_DATA_SET', 'PORT_DATA_SET'] as const;
 
-export type PmcProblemKind = 'no-response' | 'partial' | 'refused' | 'pmc-failed' | 'pmc-missing' | 'no-output' | 'garbage';
+export type PmcProblemKind = 'no-response' | 'no-socket' | 'permission' | 'partial' | 'refused' | 'pmc-failed' | 'pmc-missing' | 'no-output' | 'garbage';
 
-export interface PmcProblem {
-  kind: PmcProblemKind;
-  code: ErrorCode;
-  message: string;
-  hint: string;
+/** What the poll command saw of ptp4l's socket from the login's side (`test -e` / `test -w`), when it could look. */
+export type UdsAccess = 'writable' | 'missing' | 'not-writable';
+
+/** Where the text came from: which device, which socket, and what else the poll command knew. */
+export interface PmcPollContext {
+  /** The device's name, as messages show it; its id when absent. */
+  deviceName?: string;
+  /** ptp4l's socket the poll used, as messages show it. */
+  udsPath?: string;
+  /** Exit status of the command on the device; 127 is the shell's "command not found". */
+  exitCode?: number | null;
+  udsAccess?: UdsAccess;
 }
+
+/** A problem of one poll, as a catalog error (`pmc.*`) naming the device, plus which situation it was. */
+export type PmcProblem = ErrorValue & { kind: PmcProblemKind };
 
 export interface PmcPollResult {
   sample: PtpSample | null;
   problem: PmcProblem | null;
 }
 
-export function sampleFromPmc(text: string, deviceId: string, tMs: number): PmcPollResult {
-  return sampleFromParse(parsePmcOutput(text), deviceId, tMs);
+export function sampleFromPmc(text: string, deviceId: string, tMs: number, ctx: PmcPollContext = {}): PmcPollResult {
+  return sampleFromParse(parsePmcOutput(text), deviceId, tMs, ctx);
 }
 
-export function sampleFromParse(parse: PmcParse, deviceId: string, tMs: number): PmcPollResult {
+export function sampleFromParse(parse: PmcParse, deviceId: string, tMs: number, ctx: PmcPollContext = {}): PmcPollResult {
   const time = first(responsesFor(parse, 'TIME_STATUS_NP').map(timeStatusNp));
   const current = first(responsesFor(parse, 'CURRENT_DATA_SET').map(currentDataSet));
   const ports = responsesFor(parse, 'PORT_DATA_SET')
     .map(portDataSet)
     .filter((p): p is PortDataSet => p !== null);
   const missing = PMC_POLL_DATA_SETS.filter((tlv) => responsesFor(parse, tlv).length === 0);
-  const problem = classify(parse, missing);
+  const problem = classify(parse, missing, deviceId, ctx);
   if (missing.length === PMC_POLL_DATA_SETS.length) return { sample: null, problem };
 
   // A clock that is its own grandmaster (gmPresent false, or stepsRemoved 0) reports 0 offsets
@@ -63,83 +74,60 @@ export function sampleFromParse(parse: PmcParse, deviceId: string, tMs: number):
   return { sample, problem };
 }
 
-export function pmcProblemToError(problem: PmcProblem, deviceId: string): ErrorValue {
-  return { code: problem.code, message: problem.message, hint: problem.hint, deviceId };
+type PmcErrorId = Extract<ErrorId, `pmc.${string}`>;
+
+interface Situation {
+  kind: PmcProblemKind;
+  fits: (p: PmcParse, missing: readonly string[], ctx: PmcPollContext) => boolean;
+  id: (p: PmcParse, missing: readonly string[]) => PmcErrorId;
+  params: (p: PmcParse, missing: readonly string[]) => MessageParams;
 }
 
-const CHECK_PTP4L =
-  'Check that ptp4l runs on the device (`systemctl status ptp4l` or `pgrep -a ptp4l`), and that the UDS path set for this device in Syncscope is the `uds_address` in ptp4l.conf (default /var/run/ptp4l; /var/run/ptp/ptp4l on newer linuxptp). ptp4l also ignores requests for another PTP domain: pmc asks for domain 0 unless told otherwise.';
+const all = (missing: readonly string[]) => missing.length === PMC_POLL_DATA_SETS.length;
+
+/** The one decision that pmc is missing: the shell said "not found" (status 127, or its words) and pmc sent nothing. */
+export function pmcMissing(parse: PmcParse, exitCode: number | null | undefined): boolean {
+  if (parse.sent.length > 0) return false;
+  return exitCode === 127 || (parse.firstJunkLine !== null && /\bpmc\b.*(?:not found|No such file or directory)/.test(parse.firstJunkLine));
+}
 
 /** What to tell a person, by situation; checked in this order, the first that fits wins. */
-const SITUATIONS: readonly { kind: PmcProblemKind; code: ErrorCode; fits: (p: PmcParse, missing: readonly string[]) => boolean; message: (p: PmcParse, missing: readonly string[]) => string; hint: string }[] = [
+const SITUATIONS: readonly Situation[] = [
   {
     kind: 'partial',
-    code: 'device-output',
-    fits: (p, missing) => missing.length > 0 && missing.length < PMC_POLL_DATA_SETS.length,
-    message: (p, missing) => `ptp4l answered the poll without ${missing.join(', ')}${refusals(p, missing)}.`,
-    hint: 'pmc waits only about 100 ms for answers after its last request, so a busy or restarting ptp4l can miss it: the next poll usually has everything. If it persists, run the same pmc command on the device.',
+    fits: (p, missing) => missing.length > 0 && !all(missing),
+    id: (p, missing) => (refused(p, missing).length > 0 ? 'pmc.partial-refused' : 'pmc.partial'),
+    params: (p, missing) => ({ missing: missing.join(', '), refused: refused(p, missing).join(', ') }),
   },
-  {
-    kind: 'refused',
-    code: 'device-output',
-    fits: (p, missing) => missing.length === PMC_POLL_DATA_SETS.length && p.errors.length > 0,
-    message: (p) => `ptp4l refused the poll${refusals(p, PMC_POLL_DATA_SETS)}.`,
-    hint: 'ptp4l is running and answering, but rejected the requests (pmc does not print why). Run the same pmc command on the device, and check that pmc and ptp4l come from the same linuxptp version.',
-  },
+  { kind: 'refused', fits: (p, missing) => all(missing) && p.errors.length > 0, id: () => 'pmc.refused', params: (p) => ({ refused: refused(p, PMC_POLL_DATA_SETS).join(', ') }) },
   {
     kind: 'partial',
-    code: 'device-output',
-    fits: (p, missing) => missing.length === PMC_POLL_DATA_SETS.length && p.responses.length > 0,
-    message: (p) => `ptp4l answered, but with ${unique(p.responses.map((r) => r.tlv || 'an empty block')).join(', ')} instead of ${PMC_POLL_DATA_SETS.join(', ')}.`,
-    hint: 'Another pmc or client may be sharing this UDS path. Run the same pmc command on the device.',
+    fits: (p, missing) => all(missing) && p.responses.length > 0,
+    id: () => 'pmc.wrong-answer',
+    params: (p) => ({ got: unique(p.responses.map((r) => r.tlv || 'an empty block')).join(', '), wanted: PMC_POLL_DATA_SETS.join(', ') }),
   },
-  {
-    kind: 'no-response',
-    code: 'ptp4l-not-running',
-    fits: (p) => p.sent.length > 0,
-    message: (p) => `pmc sent ${p.sent.join(', ')}, but ptp4l did not answer.`,
-    hint: CHECK_PTP4L,
-  },
-  {
-    kind: 'pmc-missing',
-    code: 'pmc-missing',
-    fits: (p) => p.firstJunkLine !== null && /\bpmc\b.*(?:not found|No such file or directory)/.test(p.firstJunkLine),
-    message: (p) => `The device could not run pmc: ${p.firstJunkLine ?? ''}`,
-    hint: 'Install linuxptp on the device (`apt install linuxptp`, `dnf install linuxptp`). pmc lives in /usr/sbin, which the PATH of a non-root login may lack.',
-  },
-  {
-    kind: 'pmc-failed',
-    code: 'device-output',
-    fits: (p) => p.notices.length > 0,
-    message: (p) => `pmc stopped before sending anything: ${p.notices.join(' / ')}`,
-    hint: 'pmc must create its own socket (/var/run/pmc.<pid> unless given -i) and write to ptp4l\'s socket. Run it as root, or give the login a client socket path it may create and write access to ptp4l\'s socket (uds_file_mode in ptp4l.conf).',
-  },
-  {
-    kind: 'no-output',
-    code: 'device-output',
-    fits: (p) => p.junkLines === 0,
-    message: () => 'pmc printed nothing, not even the requests it sends.',
-    hint: 'pmc failed before sending; its error output says why. Check that the command runs as a user allowed to use pmc (usually root).',
-  },
-  {
-    kind: 'garbage',
-    code: 'device-output',
-    fits: () => true,
-    message: (p) => `The output is not pmc's (${p.junkLines} line${p.junkLines === 1 ? '' : 's'}; first: "${p.firstJunkLine ?? ''}").`,
-    hint: 'Check that the command on the device is linuxptp\'s pmc: a login banner, shell profile or alias may print text, or another program may be named pmc.',
-  },
+  // ptp4l answers nothing to a login that may not write its socket; pmc says nothing either, so the poll command looks.
+  { kind: 'permission', fits: (p, missing, ctx) => ctx.udsAccess === 'not-writable', id: () => 'pmc.permission', params: () => ({}) },
+  { kind: 'pmc-missing', fits: (p, missing, ctx) => pmcMissing(p, ctx.exitCode), id: () => 'pmc.missing', params: () => ({}) },
+  { kind: 'no-socket', fits: (p, missing, ctx) => p.sent.length > 0 && ctx.udsAccess === 'missing', id: () => 'pmc.no-socket', params: () => ({}) },
+  { kind: 'no-response', fits: (p) => p.sent.length > 0, id: () => 'pmc.no-response', params: (p) => ({ sent: p.sent.join(', ') }) },
+  { kind: 'pmc-failed', fits: (p) => p.notices.length > 0, id: () => 'pmc.failed', params: (p) => ({ detail: p.notices.join(' / ') }) },
+  { kind: 'no-output', fits: (p) => p.junkLines === 0, id: () => 'pmc.no-output', params: () => ({}) },
+  { kind: 'garbage', fits: () => true, id: () => 'pmc.garbage', params: (p) => ({ lines: p.junkLines, first: p.firstJunkLine ?? '' }) },
 ];
 
-function classify(parse: PmcParse, missing: readonly string[]): PmcProblem | null {
+function classify(parse: PmcParse, missing: readonly string[], deviceId: string, ctx: PmcPollContext): PmcProblem | null {
   if (missing.length === 0) return null;
-  const s = SITUATIONS.find((x) => x.fits(parse, missing));
+  const s = SITUATIONS.find((x) => x.fits(parse, missing, ctx));
   if (!s) return null;
-  return { kind: s.kind, code: s.code, message: s.message(parse, missing), hint: s.hint };
+  const params = { ...s.params(parse, missing), device: ctx.deviceName ?? deviceId, uds: ctx.udsPath ?? '?' };
+  return { ...catalogError(s.id(parse, missing), params, { deviceId }), kind: s.kind };
 }
 
-function refusals(parse: PmcParse, dataSets: readonly string[]): string {
-  const refused = parse.errors.map((e) => e.request ?? `a request (seq ${e.seq})`).filter((r) => dataSets.some((d) => r.endsWith(d)) || r.startsWith('a request'));
-  return refused.length === 0 ? '' : ` (MANAGEMENT_ERROR_STATUS for ${unique(refused).join(', ')})`;
+/** The requests ptp4l answered with MANAGEMENT_ERROR_STATUS, among those for `dataSets` (or of unknown seq). */
+function refused(parse: PmcParse, dataSets: readonly string[]): string[] {
+  const named = parse.errors.map((e) => e.request ?? `seq ${e.seq}`).filter((r) => dataSets.some((d) => r.endsWith(d)) || r.startsWith('seq '));
+  return unique(named);
 }
 
 function first<T>(xs: (T | null)[]): T | null {

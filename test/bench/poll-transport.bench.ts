@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { pmcPollArgv } from '../../shared/ptp/pmc-command';
 import { sampleFromPmc } from '../../shared/ptp/pmc-sample';
 import { shellCommand } from '../../shared/shell/quote';
-import { clientSocketPath } from '../../electron/core/collect/device-collector';
+import { clientSocketPath } from '../../electron/core/collect/pmc-poll-source';
 import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import { labDevice, labSkipReason, labUp } from '../lab/lab';
 
@@ -30,7 +30,7 @@ export async function benchPollTransport(polls = 20): Promise<BenchResult> {
   const lab = await labUp();
   const s1 = labDevice(lab, 'ss-s1');
   // The exact command the engine runs each poll, fresh client socket included.
-  const argv = () => pmcPollArgv(s1.udsPath, { clientSocketPath: clientSocketPath() });
+  const argv = () => pmcPollArgv(s1.udsPath, clientSocketPath());
 
   const baseline: number[] = [];
   for (let i = 0; i < polls; i++) {

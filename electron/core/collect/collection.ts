@@ -5,8 +5,7 @@ import type { Logger } from '../log';
 import type { EngineMetrics } from '../metrics/engine-metrics';
 import type { DeviceConnectSpec, DevicesRepo } from '../store/devices-repo';
 import type { SamplesRepo } from '../store/samples-repo';
-import { LocalTransport } from '../transport/local-transport';
-import { SshTransport } from '../transport/ssh-transport';
+import { createTransport } from '../transport/registry';
 import type { DeviceTransport } from '../transport/transport';
 import { CollectorPool } from './collector-pool';
 
@@ -38,7 +37,7 @@ export class Collection {
         },
         pollDone: (seconds, error) => {
           deps.metrics.pollDuration.observe({ device: spec.name }, seconds);
-          if (error && error.code !== 'device-output') deps.metrics.recordFailure(spec.name, error.code);
+          if (error) deps.metrics.recordFailure(spec.name, error.code);
         },
       }),
     });
@@ -59,14 +58,8 @@ export class Collection {
   }
 
   private transportFor(spec: DeviceConnectSpec): DeviceTransport {
-    if (spec.transport === 'local' || !spec.auth || !spec.host || !spec.user) return new LocalTransport();
-    return new SshTransport({
-      host: spec.host,
-      port: spec.sshPort ?? 22,
-      user: spec.user,
-      auth: spec.auth,
-      deviceId: spec.id,
-      knownHostKey: spec.hostKeySha256,
+    return createTransport(spec, {
+      // Called only after a login with this key succeeded (see SshTransport).
       onNewHostKey: (fp) => {
         this.deps.devices.rememberHostKey(spec.id, fp);
         this.deps.log.info({ device: spec.name, fingerprint: fp }, 'remembered SSH host key on first contact');

@@ -1,46 +1,59 @@
-import { randomBytes } from 'node:crypto';
-import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
+import { errorValueOf, SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
 import type { DeviceStatus } from '../../../shared/domain/status';
-import { pmcPollArgv } from '../../../shared/ptp/pmc-command';
+import { catalogError } from '../../../shared/errors/catalog';
 import type { DeviceConnectSpec } from '../store/devices-repo';
+import { sshError } from '../transport/ssh-errors';
 import type { DeviceTransport } from '../transport/transport';
 import { backoffMs } from './backoff';
-import { pollOutcome } from './poll-outcome';
+import { PmcPollSource } from './pmc-poll-source';
 
 export interface CollectorSinks {
   sample(s: PtpSample): void;
+  /** One call per real change of what a device row shows (connection, port state, error, retry time). */
   status(s: DeviceStatus): void;
   pollDone(durationS: number, error: ErrorValue | null): void;
 }
 
-const PMC_TIMEOUT_MS = 5_000;
-
-/**
- * pmc's own socket. Its default, /var/run/pmc.<pid>, only root may create; /tmp works for any login.
- * Fresh per poll, so a pmc killed on timeout cannot leave a stale socket that blocks the next one.
- */
-export function clientSocketPath(): string {
-  return `/tmp/syncscope-pmc-${randomBytes(6).toString('hex')}`;
+export interface CollectorOptions {
+  /** One deadline for each poll: channel open, pmc, output. */
+  pollDeadlineMs?: number;
+  /** Math.random's contract; retry jitter draws from it. */
+  random?: () => number;
 }
 
+export const POLL_DEADLINE_MS = 5_000;
+
+type Step = { kind: 'sampled' } | { kind: 'failed' };
+
 /**
- * Polls one device's ptp4l through pmc at a fixed rate over one persistent transport.
- * Failures back off exponentially; the loop never throws and stops only when told.
+ * Supervises one device: connects, polls at a fixed rate on the monotonic clock, backs off with
+ * jitter after failures, and publishes each change of status once. Everything it starts is
+ * cancelled by stop(), after which nothing more connects or runs.
+ *
+ * Wall time (Date.now()) only stamps samples and the retry time shown to people; every wait is
+ * measured with performance.now() and setTimeout, so a stepped host clock cannot stall it.
  */
 export class DeviceCollector {
-  private stopped = false;
+  private readonly stopping = new AbortController();
+  private readonly source: PmcPollSource;
+  private readonly random: () => number;
   private failures = 0;
+  private polling = false;
   private wake: (() => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
   private current: DeviceStatus;
+  /** The last status sinks saw. */
+  private published: DeviceStatus | null = null;
   readonly done: Promise<void>;
 
   constructor(
     private readonly spec: DeviceConnectSpec,
     private readonly transport: DeviceTransport,
     private readonly sinks: CollectorSinks,
+    opts: CollectorOptions = {},
   ) {
+    this.source = new PmcPollSource(spec, opts.pollDeadlineMs ?? POLL_DEADLINE_MS);
+    this.random = opts.random ?? Math.random;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
     this.done = this.loop();
   }
@@ -50,71 +63,104 @@ export class DeviceCollector {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (!this.stopping.signal.aborted) this.stopping.abort(new SyncscopeError(catalogError('collect.cancelled', { device: this.spec.name }, { deviceId: this.spec.id })));
     this.wake?.();
     this.transport.close();
     await this.done;
   }
 
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
   private async loop(): Promise<void> {
-    while (!this.stopped) {
-      const started = Date.now();
-      const ok = await this.pollOnce();
-      if (this.stopped) break;
-      const delay = ok ? Math.max(0, started + this.spec.pollIntervalMs - Date.now()) : backoffMs(this.failures);
-      if (!ok) this.setStatus({ nextRetryAtMs: Date.now() + delay });
-      await this.sleep(delay);
-    }
-  }
-
-  /** One poll; true when a sample was taken. */
-  private async pollOnce(): Promise<boolean> {
-    const t0 = performance.now();
-    let error: ErrorValue | null = null;
-    let sampled = false;
+    const unsubscribe = this.transport.onDisconnect(() => this.connectionDropped());
     try {
-      if (this.transport.state !== 'connected') {
-        this.setStatus({ connection: 'connecting' });
-        await this.transport.connect();
+      while (!this.stopped) {
+        const startedMs = performance.now();
+        const step = await this.step();
+        if (this.stopped) break;
+        if (step.kind === 'sampled') {
+          this.failures = 0;
+          await this.sleep(startedMs + this.spec.pollIntervalMs - performance.now());
+        } else {
+          const delayMs = backoffMs(++this.failures, this.random);
+          this.publish({ nextRetryAtMs: Date.now() + delayMs });
+          await this.sleep(delayMs);
+        }
       }
-      const res = await this.transport.exec(pmcPollArgv(this.spec.udsPath, { clientSocketPath: clientSocketPath() }), { timeoutMs: PMC_TIMEOUT_MS });
-      const { sample, problem } = pollOutcome(res, this.spec.id, this.spec.name, this.spec.udsPath, Date.now());
-      if (this.stopped) return false;
-      error = problem;
-      if (sample) {
-        sampled = true;
-        this.failures = 0;
-        this.sinks.sample(sample);
-        this.setStatus({ connection: 'online', portState: sample.portState, lastError: problem, lastSampleAtMs: sample.tMs, nextRetryAtMs: null });
-      } else {
-        this.failures++;
-        this.setStatus({ connection: 'online', portState: null, lastError: problem });
-      }
-    } catch (err) {
-      if (this.stopped) return false;
-      error = { ...errorValueOf(err), deviceId: this.spec.id };
-      this.failures++;
-      this.setStatus({ connection: 'offline', lastError: error });
+    } finally {
+      unsubscribe();
     }
-    this.sinks.pollDone((performance.now() - t0) / 1000, sampled ? null : error);
-    return sampled;
   }
 
-  /** Publishes only real changes: a new sample time alone travels with the sample, not as a status. */
-  private setStatus(patch: Partial<DeviceStatus>): void {
-    const next = { ...this.current, ...patch };
-    const changed = (Object.keys(patch) as (keyof DeviceStatus)[]).some(
-      (k) => k !== 'lastSampleAtMs' && JSON.stringify(next[k]) !== JSON.stringify(this.current[k]),
-    );
-    this.current = next;
-    if (changed) this.sinks.status(next);
+  /** Connects if needed, then polls once. Never throws. */
+  private async step(): Promise<Step> {
+    const t0 = performance.now();
+    if (this.transport.state !== 'connected') {
+      this.publish({ connection: 'connecting', portState: null, nextRetryAtMs: null });
+      try {
+        await this.transport.connect({ signal: this.stopping.signal });
+      } catch (err) {
+        return this.failed(t0, 'offline', err);
+      }
+      if (this.stopped) return { kind: 'failed' };
+    }
+    this.polling = true;
+    try {
+      const { sample, problem } = await this.source.poll(this.transport, this.stopping.signal);
+      if (this.stopped) return { kind: 'failed' };
+      if (!sample) return this.failed(t0, 'no-data', problem);
+      this.sinks.sample(sample);
+      this.current = { ...this.current, lastSampleAtMs: sample.tMs };
+      this.publish({ connection: 'online', portState: sample.portState, lastError: problem, nextRetryAtMs: null });
+      this.sinks.pollDone((performance.now() - t0) / 1000, null);
+      return { kind: 'sampled' };
+    } catch (err) {
+      return this.failed(t0, 'offline', err);
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private failed(t0: number, connection: 'offline' | 'no-data', err: unknown): Step {
+    if (this.stopped) return { kind: 'failed' };
+    const error: ErrorValue = { ...errorValueOf(err), deviceId: this.spec.id };
+    this.sinks.pollDone((performance.now() - t0) / 1000, error);
+    // The status goes out with its retry time, once (see loop): here only the state is recorded.
+    this.current = { ...this.current, connection, portState: null, lastError: error };
+    return { kind: 'failed' };
+  }
+
+  /** An established connection went away between polls: say so now, and retry at once. */
+  private connectionDropped(): void {
+    if (this.stopped || this.polling) return;
+    this.publish({ connection: 'offline', portState: null, lastError: { ...sshError('ssh.dropped', { host: this.spec.host ?? '', port: this.spec.sshPort ?? 22, user: this.spec.user ?? '' }), deviceId: this.spec.id }, nextRetryAtMs: null });
+    this.wake?.();
+  }
+
+  /** Publishes a status when anything a person sees changed; a new sample time alone travels with the sample. */
+  private publish(patch: Partial<DeviceStatus>): void {
+    if (this.stopped) return;
+    const before = this.published;
+    this.current = { ...this.current, ...patch };
+    const next = this.current;
+    const changed = !before || (Object.keys(next) as (keyof DeviceStatus)[]).some((k) => k !== 'lastSampleAtMs' && JSON.stringify(next[k]) !== JSON.stringify(before[k]));
+    if (!changed) return;
+    this.published = next;
+    this.sinks.status(next);
   }
 
   private sleep(ms: number): Promise<void> {
+    if (ms <= 0 || this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
-      this.wake = resolve;
-      this.timer = setTimeout(resolve, ms);
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
     });
   }
 }

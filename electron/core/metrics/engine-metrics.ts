@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { PORT_STATE_CODES, portStateCode, type PtpSample } from '../../../shared/domain/ptp';
+import { PORT_STATE_CODES, type PtpSample } from '../../../shared/domain/ptp';
 
 /** Metric definitions: one table-like place for names, units and help. Labelled by device name. */
 export class EngineMetrics {
@@ -16,7 +16,7 @@ export class EngineMetrics {
     labelNames: ['device'],
     registers: this.r,
   });
-  readonly deviceUp = new Gauge({ name: 'syncscope_device_up', help: '1 when the last poll of the device succeeded, else 0.', labelNames: ['device'], registers: this.r });
+  readonly deviceUp = new Gauge({ name: 'syncscope_device_up', help: '1 when the device is online (reachable and measuring: the last poll gave a sample), else 0.', labelNames: ['device'], registers: this.r });
   readonly lastSampleSeconds = new Gauge({ name: 'syncscope_ptp_last_sample_timestamp_seconds', help: 'Wall-clock time of the last sample, seconds since the epoch.', labelNames: ['device'], registers: this.r });
   readonly pollDuration = new Histogram({
     name: 'syncscope_poll_duration_seconds',
@@ -41,15 +41,20 @@ export class EngineMetrics {
     set(this.offsetFromMaster, seconds(s.offsetFromMasterNs));
     set(this.masterOffset, seconds(s.masterOffsetNs));
     set(this.meanPathDelay, seconds(s.meanPathDelayNs));
-    set(this.portState, s.portState === null ? null : portStateCode(s.portState));
+    set(this.portState, s.portState === null ? null : PORT_STATE_CODES[s.portState]);
     this.deviceUp.set({ device }, 1);
     this.lastSampleSeconds.set({ device }, s.tMs / 1000);
   }
 
+  /** Gauges that hold a device's last measurement: exported only while it is current. */
+  private readonly measurements = [this.offsetFromMaster, this.masterOffset, this.meanPathDelay, this.portState];
+
   private readonly errorCodes = new Map<string, Set<string>>();
 
+  /** A poll without a sample (unreachable, or ptp4l not measuring): counted, and the last values are no longer current. */
   recordFailure(device: string, code: string): void {
     this.deviceUp.set({ device }, 0);
+    for (const g of this.measurements) g.remove({ device });
     this.pollErrors.inc({ device, code });
     let codes = this.errorCodes.get(device);
     if (!codes) this.errorCodes.set(device, (codes = new Set()));

@@ -1,4 +1,6 @@
+import { deviceTarget } from '../../../shared/domain/device';
 import type { ErrorValue } from '../../../shared/domain/errors';
+import { catalogError, type ErrorId } from '../../../shared/errors/catalog';
 
 export interface SshTarget {
   host: string;
@@ -7,34 +9,59 @@ export interface SshTarget {
   deviceId?: string;
 }
 
-/** Maps ssh2 / socket errors to what a lab engineer should check. */
-export function classifySshError(err: unknown, t: SshTarget): ErrorValue {
-  const e = err as { code?: string; level?: string; message?: string };
-  const where = `${t.user}@${t.host}:${t.port}`;
-  const base = t.deviceId ? { deviceId: t.deviceId } : {};
+/** `user@host:port` and `host:port`, IPv6 bracketed, as messages show them. */
+export function targetParams(t: SshTarget): { target: string; hostPort: string; host: string; user: string } {
+  const target = deviceTarget({ transport: 'ssh', host: t.host, user: t.user, sshPort: t.port }) ?? t.host;
+  return { target, hostPort: target.slice(target.indexOf('@') + 1), host: t.host, user: t.user };
+}
+
+export function sshError(id: Extract<ErrorId, `ssh.${string}`>, t: SshTarget, extra: Record<string, string | number> = {}): ErrorValue {
+  return catalogError(id, { ...targetParams(t), ...extra }, t.deviceId ? { deviceId: t.deviceId } : {});
+}
+
+/** The first line a server sent, when none of its lines was an SSH identification: it is something else. */
+export function notSshLine(received: string): string | null {
+  if (received === '') return null;
+  const lines = received.split('\n');
+  if (lines.some((l) => l.startsWith('SSH-'))) return null;
+  // Nothing but a partial first line: too early to tell, unless the server stopped there.
+  const first = (lines[0] ?? '').replace(/\r$/, '');
+  return printable(first.slice(0, 80)) || '(binary data)';
+}
+
+/** Maps ssh2 / socket errors to what a lab engineer should check. `received` is what the server sent before failing. */
+export function classifySshError(err: unknown, t: SshTarget, received = ''): ErrorValue {
+  const e = err as { code?: string; level?: string; message?: string } | null;
   const msg = e?.message ?? String(err);
-  if (e?.level === 'client-authentication') {
-    return { ...base, code: 'ssh-auth', message: `SSH login to ${where} was refused (wrong password or key).`, hint: `Check the user name and credentials; on the device check ~${t.user}/.ssh/authorized_keys or sshd's PasswordAuthentication.` };
-  }
-  if (e?.level === 'client-timeout' || /handshake/i.test(msg)) {
-    return { ...base, code: 'ssh-timeout', message: `SSH to ${where} timed out during the handshake.`, hint: 'Check that the address is right and that a firewall does not drop SSH.' };
-  }
+  const other = notSshLine(received);
+  if (other !== null) return sshError('ssh.not-ssh', t, { firstLine: other });
+  if (e?.level === 'client-authentication') return sshError('ssh.auth', t);
+  if (e?.level === 'client-timeout' || /handshake/i.test(msg)) return sshError('ssh.handshake-timeout', t);
   switch (e?.code) {
     case 'ECONNREFUSED':
-      return { ...base, code: 'ssh-refused', message: `Connection to ${t.host}:${t.port} was refused: nothing listens for SSH there.`, hint: 'Check the SSH port and that sshd runs on the device.' };
+      return sshError('ssh.refused', t);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return { ...base, code: 'ssh-unreachable', message: `The host name ${t.host} cannot be resolved.`, hint: 'Check the spelling, or use the IP address.' };
+      return sshError('ssh.dns', t);
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EHOSTDOWN':
-      return { ...base, code: 'ssh-unreachable', message: `${t.host} is unreachable from this machine (${e.code}).`, hint: 'Check the cable, the address and the route to the device.' };
+      return sshError('ssh.unreachable', t, { detail: e.code });
     case 'ETIMEDOUT':
-      return { ...base, code: 'ssh-timeout', message: `Connecting to ${t.host}:${t.port} timed out.`, hint: 'Check that the device is powered and reachable, and that a firewall does not drop SSH.' };
+      return sshError('ssh.connect-timeout', t);
     case 'ECONNRESET':
     case 'EPIPE':
-      return { ...base, code: 'ssh-disconnected', message: `The SSH connection to ${where} was reset.`, hint: 'The device or the network dropped it; Syncscope retries.' };
+      return sshError('ssh.reset', t);
     default:
-      return { ...base, code: 'ssh-disconnected', message: `SSH to ${where} failed: ${msg}`, hint: 'Syncscope retries; check the device if it persists.' };
+      return sshError('ssh.failed', t, { detail: msg });
   }
+}
+
+function printable(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    out += c < 32 || c === 127 ? '\uFFFD' : ch;
+  }
+  return out.trim();
 }

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Client, type ConnectConfig } from 'ssh2';
+import { Socket } from 'node:net';
+import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { SshAuthInput } from '../../../shared/domain/device';
 import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import { shellCommand } from '../../../shared/shell/quote';
-import { classifySshError, type SshTarget } from './ssh-errors';
+import { deadlineSignal } from './deadline';
+import { classifySshError, sshError, targetParams, type SshTarget } from './ssh-errors';
 import {
   DEFAULT_EXEC_TIMEOUT_MS,
   DEFAULT_MAX_OUTPUT_BYTES,
   OutputBuffer,
+  SBIN_DIRS,
+  type ConnectOptions,
   type DeviceTransport,
   type ExecOptions,
   type ExecResult,
@@ -16,15 +21,23 @@ import {
 
 export interface SshTransportOptions extends SshTarget {
   auth: SshAuthInput;
-  /** SHA256 fingerprint (OpenSSH form, `SHA256:…`) accepted before; null on first contact. */
+  /**
+   * The host key this device must present (OpenSSH `SHA256:…`), set by the operator or remembered
+   * from an earlier successful login; null on first contact. A mismatch ends the handshake before
+   * any credential is sent.
+   */
   knownHostKey: string | null;
-  /** Called once when a first-contact host key is accepted, so the owner can remember it. */
+  /** Called once, after the first login with an unknown key succeeded, so the owner can remember it. */
   onNewHostKey?: (fingerprint: string) => void;
-  readyTimeoutMs?: number;
+  /** Bounds TCP connect, key exchange and login together. */
+  connectTimeoutMs?: number;
 }
 
 /** Non-login SSH sessions of ordinary users often lack /usr/sbin, where Debian installs pmc and ptp4l. */
-const PATH_PREFIX = 'PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"; export PATH; exec ';
+const PATH_PREFIX = `PATH="$PATH:${SBIN_DIRS.join(':')}"; export PATH; exec `;
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** What a server sent before failing is kept up to here, to tell "not SSH at all" from other failures. */
+const PEEK_BYTES = 512;
 
 export function hostKeyFingerprint(key: Buffer): string {
   return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
@@ -34,7 +47,7 @@ export function hostKeyFingerprint(key: Buffer): string {
 export class SshTransport implements DeviceTransport {
   readonly kind = 'ssh';
   private client: Client | null = null;
-  private connecting: Promise<void> | null = null;
+  private connecting: { promise: Promise<void>; cancel(reason: unknown): void } | null = null;
   private _state: TransportState = 'idle';
   private readonly disconnectListeners = new Set<(reason: string) => void>();
 
@@ -44,116 +57,161 @@ export class SshTransport implements DeviceTransport {
     return this._state;
   }
 
-  connect(): Promise<void> {
+  connect(options: ConnectOptions = {}): Promise<void> {
+    if (this._state === 'closed') return Promise.reject(this.closedError());
     if (this._state === 'connected') return Promise.resolve();
-    if (this.connecting) return this.connecting;
+    if (options.signal?.aborted) return Promise.reject(options.signal.reason);
+    const attempt = this.connecting ?? (this.connecting = this.startConnect());
+    if (!options.signal) return attempt.promise;
+    // Each caller may give up on its own; the attempt ends when its caller's signal fires.
+    const signal = options.signal;
+    const onAbort = () => attempt.cancel(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    return attempt.promise.finally(() => signal.removeEventListener('abort', onAbort));
+  }
+
+  private startConnect(): { promise: Promise<void>; cancel(reason: unknown): void } {
     this._state = 'connecting';
-    this.connecting = new Promise<void>((resolve, reject) => {
-      const client = new Client();
-      let mismatch: string | null = null;
-      let settled = false;
-      const fail = (err: unknown) => {
-        if (settled) return;
-        settled = true;
-        this._state = 'idle';
-        this.connecting = null;
-        client.removeAllListeners();
-        client.on('error', () => undefined);
-        client.end();
-        if (mismatch) {
-          reject(
-            new SyncscopeError({
-              code: 'ssh-host-key-changed',
-              message: `The SSH host key of ${this.opts.host}:${this.opts.port} changed (now ${mismatch}).`,
-              hint: 'If the device was reinstalled, remove it from Syncscope and add it again to accept the new key; otherwise someone may be intercepting the connection.',
-              ...(this.opts.deviceId ? { deviceId: this.opts.deviceId } : {}),
-            }),
-          );
-        } else {
-          reject(new SyncscopeError(classifySshError(err, this.opts)));
-        }
-      };
-      client.once('ready', () => {
-        settled = true;
-        this.client = client;
-        this._state = 'connected';
-        this.connecting = null;
-        client.on('error', () => undefined);
-        client.once('close', () => this.dropped('connection closed'));
-        resolve();
-      });
-      client.once('error', fail);
-      client.once('close', () => fail(new Error('connection closed during the handshake')));
-      const config: ConnectConfig = {
-        host: this.opts.host,
-        port: this.opts.port,
-        username: this.opts.user,
-        readyTimeout: this.opts.readyTimeoutMs ?? 10_000,
-        keepaliveInterval: 5_000,
-        keepaliveCountMax: 3,
-        hostVerifier: (key: Buffer) => {
-          const fp = hostKeyFingerprint(key);
-          if (this.opts.knownHostKey && this.opts.knownHostKey !== fp) {
-            mismatch = fp;
-            return false;
-          }
-          if (!this.opts.knownHostKey) {
-            this.opts.knownHostKey = fp;
-            this.opts.onNewHostKey?.(fp);
-          }
-          return true;
-        },
-        ...(this.opts.auth.kind === 'password'
-          ? { password: this.opts.auth.password, tryKeyboard: false }
-          : { privateKey: this.opts.auth.privateKey, ...(this.opts.auth.passphrase ? { passphrase: this.opts.auth.passphrase } : {}) }),
-      };
-      try {
-        client.connect(config);
-      } catch (err) {
-        // ssh2 throws synchronously for a key it cannot parse.
-        const why = err instanceof Error ? err.message : String(err);
-        fail(Object.assign(new Error(`the private key cannot be used: ${why}`), { level: 'client-authentication' }));
-      }
+    const client = new Client();
+    const sock = new Socket();
+    let received = '';
+    let presentedKey: string | null = null;
+    let mismatch: string | null = null;
+    let settle: { resolve(): void; reject(err: unknown): void } | null = null;
+    const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+
+    const end = (err: unknown) => {
+      const s = settle;
+      if (!s) return;
+      settle = null;
+      if (this.connecting?.promise === promise) this.connecting = null;
+      if (this._state === 'connecting') this._state = 'idle';
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      client.end();
+      sock.destroy();
+      s.reject(err);
+    };
+    const fail = (err: unknown) => {
+      if (mismatch) end(new SyncscopeError(sshError('ssh.host-key-mismatch', this.opts, { expected: this.opts.knownHostKey ?? '', presented: mismatch })));
+      else end(new SyncscopeError(classifySshError(err, this.opts, received)));
+    };
+
+    sock.on('data', (d: Buffer) => {
+      if (received.length < PEEK_BYTES) received += d.subarray(0, PEEK_BYTES - received.length).toString('latin1');
     });
-    return this.connecting;
+    client.once('ready', () => {
+      const s = settle;
+      if (!s) return;
+      settle = null;
+      this.connecting = null;
+      this.client = client;
+      this._state = 'connected';
+      client.on('error', () => undefined);
+      client.once('close', () => this.dropped(client, 'connection closed'));
+      // Pinned only now: a key from a login that failed may be an impostor's.
+      if (!this.opts.knownHostKey && presentedKey) {
+        this.opts.knownHostKey = presentedKey;
+        this.opts.onNewHostKey?.(presentedKey);
+      }
+      s.resolve();
+    });
+    client.once('error', fail);
+    client.once('close', () => fail(Object.assign(new Error('connection closed during the handshake'), { code: 'ECONNRESET' })));
+
+    const config: ConnectConfig = {
+      sock,
+      username: this.opts.user,
+      readyTimeout: this.opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      keepaliveInterval: 5_000,
+      keepaliveCountMax: 3,
+      // Called after key exchange and before authentication: refusing here sends no credential.
+      hostVerifier: (key: Buffer) => {
+        const fp = hostKeyFingerprint(key);
+        presentedKey = fp;
+        if (this.opts.knownHostKey && this.opts.knownHostKey !== fp) {
+          mismatch = fp;
+          return false;
+        }
+        return true;
+      },
+      ...(this.opts.auth.kind === 'password'
+        ? { password: this.opts.auth.password, tryKeyboard: false }
+        : { privateKey: this.opts.auth.privateKey, ...(this.opts.auth.passphrase ? { passphrase: this.opts.auth.passphrase } : {}) }),
+    };
+    sock.connect({ host: this.opts.host, port: this.opts.port });
+    try {
+      client.connect(config);
+    } catch (err) {
+      // ssh2 throws synchronously for a key it cannot parse.
+      end(new SyncscopeError(sshError('ssh.bad-private-key', this.opts, { detail: err instanceof Error ? err.message : String(err) })));
+    }
+    return { promise, cancel: (reason) => end(reason) };
   }
 
   exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    if (this._state === 'closed') return Promise.reject(this.closedError());
     const client = this.client;
-    if (!client || this._state !== 'connected') {
-      return Promise.reject(new SyncscopeError({ code: 'ssh-disconnected', message: `Not connected to ${this.opts.host}.`, hint: 'Syncscope reconnects on the next poll.' }));
-    }
+    if (!client || this._state !== 'connected') return Promise.reject(new SyncscopeError(sshError('ssh.not-connected', this.opts)));
     const started = performance.now();
     const timeoutMs = opts.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    let channel: ClientChannel | null = null;
+    // One deadline from here: a channel that never opens (a pulled cable) counts against it too.
+    const deadline = deadlineSignal(timeoutMs, opts.signal, () =>
+      channel
+        ? new SyncscopeError(catalogError('collect.command-timeout', { command: argv[0] ?? '', target: targetParams(this.opts).target, ms: timeoutMs }, this.deviceRef()))
+        : new SyncscopeError(sshError('ssh.channel-timeout', this.opts, { ms: timeoutMs })),
+    );
+    if (deadline.signal.aborted) {
+      deadline.dispose();
+      return Promise.reject(deadline.signal.reason);
+    }
     return new Promise<ExecResult>((resolve, reject) => {
-      client.exec(PATH_PREFIX + shellCommand(argv), (err, channel) => {
+      let settled = false;
+      const finish = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        deadline.signal.removeEventListener('abort', onAbort);
+        deadline.dispose();
+        fn();
+      };
+      const onAbort = () => {
+        const reason: unknown = deadline.signal.reason;
+        if (channel) {
+          // TERM lets the command clean up (the poll script removes pmc's socket); then the channel goes.
+          stopChannel(channel);
+        } else if (this.client === client && isChannelTimeout(reason)) {
+          // No channel within the deadline: this connection no longer carries anything. Drop it now
+          // rather than after keepalive gives up (~15 s more).
+          client.end();
+          this.dropped(client, 'channel open timed out');
+        }
+        finish(() => reject(reason));
+      };
+      deadline.signal.addEventListener('abort', onAbort, { once: true });
+      client.exec(PATH_PREFIX + shellCommand(argv), (err, ch) => {
         if (err) {
-          reject(new SyncscopeError(classifySshError(err, this.opts)));
+          finish(() => reject(new SyncscopeError(this.client === client ? sshError('ssh.channel-refused', this.opts, { detail: err.message }) : sshError('ssh.dropped', this.opts))));
           return;
         }
+        if (settled) {
+          stopChannel(ch);
+          return;
+        }
+        channel = ch;
         const out = new OutputBuffer(cap);
         const errOut = new OutputBuffer(cap);
         let exitCode: number | null = null;
-        const timer = setTimeout(() => {
-          channel.close();
-          reject(
-            new SyncscopeError({
-              code: 'ssh-timeout',
-              message: `"${argv[0] ?? ''}" on ${this.opts.host} did not finish within ${timeoutMs} ms.`,
-              hint: 'The device may be overloaded, or the command hangs.',
-              ...(this.opts.deviceId ? { deviceId: this.opts.deviceId } : {}),
-            }),
-          );
-        }, timeoutMs);
-        channel.on('data', (d: Buffer) => out.push(d));
-        channel.stderr.on('data', (d: Buffer) => errOut.push(d));
-        channel.on('exit', (code: number | null) => {
+        ch.on('data', (d: Buffer) => out.push(d));
+        ch.stderr.on('data', (d: Buffer) => errOut.push(d));
+        ch.on('exit', (code: number | null) => {
           exitCode = typeof code === 'number' ? code : null;
         });
-        channel.on('close', () => {
-          clearTimeout(timer);
-          resolve({ stdout: out.text(), stderr: errOut.text(), exitCode, durationMs: performance.now() - started });
+        ch.on('close', () => {
+          // A connection that dropped under the command says nothing about the command: report the drop.
+          if (exitCode === null && this.client !== client) finish(() => reject(new SyncscopeError(sshError('ssh.dropped', this.opts))));
+          else finish(() => resolve({ stdout: out.text(), stderr: errOut.text(), exitCode, truncated: out.truncated || errOut.truncated, durationMs: performance.now() - started }));
         });
       });
     });
@@ -165,17 +223,41 @@ export class SshTransport implements DeviceTransport {
   }
 
   close(): void {
+    if (this._state === 'closed') return;
     const client = this.client;
     this.client = null;
     this._state = 'closed';
+    this.connecting?.cancel(this.closedError());
+    this.connecting = null;
     client?.removeAllListeners('close');
     client?.end();
   }
 
-  private dropped(reason: string): void {
-    if (this._state !== 'connected') return;
+  private dropped(client: Client, reason: string): void {
+    if (this.client !== client || this._state !== 'connected') return;
     this.client = null;
     this._state = 'idle';
     for (const fn of this.disconnectListeners) fn(reason);
   }
+
+  private deviceRef(): { deviceId?: string } {
+    return this.opts.deviceId ? { deviceId: this.opts.deviceId } : {};
+  }
+
+  private closedError(): SyncscopeError {
+    return new SyncscopeError(catalogError('collect.transport-closed', { device: targetParams(this.opts).target }, this.deviceRef()));
+  }
+}
+
+function isChannelTimeout(reason: unknown): boolean {
+  return reason instanceof SyncscopeError && reason.value.messageId === 'ssh.channel-timeout';
+}
+
+function stopChannel(ch: ClientChannel): void {
+  try {
+    ch.signal('TERM');
+  } catch {
+    // the channel may be closing already
+  }
+  ch.close();
 }

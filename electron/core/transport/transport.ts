@@ -2,39 +2,63 @@
  * One small interface for every way of reaching a device (SSH now; serial and local shells next).
  * Collectors are written once against it. A transport never talks to a person: host-key decisions
  * and credentials arrive as data or callbacks from its owner.
+ *
+ * Everything long-lived takes an AbortSignal, and close() is final: after it nothing connects or
+ * runs, and a connect in flight ends its socket.
  */
 export interface ExecResult {
   stdout: string;
   stderr: string;
   /** null when the command was killed by a signal or the channel closed without a status. */
   exitCode: number | null;
+  /** True when either stream passed `maxOutputBytes` and was cut there: the text is incomplete. */
+  truncated: boolean;
   durationMs: number;
 }
 
 export interface ExecOptions {
+  /**
+   * One deadline for the whole command: opening the channel, running, and reading its output.
+   * On expiry the command is told to stop and exec rejects with a timeout error.
+   */
   timeoutMs?: number;
-  /** Output beyond this many bytes (per stream) is dropped and `truncated` noted in stderr. */
+  /** Output beyond this many bytes (per stream) is dropped, and the result says `truncated`. */
   maxOutputBytes?: number;
+  /** Aborting stops the command the same way a deadline does, and rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface ConnectOptions {
+  signal?: AbortSignal;
 }
 
 export type TransportState = 'idle' | 'connecting' | 'connected' | 'closed';
 
 export interface DeviceTransport {
-  readonly kind: 'ssh' | 'local';
+  readonly kind: TransportKind;
   readonly state: TransportState;
   /** Connects if not connected; rejects with a SyncscopeError saying what to check. */
-  connect(): Promise<void>;
+  connect(opts?: ConnectOptions): Promise<void>;
   /** Runs one command (argv, never a shell string built from user input) and collects its output. */
   exec(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
-  /** Called when an established connection drops; the owner decides whether to reconnect. */
+  /** Called once when an established connection drops; the owner decides whether to reconnect. */
   onDisconnect(listener: (reason: string) => void): () => void;
+  /** Final: ends any connection or connect in flight; later connect/exec reject. */
   close(): void;
 }
+
+export type TransportKind = 'ssh' | 'local';
 
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
 
-/** Collects a stream's chunks up to a byte cap. */
+/**
+ * Where linuxptp lives (Debian: /usr/sbin): appended to PATH on every transport, since the PATH of a
+ * non-login SSH session, or of a desktop app, often lacks the sbin directories.
+ */
+export const SBIN_DIRS: readonly string[] = ['/usr/local/sbin', '/usr/sbin', '/sbin'];
+
+/** Collects a stream's chunks up to a byte cap, and remembers whether it had to cut. */
 export class OutputBuffer {
   private chunks: Buffer[] = [];
   private size = 0;
@@ -42,7 +66,7 @@ export class OutputBuffer {
   constructor(private readonly cap: number) {}
   push(chunk: Buffer): void {
     if (this.size >= this.cap) {
-      this.truncated = true;
+      if (chunk.length > 0) this.truncated = true;
       return;
     }
     const room = this.cap - this.size;

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
+import type { PtpSample } from '../../../shared/domain/ptp';
+import { catalogError } from '../../../shared/errors/catalog';
+import { CLIENT_SOCKET_PREFIX, pmcPollArgv, readPollStderr } from '../../../shared/ptp/pmc-command';
+import { sampleFromPmc } from '../../../shared/ptp/pmc-sample';
+import type { DeviceTransport, ExecResult } from '../transport/transport';
+
+export interface PmcSourceSpec {
+  id: string;
+  name: string;
+  udsPath: string;
+}
+
+/** What one poll found: a sample (maybe with a warning), or only the problem. Transport failures throw instead. */
+export interface PollResult {
+  sample: PtpSample | null;
+  problem: ErrorValue | null;
+}
+
+/** pmc prints about 2 KB per poll; far more means something else is talking. */
+export const POLL_MAX_OUTPUT_BYTES = 256 * 1024;
+
+/** pmc's own socket, fresh per poll (see pmc-command.ts for why, and for who removes it). */
+export function clientSocketPath(): string {
+  return `${CLIENT_SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
+}
+
+/** Reads one poll's result: the poll script's notes, truncation, and pmc's text. Never throws. */
+export function readPollResult(res: ExecResult, spec: PmcSourceSpec, tMs: number, maxOutputBytes = POLL_MAX_OUTPUT_BYTES): PollResult {
+  if (res.truncated) return { sample: null, problem: catalogError('pmc.output-truncated', { device: spec.name, bytes: maxOutputBytes }, { deviceId: spec.id }) };
+  const { udsAccess, pmcStderr } = readPollStderr(res.stderr);
+  // pmc writes its own failures (socket bind, transport) to stderr; the parser reads both.
+  const { sample, problem } = sampleFromPmc(`${res.stdout}\n${pmcStderr}`, spec.id, tMs, { deviceName: spec.name, udsPath: spec.udsPath, exitCode: res.exitCode, udsAccess });
+  return { sample, problem: problem ? withoutKind(problem) : null };
+}
+
+/** Polls ptp4l's TIME_STATUS_NP, CURRENT_DATA_SET and PORT_DATA_SET through pmc, one command per poll. */
+export class PmcPollSource {
+  constructor(
+    private readonly spec: PmcSourceSpec,
+    private readonly deadlineMs: number,
+  ) {}
+
+  async poll(transport: DeviceTransport, signal: AbortSignal): Promise<PollResult> {
+    let res: ExecResult;
+    try {
+      res = await transport.exec(pmcPollArgv(this.spec.udsPath, clientSocketPath()), { timeoutMs: this.deadlineMs, maxOutputBytes: POLL_MAX_OUTPUT_BYTES, signal });
+    } catch (err) {
+      // The device answered the channel but pmc hung: reachable, not measuring.
+      if (err instanceof SyncscopeError && err.value.messageId === 'collect.command-timeout') {
+        return { sample: null, problem: catalogError('pmc.timeout', { device: this.spec.name, ms: this.deadlineMs }, { deviceId: this.spec.id }) };
+      }
+      throw err;
+    }
+    return readPollResult(res, this.spec, Date.now());
+  }
+}
+
+function withoutKind<T extends { kind: unknown }>(p: T): Omit<T, 'kind'> {
+  const { kind: _kind, ...rest } = p;
+  return rest;
+}
