@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { CLI } from './processes';
 
-export const CLI = resolve(__dirname, '../../bin/syncscope.cjs');
+export { CLI };
 
 export interface CliServer {
   proc: ChildProcess;

@@ -18,7 +18,7 @@ export interface TestServer {
 }
 
 /** A real engine (`serve`) on a fresh data dir and free ports, with a real socket.io client attached. */
-export async function startTestServer(opts: { metrics?: boolean; dataDir?: string; processMetrics?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { metrics?: boolean; dataDir?: string; processMetrics?: boolean; allowHosts?: string[] } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'syncscope-test-'));
   const server = await serve({
     dataDir,
@@ -28,6 +28,7 @@ export async function startTestServer(opts: { metrics?: boolean; dataDir?: strin
     rendererDir: resolve(__dirname, '../../out/renderer'),
     log: createLogger({ level: 'silent' }),
     processMetrics: opts.processMetrics ?? false,
+    ...(opts.allowHosts ? { allowHosts: opts.allowHosts } : {}),
   });
   const socket = io(server.url, { transports: ['websocket'] });
   await new Promise<void>((ok, fail) => {

@@ -75,10 +75,6 @@ async function runServe(o: ServeFlags): Promise<void> {
     log,
     holder: 'syncscope serve',
   });
-  console.log(`Syncscope engine serving the console at ${running.url}`);
-  console.log(running.metricsUrl ? `Prometheus metrics at ${running.metricsUrl}` : 'Prometheus metrics are off');
-  console.log(`Data directory: ${o.data}`);
-  console.log('Stop with Ctrl-C (or SIGTERM): it finishes writing and releases the data folder.');
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -95,8 +91,13 @@ async function runServe(o: ServeFlags): Promise<void> {
       },
     );
   };
+  // Before the banner: whoever reads it may signal at once.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  console.log(`Syncscope engine serving the console at ${running.url}`);
+  console.log(running.metricsUrl ? `Prometheus metrics at ${running.metricsUrl}` : 'Prometheus metrics are off');
+  console.log(`Data directory: ${o.data}`);
+  console.log('Stop with Ctrl-C (or SIGTERM): it finishes writing and releases the data folder.');
 }
 
 export function buildProgram(): Command {

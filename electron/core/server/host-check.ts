@@ -60,7 +60,8 @@ export function socketGate(hostAllowed: (host: string | undefined) => boolean): 
     const origin = req.headers.origin;
     if (!origin) return callback(null, true);
     try {
-      callback(null, new URL(origin).host === host);
+      // Both through URL, so case and IPv6 spelling compare equal.
+      callback(null, new URL(origin).host === new URL(`http://${host ?? ''}`).host);
     } catch {
       callback('bad origin', false);
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -49,6 +49,7 @@ function readLock(file: string): LockInfo | null {
  * A lock from another host (a shared folder) cannot be checked and is never broken automatically.
  */
 export function lockDataDir(dir: string, what: EngineHolder): DataDirLock {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, LOCK_FILE);
   const me: LockInfo = { pid: process.pid, host: hostname(), what, sinceMs: Date.now(), token: randomUUID() };
   for (let attempt = 0; attempt < 5; attempt++) {

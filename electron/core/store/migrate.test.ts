@@ -46,4 +46,21 @@ describe('migrations', () => {
     expect((err as SyncscopeError).value).toMatchObject({ code: 'database', messageId: 'store.open-failed', message: expect.stringContaining(`Cannot open the Syncscope database ${file}`), hint: expect.stringMatching(/move it aside/) });
     rmSync(dir, { recursive: true });
   });
+
+  it('keep the samples of a version-1 database when they drop its cascade (migration 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'syncscope-mig-'));
+    const file = join(dir, 'v1.db');
+    const v1 = new Database(file);
+    migrate(v1, migrations.slice(0, 1));
+    v1.prepare("INSERT INTO devices (id, name, transport, uds_path, poll_interval_ms, created_at_ms, updated_at_ms) VALUES ('d1', 'gm', 'local', '/var/run/ptp4l', 1000, 0, 0)").run();
+    v1.prepare("INSERT INTO ptp_samples (device_id, t_ms, offset_from_master_ns) VALUES ('d1', 5, -12.5)").run();
+    v1.close();
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT device_id, t_ms, offset_from_master_ns FROM ptp_samples').all()).toEqual([{ device_id: 'd1', t_ms: 5, offset_from_master_ns: -12.5 }]);
+    expect(db.pragma('foreign_key_list(ptp_samples)')).toEqual([]);
+    db.prepare("DELETE FROM devices WHERE id = 'd1'").run();
+    expect(db.prepare('SELECT COUNT(*) FROM ptp_samples').pluck().get()).toBe(1);
+    db.close();
+    rmSync(dir, { recursive: true });
+  });
 });

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/contract/dispatch';
+import type { PtpSample } from '../../../shared/domain/ptp';
+import { waitFor } from '../../../test/support/engine-server';
+import { Engine } from '../engine';
+import { createLogger } from '../log';
+import { HistoryPurge } from './history-purge';
+import { openStore, type Store } from './open-store';
+
+const sample = (deviceId: string, tMs: number): PtpSample => ({ deviceId, tMs, masterOffsetNs: 1, offsetFromMasterNs: 1, meanPathDelayNs: 2, stepsRemoved: 1, gmPresent: true, gmIdentity: 'x', portState: 'SLAVE', ports: [] });
+
+describe('deleting a removed device\'s history in the background', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'syncscope-purge-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const fill = (store: Store, deviceId: string, n: number) => {
+    for (let i = 0; i < n; i++) store.samples.insert(sample(deviceId, i));
+    store.samples.flush();
+  };
+
+  it('deletes in slices, leaves other devices alone, and survives a write lock held by another process', () => {
+    const store = openStore(dir, { busyTimeoutMs: 50 });
+    const gone = store.devices.add({ transport: 'local', name: 'gone', udsPath: '/var/run/ptp4l', pollIntervalMs: 1000 });
+    const kept = store.devices.add({ transport: 'local', name: 'kept', udsPath: '/var/run/ptp4l', pollIntervalMs: 1000 });
+    fill(store, gone.id, 12_000);
+    fill(store, kept.id, 10);
+    store.devices.remove(gone.id);
+    expect(store.samples.count(gone.id)).toBe(12_000);
+
+    const purge = new HistoryPurge(store.db, { sliceRows: 5000 });
+    expect(purge.slice()).toBe(true);
+    expect(store.samples.count(gone.id)).toBe(7000);
+    const other = new Database(join(dir, 'syncscope.db'));
+    other.exec('BEGIN IMMEDIATE');
+    expect(() => purge.slice()).toThrow(/locked|busy/i);
+    other.exec('COMMIT');
+    other.close();
+    while (purge.slice());
+    expect(store.samples.count(gone.id)).toBe(0);
+    expect(store.samples.count(kept.id)).toBe(10);
+    expect(store.db.prepare('SELECT COUNT(*) FROM device_purges').pluck().get()).toBe(0);
+    store.close();
+  });
+
+  it('answers devices.remove before the history is gone, then deletes it', async () => {
+    const seed = openStore(dir);
+    const dev = seed.devices.add({ transport: 'ssh', name: 'old-gm', host: '192.0.2.9', user: 'root', sshPort: 22, udsPath: '/var/run/ptp4l', pollIntervalMs: 60_000, auth: { kind: 'password', password: 'unused-pw' } });
+    fill(seed, dev.id, 20_000);
+    seed.close();
+
+    const engine = new Engine({ dataDir: dir, processMetrics: false, log: createLogger({ level: 'silent' }) });
+    await engine.start();
+    expect(await dispatch(engine.handlers, { method: 'devices.remove', params: { id: dev.id } }, { origin: 'test' })).toMatchObject({ ok: true });
+    // Answered: the profile is gone, the history is queued rather than deleted inside the request.
+    expect((await engine.handlers['devices.list']({}, { origin: 'test' })).length).toBe(0);
+    expect(engine.db.prepare('SELECT device_id FROM device_purges').pluck().all()).toEqual([dev.id]);
+    await waitFor('the background purge to finish', () => engine.db.prepare('SELECT COUNT(*) FROM device_purges').pluck().get() === 0);
+    expect(engine.samples.count(dev.id)).toBe(0);
+    await engine.close();
+  });
+});
