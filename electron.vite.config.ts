@@ -9,7 +9,7 @@ import { CSP_META } from './shared/security/csp';
  * also needs the inline script @vitejs/plugin-react injects for fast refresh, so only there
  * script-src allows inline scripts; built pages get the policy unchanged.
  */
-function contentSecurityPolicy(): Plugin {
+export function contentSecurityPolicy(): Plugin {
   let dev = false;
   return {
     name: 'syncscope-csp',
