@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
@@ -7,6 +7,7 @@ import { DeviceFormModal } from '../devices/DeviceFormModal';
 import { DeviceTable } from '../devices/DeviceTable';
 import { Welcome } from '../devices/Welcome';
 import { useDevices } from '../engine/use-devices';
+import { ErrorAlert } from '../errors/ErrorAlert';
 import { ChartPanel } from './ChartPanel';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; device: DeviceView } | { kind: 'remove'; device: DeviceView } | null;
@@ -25,10 +26,7 @@ export function Console() {
   let body;
   if (!loaded) {
     body = loadError ? (
-      <Alert color="red" title={t('engine.loadFailed')} data-testid="devices-load-error">
-        {loadError.message}
-        {loadError.hint && <Text size="sm">{loadError.hint}</Text>}
-      </Alert>
+      <ErrorAlert error={loadError} title={t('engine.loadFailed')} testId="devices-load-error" />
     ) : (
       <Center mih="40vh" data-testid="devices-loading">
         <Loader />
@@ -58,7 +56,7 @@ export function Console() {
             {t('devices.selectHint')}
           </Text>
         </Stack>
-        <ChartPanel device={selected} />
+        <ChartPanel device={selected} status={selected ? statusById[selected.id] : undefined} />
       </Stack>
     );
   }

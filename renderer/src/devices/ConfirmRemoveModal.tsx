@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Group, Modal, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
 import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import { useEngine } from '../engine/EngineContext';
+import { ErrorAlert } from '../errors/ErrorAlert';
 
 export function ConfirmRemoveModal({ device, onClose, onRemoved }: { device: DeviceView; onClose(): void; onRemoved(): void }) {
   const { client } = useEngine();
@@ -26,12 +27,7 @@ export function ConfirmRemoveModal({ device, onClose, onRemoved }: { device: Dev
   return (
     <Modal opened onClose={onClose} title={t('remove.title')} data-testid="device-remove-modal">
       <Text mb="md">{t('remove.body', { name: device.name })}</Text>
-      {error && (
-        <Alert color="red" mb="md" data-testid="device-remove-error">
-          {error.message}
-          {error.hint && <Text size="sm">{error.hint}</Text>}
-        </Alert>
-      )}
+      {error && <ErrorAlert error={error} mb="md" testId="device-remove-error" />}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('remove.cancel')}

@@ -1,10 +1,12 @@
 import { Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ErrorValue } from '../../../shared/domain/errors';
+import { useErrorText } from '../errors/use-error-text';
 
-/** What went wrong last and what to check next; the full text is in the tooltip when clamped. */
+/** What went wrong last and what to check next, in the operator's language; the full text is in the tooltip when clamped. */
 export function LastError({ deviceName, error }: { deviceName: string; error: ErrorValue | null }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   if (!error) {
     return (
       <Text c="dimmed" size="sm" data-testid={`device-error-${deviceName}`}>
@@ -12,21 +14,22 @@ export function LastError({ deviceName, error }: { deviceName: string; error: Er
       </Text>
     );
   }
+  const text = errorText(error);
   const full = (
-    <Stack gap={4}>
-      <Text size="sm">{error.message}</Text>
-      {error.hint && <Text size="xs">{error.hint}</Text>}
+    <Stack gap={4} data-testid={`device-error-tooltip-${deviceName}`}>
+      <Text size="sm">{text.message}</Text>
+      {text.hint && <Text size="xs">{text.hint}</Text>}
     </Stack>
   );
   return (
     <Tooltip label={full} multiline w={360} withArrow>
-      <Stack gap={0} maw={360} data-testid={`device-error-${deviceName}`} data-code={error.code}>
+      <Stack gap={0} miw={180} maw={360} data-testid={`device-error-${deviceName}`} data-code={error.code}>
         <Text size="sm" c="red" lineClamp={2}>
-          {error.message}
+          {text.message}
         </Text>
-        {error.hint && (
+        {text.hint && (
           <Text size="xs" c="dimmed" lineClamp={1}>
-            {error.hint}
+            {text.hint}
           </Text>
         )}
       </Stack>

@@ -1,4 +1,4 @@
-import { Badge, type MantineColor } from '@mantine/core';
+import { Badge, Tooltip, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Connection } from '../../../shared/domain/status';
 
@@ -10,11 +10,16 @@ const COLOR: Record<Connection, MantineColor> = {
   idle: 'gray',
 };
 
+/** A badge that always shows its whole word: a label cut to "ONLI…" says nothing. */
+export const UNCLIPPED_BADGE = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible' } } as const;
+
 export function StatusBadge({ deviceName, connection }: { deviceName: string; connection: Connection }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOR[connection]} variant="light" data-testid={`device-status-${deviceName}`} data-connection={connection}>
-      {t(`connection.${connection}`)}
-    </Badge>
+    <Tooltip label={t(`connectionHelp.${connection}`)} withArrow>
+      <Badge color={COLOR[connection]} variant="light" styles={UNCLIPPED_BADGE} data-testid={`device-status-${deviceName}`} data-connection={connection}>
+        {t(`connection.${connection}`)}
+      </Badge>
+    </Tooltip>
   );
 }

@@ -23,6 +23,7 @@ export const FORM_FIELDS = [
   'password',
   'privateKey',
   'passphrase',
+  'hostKeySha256',
   'udsPath',
   'pollIntervalMs',
 ] as const;
@@ -40,6 +41,8 @@ export interface DeviceFormValues {
   password: string;
   privateKey: string;
   passphrase: string;
+  /** Expected SSH host key (`SHA256:…`); empty for none. */
+  hostKeySha256: string;
   udsPath: string;
   pollIntervalMs: number | string;
 }
@@ -57,6 +60,7 @@ export function emptyDeviceForm(): DeviceFormValues {
     password: '',
     privateKey: '',
     passphrase: '',
+    hostKeySha256: '',
     udsPath: DEFAULT_UDS_PATH,
     pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
   };
@@ -72,6 +76,7 @@ export function deviceFormFrom(device: DeviceView): DeviceFormValues {
     sshPort: device.sshPort ?? 22,
     user: device.user ?? '',
     authKind: device.authKind ?? 'password',
+    hostKeySha256: device.hostKeySha256 ?? '',
     udsPath: device.udsPath,
     pollIntervalMs: device.pollIntervalMs,
   };
@@ -100,19 +105,28 @@ function authOf(values: DeviceFormValues) {
     : { kind: 'privateKey' as const, privateKey: values.privateKey, ...(values.passphrase ? { passphrase: values.passphrase } : {}) };
 }
 
-function fieldErrorsOf(error: z.ZodError): { errors: FieldErrors; formError: ErrorValue | null } {
+/** How a schema issue on a field reads to the operator (the UI translates; the default is the schema's English). */
+export type IssueText = (field: FormField, issue: z.ZodError['issues'][number]) => string;
+const schemaEnglish: IssueText = (_field, issue) => issue.message;
+
+/** The first field (in the order the form shows them) that has an error: where the operator's eyes go. */
+export function firstInvalidField(errors: FieldErrors): FormField | null {
+  return FORM_FIELDS.find((field) => errors[field] !== undefined) ?? null;
+}
+
+function fieldErrorsOf(error: z.ZodError, issueText: IssueText): { errors: FieldErrors; formError: ErrorValue | null } {
   const errors: FieldErrors = {};
   let formError: ErrorValue | null = null;
   for (const issue of error.issues) {
     const field = formFieldOf(issue.path);
-    if (field) errors[field] ??= issue.message;
+    if (field) errors[field] ??= issueText(field, issue);
     else formError ??= { code: 'invalid-input', message: issue.message };
   }
   return { errors, formError };
 }
 
 /** A new device, validated with the engine's own DeviceInput schema. */
-export function validateNewDevice(values: DeviceFormValues): FormResult<DeviceInput> {
+export function validateNewDevice(values: DeviceFormValues, issueText: IssueText = schemaEnglish): FormResult<DeviceInput> {
   const common = {
     name: values.name,
     udsPath: values.udsPath.trim() === '' ? undefined : values.udsPath,
@@ -121,16 +135,25 @@ export function validateNewDevice(values: DeviceFormValues): FormResult<DeviceIn
   const raw =
     values.transport === 'local'
       ? { transport: 'local' as const, ...common }
-      : { transport: 'ssh' as const, ...common, host: values.host, sshPort: numberOrDefault(values.sshPort), user: values.user, auth: authOf(values) };
+      : {
+          transport: 'ssh' as const,
+          ...common,
+          host: values.host,
+          sshPort: numberOrDefault(values.sshPort),
+          user: values.user,
+          auth: authOf(values),
+          ...(values.hostKeySha256.trim() === '' ? {} : { hostKeySha256: values.hostKeySha256 }),
+        };
   const parsed = DeviceInput.safeParse(raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, ...fieldErrorsOf(parsed.error) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, ...fieldErrorsOf(parsed.error, issueText) };
 }
 
 /**
  * An edit as a DevicePatch holding only what changed. Empty secret fields keep the stored secret,
- * unless the authentication kind changes: then the new secret is required.
+ * unless the authentication kind changes: then the new secret is required. An emptied expected host
+ * key keeps the stored one (a patch cannot remove it).
  */
-export function validateDeviceEdit(values: DeviceFormValues, original: DeviceView, secretRequired: string): FormResult<DevicePatch> {
+export function validateDeviceEdit(values: DeviceFormValues, original: DeviceView, secretRequired: string, issueText: IssueText = schemaEnglish): FormResult<DevicePatch> {
   const patch: Record<string, unknown> = {};
   const changed = <K extends keyof DevicePatch>(key: K, next: unknown, before: unknown): void => {
     if (next !== before) patch[key] = next;
@@ -142,6 +165,8 @@ export function validateDeviceEdit(values: DeviceFormValues, original: DeviceVie
     changed('host', values.host.trim(), original.host);
     changed('sshPort', numberOrDefault(values.sshPort) ?? 22, original.sshPort);
     changed('user', values.user.trim(), original.user);
+    const hostKey = values.hostKeySha256.trim();
+    if (hostKey !== '') changed('hostKeySha256', hostKey, original.hostKeySha256);
     const secret = values.authKind === 'password' ? values.password : values.privateKey;
     if (secret !== '') patch.auth = authOf(values);
     else if (values.authKind !== original.authKind) {
@@ -149,15 +174,19 @@ export function validateDeviceEdit(values: DeviceFormValues, original: DeviceVie
     }
   }
   const parsed = DevicePatch.safeParse(patch);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, ...fieldErrorsOf(parsed.error) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, ...fieldErrorsOf(parsed.error, issueText) };
 }
 
-/** An engine refusal: on the input it names, else for the whole form. */
-export function formErrorsOfEngine(error: ErrorValue): { errors: FieldErrors; formError: ErrorValue | null } {
+/**
+ * An engine refusal: on the input it names, else for the whole form. `message` is the refusal in the
+ * operator's language; `label` is that input's label in the same language.
+ */
+export function formErrorsOfEngine(error: ErrorValue, message: string, label: (field: FormField) => string): { errors: FieldErrors; formError: ErrorValue | null } {
   const field = error.field ? formFieldOf(error.field) : null;
   if (!field) return { errors: {}, formError: error };
-  // invalidInput() prefixes "<field>: "; under the input itself the prefix only repeats the label.
-  const prefix = `${error.field}: `;
-  const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  return { errors: { [field]: message }, formError: null };
+  // Engine texts start with "<field>: " (or the translated label and a full-width colon, "名称：");
+  // under the input itself that prefix only repeats the label.
+  const prefixes = [`${error.field}: `, `${field}: `, `${label(field)}: `, `${label(field)}：`];
+  const prefix = prefixes.find((p) => message.startsWith(p));
+  return { errors: { [field]: prefix ? message.slice(prefix.length) : message }, formError: null };
 }

@@ -1,0 +1,59 @@
+import { Alert, Center, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DeviceView } from '../../../shared/domain/device';
+import type { DeviceStatus } from '../../../shared/domain/status';
+import { StatusBadge } from '../devices/StatusBadge';
+import { useErrorText } from '../errors/use-error-text';
+
+/** Why a device has no samples to chart, instead of waiting forever: its state and its last error. */
+export function ChartEmptyState({ device, status }: { device: DeviceView; status: DeviceStatus | undefined }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const connection = status?.connection ?? 'idle';
+  const headline =
+    connection === 'offline' || connection === 'no-data' || connection === 'connecting'
+      ? t(`chart.${connection}`, { device: device.name })
+      : t('chart.waiting', { device: device.name });
+  // A device retrying after a failure is "connecting" but still carries the reason it failed.
+  const reason = connection !== 'online' && status?.lastError ? errorText(status.lastError) : null;
+  return (
+    <Center pos="absolute" inset={0} p="md" data-testid="live-chart-empty" data-connection={connection}>
+      <Stack align="center" gap={6} maw={560}>
+        <StatusBadge deviceName={`chart-${device.name}`} connection={connection} />
+        <Text c="dimmed" ta="center">
+          {headline}
+        </Text>
+        {reason && (
+          <Stack gap={2} align="center" data-testid="live-chart-reason" data-code={status?.lastError?.code}>
+            <Text c="red" size="sm" ta="center">
+              {reason.message}
+            </Text>
+            {reason.hint && (
+              <Text c="dimmed" size="xs" ta="center">
+                {reason.hint}
+              </Text>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Center>
+  );
+}
+
+/** Above a chart whose device stopped measuring: the lines on screen are old, and why. */
+export function StaleNotice({ device, status }: { device: DeviceView; status: DeviceStatus | undefined }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  if (!status || (status.connection !== 'offline' && status.connection !== 'no-data')) return null;
+  const reason = status.lastError ? errorText(status.lastError) : null;
+  return (
+    <Alert color="orange" variant="light" py={6} mb="xs" data-testid="live-chart-stale" data-code={status.lastError?.code}>
+      <Text size="sm">{t('chart.stale', { device: device.name })}</Text>
+      {reason && (
+        <Text size="xs" c="dimmed">
+          {reason.message} {reason.hint}
+        </Text>
+      )}
+    </Alert>
+  );
+}
