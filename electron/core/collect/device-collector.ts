@@ -20,6 +20,8 @@ export interface CollectorOptions {
   pollDeadlineMs?: number;
   /** Math.random's contract; retry jitter draws from it. */
   random?: () => number;
+  /** First retry delay; later ones double up to 30 s. */
+  retryBaseMs?: number;
 }
 
 export const POLL_DEADLINE_MS = 5_000;
@@ -38,6 +40,7 @@ export class DeviceCollector {
   private readonly stopping = new AbortController();
   private readonly source: PmcPollSource;
   private readonly random: () => number;
+  private readonly retryBaseMs: number | undefined;
   private failures = 0;
   private polling = false;
   private wake: (() => void) | null = null;
@@ -54,6 +57,7 @@ export class DeviceCollector {
   ) {
     this.source = new PmcPollSource(spec, opts.pollDeadlineMs ?? POLL_DEADLINE_MS);
     this.random = opts.random ?? Math.random;
+    this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
     this.done = this.loop();
   }
@@ -84,7 +88,7 @@ export class DeviceCollector {
           this.failures = 0;
           await this.sleep(startedMs + this.spec.pollIntervalMs - performance.now());
         } else {
-          const delayMs = backoffMs(++this.failures, this.random);
+          const delayMs = backoffMs(++this.failures, this.random, this.retryBaseMs);
           this.publish({ nextRetryAtMs: Date.now() + delayMs });
           await this.sleep(delayMs);
         }
