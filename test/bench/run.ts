@@ -1,6 +1,7 @@
 import { benchLogParse } from './log-parse.bench';
 import { benchPmcParse } from './pmc-parse.bench';
 import { benchPollTransport, type BenchResult } from './poll-transport.bench';
+import { benchSampleWrites } from './sample-writes.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {

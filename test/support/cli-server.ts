@@ -12,8 +12,8 @@ export interface CliServer {
 }
 
 /** Starts the real `syncscope serve` command and reads the URLs it prints. */
-export async function startCliServer(args: string[], timeoutMs = 30_000): Promise<CliServer> {
-  const proc = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SYNCSCOPE_LOG_LEVEL: 'warn' } });
+export async function startCliServer(args: string[], timeoutMs = 30_000, env: NodeJS.ProcessEnv = {}): Promise<CliServer> {
+  const proc = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SYNCSCOPE_LOG_LEVEL: 'warn', ...env } });
   let out = '';
   proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr.on('data', (d: Buffer) => (out += d.toString()));

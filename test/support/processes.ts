@@ -38,3 +38,21 @@ export function listeningAddresses(): string[] {
     .map((l) => l.trim().split(/\s+/)[3])
     .filter((a): a is string => Boolean(a));
 }
+
+/**
+ * Runs the real `syncscope` command on a pseudo-terminal (util-linux `script`), stopping it with
+ * SIGTERM after `seconds`: what a person at a terminal sees. Null when `script` is missing.
+ */
+export function runCliOnTerminal(args: string[], env: NodeJS.ProcessEnv, seconds: number): Promise<CliRun> | null {
+  if (spawnSync('sh', ['-c', 'command -v script && command -v timeout']).status !== 0) return null;
+  const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  return new Promise((ok, fail) => {
+    const proc = spawn('script', ['-qec', `timeout -s TERM ${seconds} ${quoted}`, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    proc.once('error', fail);
+    proc.once('close', (status) => ok({ status, stdout, stderr }));
+  });
+}

@@ -4,7 +4,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCliServer, type CliServer } from '../../../test/support/cli-server';
-import { listeningAddresses, runCli } from '../../../test/support/processes';
+import { listeningAddresses, runCli, runCliOnTerminal } from '../../../test/support/processes';
 import { LOCK_FILE } from '../store/data-dir-lock';
 
 /** Whether a TCP connection to host:port is accepted. */
@@ -92,5 +92,21 @@ describe('the syncscope command, run as a user would', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Exit status:[\s\S]*5 {2}the data folder is in use by another engine[\s\S]*6 {2}the port is already in use/);
     expect(r.stdout).toContain('--allow-host');
+  });
+
+  it('logs one readable line per event on a terminal, and JSON through a pipe', async () => {
+    // With no built UI at this path, serve warns once at start: a log line to look at.
+    const env = { SYNCSCOPE_RENDERER_DIR: data('no-ui'), SYNCSCOPE_LOG_LEVEL: 'info' };
+    const args = ['serve', '--port', '0', '--metrics-port', 'off', '--data', data('log-tty')];
+    const tty = await runCliOnTerminal(args, env, 3);
+    if (tty) {
+      const warn = tty.stdout.split(/\r?\n/).filter((l) => l.includes('The UI is not built'));
+      expect(warn).toHaveLength(1);
+      expect(warn[0]).toMatch(/^\d\d:\d\d:\d\d WARN {2}The UI is not built/);
+    }
+    const s = await startCliServer(['--port', '0', '--metrics-port', 'off', '--data', data('log-pipe')], 30_000, env);
+    servers.push(s);
+    const line = s.output().split('\n').find((l) => l.includes('The UI is not built'));
+    expect(JSON.parse(line ?? '')).toMatchObject({ level: 40, msg: expect.stringContaining('The UI is not built') });
   });
 });
