@@ -5,7 +5,7 @@ import { benchSampleWrites } from './sample-writes.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchPollTransport()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSampleWrites(), await benchPollTransport()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);
