@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,9 +26,9 @@ export function benchSampleWrites(samples = 20_000): BenchResult {
       store.close();
       return us;
     };
-    let autocommit: ReturnType<ReturnType<typeof openStore>['db']['prepare']> | null = null;
+    let autocommit: Statement<unknown[]> | null = null;
     const autoUs = run('autocommit', (store, s) => {
-      autocommit ??= store.db.prepare(INSERT_SAMPLE_SQL);
+      autocommit ??= store.db.prepare<unknown[]>(INSERT_SAMPLE_SQL);
       autocommit.run(...sampleParams(s));
     });
     const batchedUs = run('batched', (store, s) => store.samples.insert(s));
