@@ -23,28 +23,35 @@ export function pmcArgv(udsPath: string, clientSocketPath: string): string[] {
 /**
  * The poll as it runs on the device: pmc under a small POSIX sh script, fixed text with every value
  * passed as a positional argument (never spliced into the script). It
- * - removes pmc's client socket afterwards: pmc unlinks it only on a clean exit, so a killed pmc
- *   would leave one per poll in /tmp;
- * - on TERM/HUP (a deadline or a closed channel), kills pmc and still cleans up; pmc runs in the
- *   background because sh handles a trapped signal during `wait` at once, but only after a
+ * - kills pmc when it outlives the poll's deadline: the engine cannot count on the device's sshd
+ *   to pass a signal on, and a closed channel does not stop a command that is not writing;
+ * - on TERM/HUP (a local deadline, or an sshd that does pass signals), kills pmc at once; pmc runs in
+ *   the background because sh handles a trapped signal during `wait` at once, but only after a
  *   foreground command ends;
+ * - then removes pmc's client socket: pmc unlinks it only on a clean exit, so every killed pmc
+ *   would leave one in /tmp;
  * - says on stderr when ptp4l's socket is missing or not writable by this login: pmc is silent
  *   about both (its sendto fails unreported), so without this they look like a dead ptp4l.
+ * The watchdog's output goes to /dev/null: sshd closes the channel only once nothing holds its pipes.
  * The exit status is pmc's (127 when the shell cannot find it).
  */
 export const POLL_SCRIPT = [
-  'u=$1 c=$2; shift 2',
+  'u=$1 c=$2 t=$3; shift 3',
   '"$@" & p=$!',
+  "(sleep \"$t\" & s=$!; trap 'kill $s 2>/dev/null; exit 0' TERM; wait $s; kill -KILL $p 2>/dev/null) >/dev/null 2>&1 & w=$!",
   "trap 'kill -KILL $p 2>/dev/null' HUP INT TERM PIPE",
   'wait $p; r=$?',
   'if kill -0 $p 2>/dev/null; then wait $p; fi',
+  'kill $w 2>/dev/null',
   'case $c in /tmp/syncscope-pmc-*) rm -f -- "$c";; esac',
   `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`,
   'exit $r',
 ].join('\n');
 
-export function pmcPollArgv(udsPath: string, clientSocketPath: string): string[] {
-  return ['sh', '-c', POLL_SCRIPT, 'syncscope-poll', validUds(udsPath), validClientSocket(clientSocketPath), ...pmcArgv(udsPath, clientSocketPath)];
+/** The poll command; pmc is killed on the device once `deadlineMs` (rounded up to whole seconds) has passed. */
+export function pmcPollArgv(udsPath: string, clientSocketPath: string, deadlineMs: number): string[] {
+  const seconds = Math.max(1, Math.ceil(deadlineMs / 1000));
+  return ['sh', '-c', POLL_SCRIPT, 'syncscope-poll', validUds(udsPath), validClientSocket(clientSocketPath), String(seconds), ...pmcArgv(udsPath, clientSocketPath)];
 }
 
 const MARKERS: Readonly<Record<string, UdsAccess>> = {

@@ -30,7 +30,7 @@ export async function benchPollTransport(polls = 20): Promise<BenchResult> {
   const lab = await labUp();
   const s1 = labDevice(lab, 'ss-s1');
   // The exact command the engine runs each poll, fresh client socket included.
-  const argv = () => pmcPollArgv(s1.udsPath, clientSocketPath());
+  const argv = () => pmcPollArgv(s1.udsPath, clientSocketPath(), 5000);
 
   const baseline: number[] = [];
   for (let i = 0; i < polls; i++) {

@@ -1,84 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { createServer, Socket, type Server } from 'node:net';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SyncscopeError } from '../../shared/domain/errors';
 import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import { skipUnlessAvailable } from '../support/skip';
 import { labIsolatedDevice, labSkipReason, labUp, type LabDevice } from './lab';
+import { establishedTo, rejection, StallingRelay, until } from './lab-helpers';
 
-const run = promisify(execFile);
 const skip = skipUnlessAvailable('SSH transport lab tests', labSkipReason());
-
-/**
- * A TCP relay to a real sshd that can hold the server's bytes after its identification line, so a
- * connect stays mid-handshake (key exchange pending) for as long as a test needs.
- */
-class StallingRelay {
-  readonly server: Server;
-  clients: Socket[] = [];
-  private held: Buffer[] = [];
-  private upstreams: Socket[] = [];
-  constructor(private readonly host: string) {
-    this.server = createServer((client) => {
-      this.clients.push(client);
-      const up = new Socket();
-      this.upstreams.push(up);
-      let passedIdent = false;
-      up.on('data', (d: Buffer) => {
-        if (passedIdent) this.held.push(d);
-        else {
-          const nl = d.indexOf(10);
-          passedIdent = nl >= 0;
-          client.write(nl >= 0 ? d.subarray(0, nl + 1) : d);
-          if (nl >= 0 && nl + 1 < d.length) this.held.push(d.subarray(nl + 1));
-        }
-      });
-      client.on('data', (d: Buffer) => up.write(d));
-      client.on('close', () => up.destroy());
-      up.on('close', () => client.destroy());
-      client.on('error', () => undefined);
-      up.on('error', () => undefined);
-      up.connect(22, this.host);
-    });
-  }
-  async listen(): Promise<number> {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', () => r()));
-    return (this.server.address() as { port: number }).port;
-  }
-  /** Lets the held handshake bytes through to whoever is still connected. */
-  release(): void {
-    for (const c of this.clients) if (!c.destroyed) for (const b of this.held) c.write(b);
-  }
-  close(): void {
-    for (const s of [...this.clients, ...this.upstreams]) s.destroy();
-    this.server.close();
-  }
-}
-
-/** Established TCP connections to a local port, as the kernel lists them (`ss`). */
-async function establishedTo(port: number): Promise<number> {
-  const { stdout } = await run('ss', ['-Htn', 'state', 'established', `( dport = :${port} )`]);
-  return stdout.split('\n').filter((l) => l.trim() !== '').length;
-}
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e: unknown) => e,
-  );
-}
 
 describe.skipIf(skip !== null)('SshTransport against a real sshd (lab device ss-x1)', () => {
   let x1: LabDevice;

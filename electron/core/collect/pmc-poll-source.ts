@@ -45,7 +45,7 @@ export class PmcPollSource {
   async poll(transport: DeviceTransport, signal: AbortSignal): Promise<PollResult> {
     let res: ExecResult;
     try {
-      res = await transport.exec(pmcPollArgv(this.spec.udsPath, clientSocketPath()), { timeoutMs: this.deadlineMs, maxOutputBytes: POLL_MAX_OUTPUT_BYTES, signal });
+      res = await transport.exec(pmcPollArgv(this.spec.udsPath, clientSocketPath(), this.deadlineMs), { timeoutMs: this.deadlineMs, maxOutputBytes: POLL_MAX_OUTPUT_BYTES, signal });
     } catch (err) {
       // The device answered the channel but pmc hung: reachable, not measuring.
       if (err instanceof SyncscopeError && err.value.messageId === 'collect.command-timeout') {
