@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCliServer, type CliServer } from '../../../test/support/cli-server';
 import { listeningAddresses, runCli, runCliOnTerminal } from '../../../test/support/processes';
 import { LOCK_FILE } from '../store/data-dir-lock';
+import { EXIT_STATUSES } from './exit-codes';
 
 /** Whether a TCP connection to host:port is accepted. */
 const accepts = (host: string, port: number) =>
@@ -92,6 +93,8 @@ describe('the syncscope command, run as a user would', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Exit status:[\s\S]*5 {2}the data folder is in use by another engine[\s\S]*6 {2}the port is already in use/);
     expect(r.stdout).toContain('--allow-host');
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    for (const e of EXIT_STATUSES) expect(readme).toContain(`| ${e.status} | ${e.meaning} |`);
   });
 
   it('logs one readable line per event on a terminal, and JSON through a pipe', async () => {
