@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorValueOf, type ErrorValue } from '../domain/errors';
+import { catalogError } from '../errors/catalog';
 import type { Actor, Response } from './envelope';
 import { isMethodName, methods, type MethodName, type Params, type Result } from './methods';
 
@@ -30,7 +31,7 @@ export async function dispatch(handlers: Handlers, raw: unknown, actor: Actor): 
   if (!envelope.success) return { ok: false, error: invalidInput(envelope.error, 'request') };
   const { method } = envelope.data;
   if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown-method', message: `The engine has no method "${method}".`, hint: 'The console and engine versions may differ.' } };
+    return { ok: false, error: catalogError('contract.unknown-method', { method }) };
   }
   const parsed = methods[method].params.safeParse(envelope.data.params ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };

@@ -1,4 +1,5 @@
 import type { ErrorValue } from '../domain/errors';
+import { catalogError } from '../errors/catalog';
 import type { ContractTransport } from './client';
 import { CHANNELS, type Request, type Response } from './envelope';
 import type { EventMessage } from './events';
@@ -15,7 +16,7 @@ export interface SocketLike {
 }
 
 export function lostEngine(url: string): ErrorValue {
-  return { code: 'internal', message: `Lost connection to the Syncscope engine at ${url}.`, hint: 'Check that `syncscope serve` is still running; the console reconnects by itself.' };
+  return catalogError('contract.engine-lost', { url });
 }
 
 /**
@@ -27,7 +28,7 @@ export function socketTransport(socket: SocketLike, url: string, timeoutMs = 30_
     request(req: Request): Promise<Response> {
       if (!socket.connected) return Promise.resolve({ ok: false, error: lostEngine(url) });
       return new Promise<Response>((resolve) => {
-        const timer = setTimeout(() => resolve({ ok: false, error: { ...lostEngine(url), message: `The Syncscope engine at ${url} did not answer ${req.method} within ${timeoutMs / 1000} s.` } }), timeoutMs);
+        const timer = setTimeout(() => resolve({ ok: false, error: catalogError('contract.engine-timeout', { url, method: req.method, seconds: timeoutMs / 1000 }) }), timeoutMs);
         socket.emit(CHANNELS.request, req, (res: Response) => {
           clearTimeout(timer);
           resolve(res);
