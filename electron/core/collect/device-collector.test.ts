@@ -38,6 +38,19 @@ describe('DeviceCollector statuses against a real closed port', () => {
     }
   });
 
+  it('calls a reachable device that gives no measurement "no-data", with the reason, never "online"', async () => {
+    // This machine, a real pmc (or none: then pmc-missing), and no ptp4l at that path.
+    const spec = sshSpec({ transport: 'local', host: null, user: null, auth: null, udsPath: '/run/syncscope-test-nowhere/ptp4l' });
+    const seen: DeviceStatus[] = [];
+    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, status: (s) => seen.push(s), pollDone: () => undefined });
+    await until(() => seen.some((s) => s.connection === 'no-data'));
+    const st = seen.find((s) => s.connection === 'no-data')!;
+    expect(['pmc.no-socket', 'pmc.missing']).toContain(st.lastError?.messageId);
+    expect(st.lastError?.deviceId).toBe('dev-1');
+    expect(st.nextRetryAtMs).not.toBeNull();
+    expect(seen.map((s) => s.connection)).not.toContain('online');
+  });
+
   it('publishes nothing after stop', async () => {
     const spec = sshSpec({ sshPort: await freePort() });
     let after = 0;

@@ -106,7 +106,7 @@ export class DeviceCollector {
       try {
         await this.transport.connect({ signal: this.stopping.signal });
       } catch (err) {
-        return this.failed(t0, 'offline', err);
+        return this.failed(t0, 'offline', errorValueOf(err));
       }
       if (this.stopped) return { kind: 'failed' };
     }
@@ -114,22 +114,22 @@ export class DeviceCollector {
     try {
       const { sample, problem } = await this.source.poll(this.transport, this.stopping.signal);
       if (this.stopped) return { kind: 'failed' };
-      if (!sample) return this.failed(t0, 'no-data', problem);
+      if (!sample) return this.failed(t0, 'no-data', problem ?? errorValueOf(new Error('a poll gave neither a sample nor a reason')));
       this.sinks.sample(sample);
       this.current = { ...this.current, lastSampleAtMs: sample.tMs };
       this.publish({ connection: 'online', portState: sample.portState, lastError: problem, nextRetryAtMs: null });
       this.sinks.pollDone((performance.now() - t0) / 1000, null);
       return { kind: 'sampled' };
     } catch (err) {
-      return this.failed(t0, 'offline', err);
+      return this.failed(t0, 'offline', errorValueOf(err));
     } finally {
       this.polling = false;
     }
   }
 
-  private failed(t0: number, connection: 'offline' | 'no-data', err: unknown): Step {
+  private failed(t0: number, connection: 'offline' | 'no-data', why: ErrorValue): Step {
     if (this.stopped) return { kind: 'failed' };
-    const error: ErrorValue = { ...errorValueOf(err), deviceId: this.spec.id };
+    const error: ErrorValue = { ...why, deviceId: this.spec.id };
     this.sinks.pollDone((performance.now() - t0) / 1000, error);
     // The status goes out with its retry time, once (see loop): here only the state is recorded.
     this.current = { ...this.current, connection, portState: null, lastError: error };
