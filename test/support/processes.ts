@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessByStdio, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { resolve } from 'node:path';
 
 export const CLI = resolve(__dirname, '../../bin/syncscope.cjs');
@@ -18,8 +19,11 @@ export interface CliRun {
 
 /** Runs the real `syncscope` command (bin/syncscope.cjs, as a user would) to completion. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return completed(spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SYNCSCOPE_LOG_LEVEL: 'warn', ...env } }));
+}
+
+function completed(proc: ChildProcessWithoutNullStreams | ChildProcessByStdio<null, Readable, Readable>): Promise<CliRun> {
   return new Promise((ok, fail) => {
-    const proc = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SYNCSCOPE_LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -46,13 +50,5 @@ export function listeningAddresses(): string[] {
 export function runCliOnTerminal(args: string[], env: NodeJS.ProcessEnv, seconds: number): Promise<CliRun> | null {
   if (spawnSync('sh', ['-c', 'command -v script && command -v timeout']).status !== 0) return null;
   const quoted = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  return new Promise((ok, fail) => {
-    const proc = spawn('script', ['-qec', `timeout -s TERM ${seconds} ${quoted}`, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    proc.once('error', fail);
-    proc.once('close', (status) => ok({ status, stdout, stderr }));
-  });
+  return completed(spawn('script', ['-qec', `timeout -s TERM ${seconds} ${quoted}`, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }));
 }

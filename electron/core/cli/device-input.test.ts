@@ -2,18 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SyncscopeError } from '../../../shared/domain/errors';
 import { deviceInputFromFlags } from './device-input';
-
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SyncscopeError) return err.value;
-    throw err;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../../../test/support/error-of';
 
 describe('device add flags', () => {
   it('reads the password from the named environment variable, never from argv', () => {

@@ -3,22 +3,12 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/contract/dispatch';
-import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import { waitFor } from '../../../test/support/engine-server';
 import { deadPid } from '../../../test/support/processes';
 import { Engine, type EngineOptions } from '../engine';
 import { createLogger } from '../log';
 import { LOCK_FILE } from './data-dir-lock';
-
-const errorOf = (fn: () => unknown): ErrorValue => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof SyncscopeError) return err.value;
-    throw err;
-  }
-  throw new Error('expected an error');
-};
+import { errorOf } from '../../../test/support/error-of';
 
 describe('one collecting engine per data folder', () => {
   let dir: string;
