@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'port-in-use',
   'address-unavailable',
   'database',
+  'engine-unreachable',
   'internal',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);

@@ -23,12 +23,12 @@ export const CORE_ERRORS = {
     'zh-CN': { message: '名称：已存在名为“{{name}}”的设备。', hint: '请换一个名称，或编辑已有的设备。' },
   },
   'contract.engine-lost': {
-    code: 'internal',
+    code: 'engine-unreachable',
     en: { message: 'Lost connection to the Syncscope engine at {{url}}.', hint: 'Check that `syncscope serve` is still running; the console reconnects by itself.' },
     'zh-CN': { message: '与 {{url}} 上的 Syncscope 引擎的连接已断开。', hint: '请确认 `syncscope serve` 仍在运行；控制台会自动重新连接。' },
   },
   'contract.engine-timeout': {
-    code: 'internal',
+    code: 'engine-unreachable',
     en: { message: 'The Syncscope engine at {{url}} did not answer {{method}} within {{seconds}} s.', hint: 'Check that `syncscope serve` is still running and not overloaded; the console reconnects by itself.' },
     'zh-CN': { message: '{{url}} 上的 Syncscope 引擎未在 {{seconds}} 秒内响应 {{method}}。', hint: '请确认 `syncscope serve` 仍在运行且未过载；控制台会自动重新连接。' },
   },

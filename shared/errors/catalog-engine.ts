@@ -139,7 +139,7 @@ export const ENGINE_ERRORS = {
     'zh-CN': { message: '没有名为“{{name}}”的设备。', hint: '用 `syncscope device list` 查看设备名称。' },
   },
   'cli.server-unreachable': {
-    code: 'internal',
+    code: 'engine-unreachable',
     en: { message: 'Cannot reach a Syncscope server at {{url}}: {{detail}}.', hint: 'Check the URL and that `syncscope serve` runs there.' },
     'zh-CN': { message: '无法连接 {{url}} 上的 Syncscope 服务器：{{detail}}。', hint: '请检查 URL，并确认那里正在运行 `syncscope serve`。' },
   },

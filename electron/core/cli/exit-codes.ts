@@ -28,10 +28,10 @@ const BY_CODE: Partial<Record<ErrorCode, number>> = {
   'address-unavailable': 7,
   database: 8,
   'secret-unavailable': 8,
+  'engine-unreachable': 9,
 };
 
 export function exitStatusOf(err: ErrorValue): number {
-  if (err.messageId === 'cli.server-unreachable') return 9;
   return BY_CODE[err.code] ?? 1;
 }
 
