@@ -106,8 +106,10 @@ describe('sampleFromPmc problems, in words a lab engineer can act on', () => {
   });
 
   it('permission: a login that may not write the socket is told so, naming the socket and uds_file_mode', () => {
-    // What pmc 3.1 prints when its sendto is refused: only the `sending:` lines (lab, user sslab, root-only socket).
-    const { sample, problem } = sampleFromPmc(fixture('linuxptp-3.1.1-no-ptp4l.txt'), 'd', T, { deviceName: 'ss-x1', udsPath: '/run/ptp4l', udsAccess: 'not-writable' });
+    // What pmc 3.1 prints when its sendto is refused (lab capture, user sslab, root-only socket): only the `sending:` lines.
+    const text = ['stdout', 'stderr'].map((s) => readFileSync(new URL(`../../test/fixtures/pmc/linuxptp-3.1/nonroot-uds-not-writable.${s}.txt`, import.meta.url), 'utf8')).join('\n');
+    expect(sampleFromPmc(text, 'd', T).problem?.kind).toBe('no-response');
+    const { sample, problem } = sampleFromPmc(text, 'd', T, { deviceName: 'ss-x1', udsPath: '/run/ptp4l', udsAccess: 'not-writable' });
     expect(sample).toBeNull();
     expect(problem).toMatchObject({ kind: 'permission', code: 'pmc-permission', messageId: 'pmc.permission', deviceId: 'd' });
     expect(problem?.message).toContain("ss-x1: the SSH login may not write to ptp4l's socket /run/ptp4l");

@@ -10,7 +10,7 @@ import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import type { DeviceTransport } from '../../electron/core/transport/transport';
 import { skipUnlessAvailable } from '../support/skip';
 import { labDevice, labIsolatedDevice, labSkipReason, labUp, type LabDevice, type LabInfo } from './lab';
-import { ipLink, pidsOf, recording, StallingRelay, until } from './lab-helpers';
+import { ipLink, netnsPids, pidsOf, recording, StallingRelay, until } from './lab-helpers';
 
 const skip = skipUnlessAvailable('collector lab tests', labSkipReason());
 
@@ -91,6 +91,23 @@ describe.skipIf(skip !== null)('the collector against the lab (ptp4l + sshd in n
     await ipLink(x1.hostVeth, 'up');
     const pluggedAt = performance.now();
     await until('online again', () => sinks.statuses.some((s) => s.atMs > pluggedAt && s.status.connection === 'online'), 60_000);
+  });
+
+  it('goes offline the moment an idle connection drops (onDisconnect), and reconnects', async () => {
+    const sinks = collect();
+    // A long interval: between polls only the disconnect event can tell.
+    start(x1Spec({ pollIntervalMs: 600_000 }), new SshTransport({ host: x1.host, port: x1.sshPort, user: x1.user, auth: rootKey(), knownHostKey: x1.hostKeySha256 }), sinks);
+    await until('the first sample', () => sinks.samples.length >= 1);
+    const before = sinks.statuses.length;
+    // sshd's per-connection processes in ss-x1 (everything in its namespace but the listener and ptp4l) serve this collector only.
+    const keep = new Set([readFileSync(x1.sshdLog.replace('sshd.log', 'sshd.pid'), 'utf8').trim(), readFileSync(x1.ptp4lLog.replace('ptp4l.log', 'ptp4l.pid'), 'utf8').trim()]);
+    const sessions = (await netnsPids(x1.netns)).filter((pid) => !keep.has(String(pid)));
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const pid of sessions) process.kill(pid, 'SIGTERM');
+    await until('offline', () => sinks.statuses.slice(before).some((s) => s.status.connection === 'offline'));
+    expect(sinks.statuses[before]?.status).toMatchObject({ connection: 'offline', lastError: { messageId: 'ssh.dropped' } });
+    await until('online again', () => sinks.statuses.slice(before).some((s) => s.status.connection === 'online'));
+    expect(sinks.samples.length).toBe(2);
   });
 
   it('removes the client socket of every poll, and of a pmc stopped by the deadline', async () => {

@@ -103,3 +103,9 @@ export async function pidsOf(name: string, arg: string): Promise<number[]> {
 export async function ipLink(dev: string, state: 'up' | 'down'): Promise<void> {
   await run('ip', ['link', 'set', dev, state]);
 }
+
+/** Processes inside a lab device's network namespace. */
+export async function netnsPids(netns: string): Promise<number[]> {
+  const { stdout } = await run('ip', ['netns', 'pids', netns]);
+  return stdout.split('\n').filter((l) => l.trim() !== '').map(Number);
+}
