@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 import { Client } from 'ssh2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../support/skip';
-import { labSkipReason, labUp, type LabDevice, type LabInfo } from './lab';
+import { readFileSync, statSync } from 'node:fs';
+import { labIsolatedDevice, labSkipReason, labUp, readLab, type LabDevice, type LabInfo } from './lab';
 
 const run = promisify(execFile);
 const STATES_DEADLINE_MS = 30_000;
@@ -110,5 +111,24 @@ describe.skipIf(skipReason !== null)(`lab smoke${skipReason ? ` (skipped: ${skip
     const out = await sshRunWithPassword(slave, `${pmc(slave, 'GET PORT_DATA_SET').replace('pmc ', 'pmc -i /tmp/pmc.$$ ')}; echo "exit=$?"`);
     expect(out).toMatch(/RESPONSE MANAGEMENT PORT_DATA_SET/);
     expect(out).toMatch(/exit=0/);
+  });
+
+  it('keeps the isolated device apart: root-only ptp4l socket, and up repairs it alone', async () => {
+    const x1 = labIsolatedDevice(lab, 'ss-x1');
+    expect(lab.devices.map((d) => d.name)).not.toContain('ss-x1');
+    const uds = statSync(x1.udsPath);
+    expect([uds.uid, uds.gid, uds.mode & 0o002]).toEqual([0, 0, 0]);
+    const pidOf = (d: LabDevice, what: 'ptp4l' | 'sshd') => Number(readFileSync(`${lab.stateDir}/${d.name}/${what}.pid`, 'utf8'));
+    const shared = lab.devices.map((d) => [pidOf(d, 'ptp4l'), pidOf(d, 'sshd')]);
+    // Break only ss-x1 (its own ptp4l, by pid), then `up` again.
+    const brokenPid = pidOf(x1, 'ptp4l');
+    process.kill(brokenPid, 'SIGKILL');
+    const again = await labUp();
+    expect(again.devices.map((d) => [pidOf(d, 'ptp4l'), pidOf(d, 'sshd')])).toEqual(shared);
+    expect(pidOf(labIsolatedDevice(again, 'ss-x1'), 'ptp4l')).not.toBe(brokenPid);
+    expect(again.devices[0]?.password).toBe(lab.devices[0]?.password);
+    const out = await sshRun(again, labIsolatedDevice(again, 'ss-x1'), pmc(labIsolatedDevice(again, 'ss-x1'), 'GET PORT_DATA_SET'));
+    expect(out).toMatch(/RESPONSE MANAGEMENT PORT_DATA_SET/);
+    expect(readLab().isolatedDevices.map((d) => d.name)).toEqual(['ss-x1']);
   });
 });

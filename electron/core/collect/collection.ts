@@ -32,7 +32,8 @@ export class Collection {
           deps.emit({ event: 'ptp.sample', payload: s });
         },
         status: (st) => {
-          if (st.lastError) deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
+          // Once per failure: a 'connecting' status still carries the last error, for the row to show.
+          if (st.lastError && st.connection !== 'connecting') deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
           deps.emit({ event: 'device.status', payload: st });
         },
         pollDone: (seconds, error) => {

@@ -1,3 +1,4 @@
+import { DEFAULT_SSH_PORT } from '../../../shared/domain/device';
 import { errorValueOf, SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
 import type { DeviceStatus } from '../../../shared/domain/status';
@@ -139,7 +140,7 @@ export class DeviceCollector {
   /** An established connection went away between polls: say so now, and retry at once. */
   private connectionDropped(): void {
     if (this.stopped || this.polling) return;
-    this.publish({ connection: 'offline', portState: null, lastError: { ...sshError('ssh.dropped', { host: this.spec.host ?? '', port: this.spec.sshPort ?? 22, user: this.spec.user ?? '' }), deviceId: this.spec.id }, nextRetryAtMs: null });
+    this.publish({ connection: 'offline', portState: null, lastError: { ...sshError('ssh.dropped', { host: this.spec.host ?? '', port: this.spec.sshPort ?? DEFAULT_SSH_PORT, user: this.spec.user ?? '' }), deviceId: this.spec.id }, nextRetryAtMs: null });
     this.wake?.();
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HostName, SshAuthInput, UserName } from '../../../shared/domain/device';
+import { DEFAULT_SSH_PORT, HostName, SshAuthInput, UserName } from '../../../shared/domain/device';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import type { DeviceConnectSpec } from '../store/devices-repo';
@@ -15,8 +15,22 @@ export interface TransportHooks {
 interface TransportEntry<P> {
   /** What a profile of this kind must hold; checked before anything connects. */
   profile: z.ZodType<P>;
-  /** Names of the required fields a spec lacks, as the no-credentials error lists them. */
   create(profile: P, spec: DeviceConnectSpec, hooks: TransportHooks): DeviceTransport;
+}
+
+/** Checks a spec against an entry's schema and builds its transport; the schema's type carries over. */
+interface Registered {
+  build(spec: DeviceConnectSpec, hooks: TransportHooks): { ok: true; transport: DeviceTransport } | { ok: false; missing: string[] };
+}
+
+function entry<P>(e: TransportEntry<P>): Registered {
+  return {
+    build(spec, hooks) {
+      const parsed = e.profile.safeParse(spec);
+      if (parsed.success) return { ok: true, transport: e.create(parsed.data, spec, hooks) };
+      return { ok: false, missing: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? spec.transport)))] };
+    },
+  };
 }
 
 const SshProfile = z.object({
@@ -28,26 +42,21 @@ const SshProfile = z.object({
 });
 
 /** Every way Syncscope reaches a device, by kind: one schema and one factory each. */
-export const TRANSPORTS: { [K in TransportKind]: TransportEntry<unknown> } = {
-  ssh: {
+export const TRANSPORTS: { readonly [K in TransportKind]: Registered } = {
+  ssh: entry({
     profile: SshProfile,
-    create: (p, spec, hooks) => {
-      const profile = p as z.infer<typeof SshProfile>;
-      return new SshTransport({
+    create: (profile, spec, hooks) =>
+      new SshTransport({
         host: profile.host,
-        port: profile.sshPort ?? 22,
+        port: profile.sshPort ?? DEFAULT_SSH_PORT,
         user: profile.user,
         auth: profile.auth,
         deviceId: spec.id,
         knownHostKey: profile.hostKeySha256,
         onNewHostKey: (fp) => hooks.onNewHostKey(fp),
-      });
-    },
-  },
-  local: {
-    profile: z.object({}),
-    create: () => new LocalTransport(),
-  },
+      }),
+  }),
+  local: entry({ profile: z.object({}), create: () => new LocalTransport() }),
 };
 
 /**
@@ -55,11 +64,7 @@ export const TRANSPORTS: { [K in TransportKind]: TransportEntry<unknown> } = {
  * only ever reached the way its profile says: an incomplete SSH profile never becomes a local one.
  */
 export function createTransport(spec: DeviceConnectSpec, hooks: TransportHooks): DeviceTransport {
-  const entry = TRANSPORTS[spec.transport];
-  const parsed = entry.profile.safeParse(spec);
-  if (!parsed.success) {
-    const missing = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? spec.transport)))].join(', ');
-    throw new SyncscopeError(catalogError('collect.no-credentials', { device: spec.name, missing }, { deviceId: spec.id }));
-  }
-  return entry.create(parsed.data, spec, hooks);
+  const built = TRANSPORTS[spec.transport].build(spec, hooks);
+  if (built.ok) return built.transport;
+  throw new SyncscopeError(catalogError('collect.no-credentials', { device: spec.name, missing: built.missing.join(', ') }, { deviceId: spec.id }));
 }
