@@ -65,11 +65,11 @@ describe.skipIf(skip !== null)('device states and reasons in real Chromium', () 
     expect(colours[0]).not.toBe(colours[1]);
   });
 
-  it('at 768 px wide in Chinese, keeps each column header on one line and every badge whole', async () => {
+  it('at 768 px wide (and wider), in Chinese and English, keeps each column header on one line and every badge whole', async () => {
     await addSshDevice(s.page, { ...labKeyLogin(labDevice(s.lab, 'ss-s2')), pollIntervalMs: 500 });
     await s.page.getByTestId('device-port-state-ss-s2').filter({ hasText: /UNCALIBRATED|SLAVE|LISTENING/ }).waitFor({ timeout: 30_000 });
-    await switchLanguage(s.page, 'zh-CN');
-    for (const width of [768, 1366, 1280]) {
+    for (const [language, width] of [['zh-CN', 768], ['zh-CN', 1366], ['en', 768], ['en', 1280]] as const) {
+      await switchLanguage(s.page, language);
       await s.page.setViewportSize({ width, height: 768 });
       const headerLines = await s.page.locator('[data-testid="device-table"] thead th').evaluateAll((ths) =>
         ths.map((th) => {
@@ -83,10 +83,10 @@ describe.skipIf(skip !== null)('device states and reasons in real Chromium', () 
       expect(shown.length).toBeGreaterThanOrEqual(5);
       expect(shown.every((h) => h.lines === 1), JSON.stringify(headerLines)).toBe(true);
       for (const name of ['closed-port', 'wrong-uds', 'ss-s2']) {
-        await expect(clipped(badge(name)), `${name} status at ${width}px`).resolves.toBe(false);
+        await expect(clipped(badge(name)), `${name} status, ${language} at ${width}px`).resolves.toBe(false);
       }
-      await expect(clipped(s.page.getByTestId('device-port-state-ss-s2').locator('.mantine-Badge-root')), `port state at ${width}px`).resolves.toBe(false);
-      await shot(s.page, `status-table-zh-${width}`);
+      await expect(clipped(s.page.getByTestId('device-port-state-ss-s2').locator('.mantine-Badge-root')), `port state, ${language} at ${width}px`).resolves.toBe(false);
+      await shot(s.page, `status-table-${language}-${width}`);
     }
     expect(s.consoleErrors).toEqual([]);
   });

@@ -93,7 +93,7 @@ export function DeviceTable({ devices, statusById, selectedId, onSelect, onEdit,
                   <LastError deviceName={device.name} error={status?.lastError ?? null} />
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
+                  <Group gap={6}>
                     <Button size="xs" variant="default" aria-label={t('devices.editLabel', { name: device.name })} data-testid={`device-edit-${device.name}`} onClick={only(() => onEdit(device))}>
                       {t('devices.edit')}
                     </Button>

@@ -23,7 +23,7 @@ export function LastError({ deviceName, error }: { deviceName: string; error: Er
   );
   return (
     <Tooltip label={full} multiline w={360} withArrow>
-      <Stack gap={0} miw={180} maw={360} data-testid={`device-error-${deviceName}`} data-code={error.code}>
+      <Stack gap={0} miw={160} maw={360} data-testid={`device-error-${deviceName}`} data-code={error.code}>
         <Text size="sm" c="red" lineClamp={2}>
           {text.message}
         </Text>
