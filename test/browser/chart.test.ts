@@ -84,6 +84,21 @@ describe.skipIf(skip !== null)('the live chart in real Chromium, fed by lab devi
     await chart().locator('canvas').waitFor();
     expect(await legendTime()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
     await shot(s.page, 'chart-zh');
+  });
+
+  it('says above a chart with old samples that its device stopped measuring, and why', async () => {
+    await expect(s.page.getByTestId('live-chart-stale').count()).resolves.toBe(0);
+    // Pointed at a path where no ptp4l listens, ss-s2 stays reachable but stops measuring.
+    await s.page.getByTestId('device-edit-ss-s2').click();
+    await s.page.getByTestId('device-form-udsPath').fill('/var/run/no-ptp4l-here');
+    await s.page.getByTestId('device-form-submit').click();
+    await s.page.locator('[data-testid="device-status-ss-s2"][data-connection="no-data"]').waitFor({ timeout: 30_000 });
+    const stale = s.page.getByTestId('live-chart-stale');
+    await stale.waitFor();
+    expect(await points()).toBeGreaterThan(0);
+    await expect(stale.innerText()).resolves.toMatch(/ss-s2 目前没有测量数据/);
+    await expect(stale.innerText()).resolves.toMatch(/no-ptp4l-here/);
+    await shot(s.page, 'chart-stale-zh');
     expect(s.consoleErrors).toEqual([]);
   });
 });

@@ -82,6 +82,7 @@ describe.skipIf(skip !== null)('device states and reasons in real Chromium', () 
       const shown = headerLines.filter((h) => h.shown);
       expect(shown.length).toBeGreaterThanOrEqual(5);
       expect(shown.every((h) => h.lines === 1), JSON.stringify(headerLines)).toBe(true);
+      if (language === 'zh-CN') await expect(badge('wrong-uds').innerText()).resolves.toBe('无数据');
       for (const name of ['closed-port', 'wrong-uds', 'ss-s2']) {
         await expect(clipped(badge(name)), `${name} status, ${language} at ${width}px`).resolves.toBe(false);
       }
