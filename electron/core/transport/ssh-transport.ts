@@ -183,9 +183,9 @@ export class SshTransport implements DeviceTransport {
           stopChannel(channel);
         } else if (this.client === client && isChannelTimeout(reason)) {
           // No channel within the deadline: this connection no longer carries anything. Drop it now
-          // rather than after keepalive gives up (~15 s more).
-          client.end();
+          // rather than after keepalive gives up (~15 s more); a polite end() would wait on a dead link.
           this.dropped(client, 'channel open timed out');
+          client.destroy();
         }
         finish(() => reject(reason));
       };
