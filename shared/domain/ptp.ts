@@ -35,10 +35,6 @@ export const PORT_STATE_CODES: Readonly<Record<PortState, number>> = {
   GRAND_MASTER: 10,
 };
 
-export function portStateCode(state: PortState): number {
-  return PORT_STATE_CODES[state];
-}
-
 /** One poll of a device's ptp4l, merged from TIME_STATUS_NP, CURRENT_DATA_SET and PORT_DATA_SET. */
 export const PtpSample = z.object({
   deviceId: z.string(),

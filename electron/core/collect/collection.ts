@@ -25,22 +25,31 @@ export class Collection {
     this.pool = new CollectorPool({
       connectSpec: (id) => deps.devices.connectSpec(id),
       transportFor: (spec) => this.transportFor(spec),
-      sinksFor: (spec) => ({
-        sample: (s) => {
-          deps.samples.insert(s);
-          deps.metrics.recordSample(spec.name, s);
-          deps.emit({ event: 'ptp.sample', payload: s });
-        },
-        status: (st) => {
-          // Once per failure: a 'connecting' status still carries the last error, for the row to show.
-          if (st.lastError && st.connection !== 'connecting') deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
-          deps.emit({ event: 'device.status', payload: st });
-        },
-        pollDone: (seconds, error) => {
-          deps.metrics.pollDuration.observe({ device: spec.name }, seconds);
-          if (error) deps.metrics.recordFailure(spec.name, error.code);
-        },
-      }),
+      sinksFor: (spec) => {
+        // A dead device fails every retry with the same error: the log says it once, and again only when it changes.
+        let lastLogged: string | null = null;
+        return {
+          sample: (s) => {
+            deps.samples.insert(s);
+            deps.metrics.recordSample(spec.name, s);
+            deps.emit({ event: 'ptp.sample', payload: s });
+          },
+          status: (st) => {
+            // A 'connecting' status still carries the last error, for the row to show: it is not news.
+            if (st.connection !== 'connecting') {
+              const news = st.lastError ? `${st.lastError.code}|${st.lastError.message}` : null;
+              if (st.lastError && news !== lastLogged) deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
+              if (news === null && lastLogged !== null) deps.log.info({ device: spec.name }, 'measuring again');
+              lastLogged = news;
+            }
+            deps.emit({ event: 'device.status', payload: st });
+          },
+          pollDone: (seconds, error) => {
+            deps.metrics.pollDuration.observe({ device: spec.name }, seconds);
+            if (error) deps.metrics.recordFailure(spec.name, error.code);
+          },
+        };
+      },
     });
   }
 
