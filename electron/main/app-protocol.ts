@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { CSP_HEADER } from '../../shared/security/csp';
 import { APP_ORIGIN, APP_SCHEME, originOf } from './app-origin';
+import { contentTypeOf } from '../../shared/web/content-types';
 
 /**
  * The page is served from `app://syncscope/`, not file://: the packaged app's
@@ -29,15 +30,6 @@ export function resolveAppPath(url: string, root: string): string | null {
   return file.startsWith(rootDir) ? file : null;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Serves the built renderer on app://syncscope/, with the console's CSP as a header. */
 export function serveAppScheme(root: string): void {
@@ -49,7 +41,7 @@ export function serveAppScheme(root: string): void {
     return new Response(new Uint8Array(body), {
       status: 200,
       headers: {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(extname(file)),
         'content-security-policy': CSP_HEADER,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',

@@ -2,17 +2,8 @@ import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { CSP_HEADER as CSP } from '../../../shared/security/csp';
+import { contentTypeOf } from '../../../shared/web/content-types';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 
 /** Serves the built renderer; unknown paths get index.html; nothing outside `root` is reachable. */
@@ -50,7 +41,7 @@ export function staticHandler(root: string): (req: IncomingMessage, res: ServerR
       }
     }
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(extname(file)),
       'content-length': size,
       'content-security-policy': CSP,
       'x-content-type-options': 'nosniff',
