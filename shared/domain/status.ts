@@ -7,9 +7,11 @@ import { PortState } from './ptp';
  * - `online`: reachable and measuring (the last poll gave a sample);
  * - `no-data`: reachable, but not measuring (ptp4l silent, pmc refused, no permission…): `lastError` says why;
  * - `offline`: not reachable (or its profile cannot be used): `lastError` says why;
+ * - `awaiting-host-key`: first contact (or a changed key) waits for the operator to trust or reject the
+ *   device's SSH host key; nothing is sent to the device meanwhile;
  * - `connecting`: a connection attempt is under way; `idle`: not started yet.
  */
-export const Connection = z.enum(['idle', 'connecting', 'online', 'no-data', 'offline']);
+export const Connection = z.enum(['idle', 'connecting', 'online', 'no-data', 'awaiting-host-key', 'offline']);
 export type Connection = z.infer<typeof Connection>;
 
 /** What a device row shows: is it reachable and measuring, what its port does, what went wrong last. */

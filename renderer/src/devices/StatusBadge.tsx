@@ -5,6 +5,7 @@ import type { Connection } from '../../../shared/domain/status';
 const COLOR: Record<Connection, MantineColor> = {
   online: 'green',
   'no-data': 'orange',
+  'awaiting-host-key': 'violet',
   connecting: 'yellow',
   offline: 'red',
   idle: 'gray',

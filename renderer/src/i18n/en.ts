@@ -42,6 +42,7 @@ export const en = {
   },
   connection: {
     'no-data': 'no data',
+    'awaiting-host-key': 'host key?',
     online: 'online',
     offline: 'offline',
     connecting: 'connecting',
@@ -49,6 +50,7 @@ export const en = {
   },
   connectionHelp: {
     'no-data': 'Reachable, but not measuring: the last error says why.',
+    'awaiting-host-key': 'Waiting for you to trust or reject the device’s SSH host key; nothing is sent to it meanwhile.',
     online: 'Reachable and measuring.',
     offline: 'Not reachable: the last error says why.',
     connecting: 'Connecting to the device…',
@@ -134,6 +136,7 @@ export const en = {
     connecting: 'Connecting to {{device}}…',
     offline: 'No samples: {{device}} is not reachable.',
     'no-data': 'No samples: {{device}} is reachable but not measuring.',
+    'awaiting-host-key': 'No samples: {{device}} waits for you to trust its SSH host key.',
     stale: '{{device}} is not measuring now: the chart shows its last samples.',
   },
 };

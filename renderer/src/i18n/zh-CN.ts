@@ -44,6 +44,7 @@ export const zhCN: Resource = {
   },
   connection: {
     'no-data': '无数据',
+    'awaiting-host-key': '待确认主机密钥',
     online: '在线',
     offline: '离线',
     connecting: '连接中',
@@ -51,6 +52,7 @@ export const zhCN: Resource = {
   },
   connectionHelp: {
     'no-data': '可以连接，但没有测量数据：原因见“最近错误”。',
+    'awaiting-host-key': '等待您信任或拒绝该设备的 SSH 主机密钥；在此之前不会向设备发送任何内容。',
     online: '可以连接，正在测量。',
     offline: '无法连接：原因见“最近错误”。',
     connecting: '正在连接设备…',
@@ -136,6 +138,7 @@ export const zhCN: Resource = {
     connecting: '正在连接 {{device}}…',
     offline: '没有样本：无法连接 {{device}}。',
     'no-data': '没有样本：可以连接 {{device}}，但它没有测量数据。',
+    'awaiting-host-key': '没有样本：{{device}} 正在等待您信任其 SSH 主机密钥。',
     stale: '{{device}} 目前没有测量数据：图中显示的是它最近的样本。',
   },
 };
