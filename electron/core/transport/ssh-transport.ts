@@ -5,7 +5,9 @@ import type { SshAuthInput } from '../../../shared/domain/device';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import { shellCommand } from '../../../shared/shell/quote';
+import { ChannelGate } from './channel-gate';
 import { deadlineSignal } from './deadline';
+import { exitOf, LineStream } from './line-stream';
 import { classifySshError, sshError, targetParams, type SshTarget } from './ssh-errors';
 import {
   DEFAULT_EXEC_TIMEOUT_MS,
@@ -13,9 +15,12 @@ import {
   OutputBuffer,
   SBIN_DIRS,
   type ConnectOptions,
+  type DeviceStream,
   type DeviceTransport,
   type ExecOptions,
   type ExecResult,
+  type StreamExit,
+  type StreamOptions,
   type TransportState,
 } from './transport';
 
@@ -36,6 +41,7 @@ export interface SshTransportOptions extends SshTarget {
 /** Non-login SSH sessions of ordinary users often lack /usr/sbin, where Debian installs pmc and ptp4l. */
 const PATH_PREFIX = `PATH="$PATH:${SBIN_DIRS.join(':')}"; export PATH; exec `;
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+const CONNECTION_LOST: StreamExit = { exitCode: null, reason: 'connection lost' };
 /** What a server sent before failing is kept up to here, to tell "not SSH at all" from other failures. */
 const PEEK_BYTES = 512;
 
@@ -50,6 +56,9 @@ export class SshTransport implements DeviceTransport {
   private connecting: { promise: Promise<void>; cancel(reason: unknown): void } | null = null;
   private _state: TransportState = 'idle';
   private readonly disconnectListeners = new Set<(reason: string) => void>();
+  /** Channels of the current connection: exec and stream share OpenSSH's MaxSessions. */
+  private gate = new ChannelGate();
+  private readonly streams = new Set<LineStream>();
 
   constructor(private readonly opts: SshTransportOptions) {}
 
@@ -106,6 +115,7 @@ export class SshTransport implements DeviceTransport {
       settle = null;
       this.connecting = null;
       this.client = client;
+      this.gate = new ChannelGate();
       this._state = 'connected';
       client.on('error', () => undefined);
       client.once('close', () => this.dropped(client, 'connection closed'));
@@ -139,6 +149,8 @@ export class SshTransport implements DeviceTransport {
         ? { password: this.opts.auth.password, tryKeyboard: false }
         : { privateKey: this.opts.auth.privateKey, ...(this.opts.auth.passphrase ? { passphrase: this.opts.auth.passphrase } : {}) }),
     };
+    // Nagle would hold each small request (a pmc GET) for the previous one's ACK: ~40 ms an exchange.
+    sock.setNoDelay(true);
     sock.connect({ host: this.opts.host, port: this.opts.port });
     try {
       client.connect(config);
@@ -149,72 +161,132 @@ export class SshTransport implements DeviceTransport {
     return { promise, cancel: (reason) => end(reason) };
   }
 
-  exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
-    if (this._state === 'closed') return Promise.reject(this.closedError());
-    const client = this.client;
-    if (!client || this._state !== 'connected') return Promise.reject(new SyncscopeError(sshError('ssh.not-connected', this.opts)));
+  async exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
+    const client = this.connectedClient();
     const started = performance.now();
     const timeoutMs = opts.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     const cap = opts.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
-    let channel: ClientChannel | null = null;
-    // One deadline from here: a channel that never opens (a pulled cable) counts against it too.
+    let running = false;
+    // One deadline from here: waiting for a channel slot and a channel that never opens (a pulled cable) count too.
     const deadline = deadlineSignal(timeoutMs, opts.signal, () =>
-      channel
+      running
         ? new SyncscopeError(catalogError('collect.command-timeout', { command: argv[0] ?? '', target: targetParams(this.opts).target, ms: timeoutMs }, this.deviceRef()))
         : new SyncscopeError(sshError('ssh.channel-timeout', this.opts, { ms: timeoutMs })),
     );
-    if (deadline.signal.aborted) {
-      deadline.dispose();
-      return Promise.reject(deadline.signal.reason);
-    }
-    return new Promise<ExecResult>((resolve, reject) => {
-      let settled = false;
-      const finish = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        deadline.signal.removeEventListener('abort', onAbort);
-        deadline.dispose();
-        fn();
-      };
-      const onAbort = () => {
-        const reason: unknown = deadline.signal.reason;
-        if (channel) {
-          // TERM lets the command clean up (the poll script removes pmc's socket); then the channel goes.
-          stopChannel(channel);
-        } else if (this.client === client && isChannelTimeout(reason)) {
-          // No channel within the deadline: this connection no longer carries anything. Drop it now
-          // rather than after keepalive gives up (~15 s more); a polite end() would wait on a dead link.
-          this.dropped(client, 'channel open timed out');
-          client.destroy();
-        }
-        finish(() => reject(reason));
-      };
-      deadline.signal.addEventListener('abort', onAbort, { once: true });
-      client.exec(PATH_PREFIX + shellCommand(argv), (err, ch) => {
-        if (err) {
-          finish(() => reject(new SyncscopeError(this.client === client ? sshError('ssh.channel-refused', this.opts, { detail: err.message }) : sshError('ssh.dropped', this.opts))));
-          return;
-        }
-        if (settled) {
-          stopChannel(ch);
-          return;
-        }
-        channel = ch;
+    try {
+      const ch = await this.openChannel(client, argv, deadline.signal);
+      running = true;
+      return await new Promise<ExecResult>((resolve, reject) => {
         const out = new OutputBuffer(cap);
         const errOut = new OutputBuffer(cap);
         let exitCode: number | null = null;
+        const onAbort = () => {
+          // TERM lets the command clean up (the poll script removes pmc's socket); then the channel goes.
+          stopChannel(ch);
+          reject(deadline.signal.reason);
+        };
+        deadline.signal.addEventListener('abort', onAbort, { once: true });
         ch.on('data', (d: Buffer) => out.push(d));
         ch.stderr.on('data', (d: Buffer) => errOut.push(d));
         ch.on('exit', (code: number | null) => {
           exitCode = typeof code === 'number' ? code : null;
         });
         ch.on('close', () => {
+          deadline.signal.removeEventListener('abort', onAbort);
           // A connection that dropped under the command says nothing about the command: report the drop.
-          if (exitCode === null && this.client !== client) finish(() => reject(new SyncscopeError(sshError('ssh.dropped', this.opts))));
-          else finish(() => resolve({ stdout: out.text(), stderr: errOut.text(), exitCode, truncated: out.truncated || errOut.truncated, durationMs: performance.now() - started }));
+          if (exitCode === null && this.client !== client) reject(new SyncscopeError(sshError('ssh.dropped', this.opts)));
+          else resolve({ stdout: out.text(), stderr: errOut.text(), exitCode, truncated: out.truncated || errOut.truncated, durationMs: performance.now() - started });
         });
       });
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async stream(argv: readonly string[], opts: StreamOptions = {}): Promise<DeviceStream> {
+    const client = this.connectedClient();
+    const startMs = opts.startTimeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+    const deadline = deadlineSignal(startMs, opts.signal, () => new SyncscopeError(sshError('ssh.channel-timeout', this.opts, { ms: startMs })));
+    let ch: ClientChannel;
+    try {
+      ch = await this.openChannel(client, argv, deadline.signal);
+    } finally {
+      deadline.dispose();
+    }
+    let exit: StreamExit | null = null;
+    const stream = new LineStream(
+      {
+        write: (text) => ch.write(text),
+        stop: () => {
+          ch.end();
+          stopChannel(ch);
+        },
+      },
+      opts.maxLineBytes,
+    );
+    ch.on('data', (d: Buffer) => stream.stdout.push(d));
+    ch.stderr.on('data', (d: Buffer) => stream.stderr.push(d));
+    ch.on('exit', (code: number | null, signal?: string) => {
+      exit = exitOf(typeof code === 'number' ? code : null, signal ?? null);
     });
+    ch.on('close', () => stream.finish(exit ?? (this.client !== client ? CONNECTION_LOST : exitOf(null, null))));
+    const streams = this.streams;
+    streams.add(stream);
+    const onAbort = () => stream.close();
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    void stream.ended.then(() => {
+      streams.delete(stream);
+      opts.signal?.removeEventListener('abort', onAbort);
+    });
+    if (opts.signal?.aborted) stream.close();
+    return stream;
+  }
+
+  /**
+   * Opens a session channel running argv, after a slot of the connection's channel gate, both
+   * within `signal`. The slot is released when the channel closes.
+   */
+  private async openChannel(client: Client, argv: readonly string[], signal: AbortSignal): Promise<ClientChannel> {
+    const release = await this.gate.acquire(signal);
+    return new Promise<ClientChannel>((resolve, reject) => {
+      let done = false;
+      const onAbort = () => {
+        if (done) return;
+        done = true;
+        release();
+        if (this.client === client && isChannelTimeout(signal.reason)) {
+          // No channel within the deadline: this connection no longer carries anything. Drop it now
+          // rather than after keepalive gives up (~15 s more); a polite end() would wait on a dead link.
+          this.dropped(client, 'channel open timed out');
+          client.destroy();
+        }
+        reject(signal.reason);
+      };
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      client.exec(PATH_PREFIX + shellCommand(argv), (err, ch) => {
+        signal.removeEventListener('abort', onAbort);
+        if (done) {
+          if (!err) stopChannel(ch);
+          return;
+        }
+        done = true;
+        if (err) {
+          release();
+          reject(new SyncscopeError(this.client === client ? sshError('ssh.channel-refused', this.opts, { detail: err.message }) : sshError('ssh.dropped', this.opts)));
+          return;
+        }
+        ch.once('close', release);
+        resolve(ch);
+      });
+    });
+  }
+
+  /** The live client, or the error exec and stream reject with. */
+  private connectedClient(): Client {
+    if (this._state === 'closed') throw this.closedError();
+    if (!this.client || this._state !== 'connected') throw new SyncscopeError(sshError('ssh.not-connected', this.opts));
+    return this.client;
   }
 
   onDisconnect(listener: (reason: string) => void): () => void {
@@ -229,6 +301,7 @@ export class SshTransport implements DeviceTransport {
     this._state = 'closed';
     this.connecting?.cancel(this.closedError());
     this.connecting = null;
+    for (const stream of [...this.streams]) stream.close();
     client?.removeAllListeners('close');
     client?.end();
   }
@@ -237,6 +310,8 @@ export class SshTransport implements DeviceTransport {
     if (this.client !== client || this._state !== 'connected') return;
     this.client = null;
     this._state = 'idle';
+    this.gate.abortWaiting(new SyncscopeError(sshError('ssh.dropped', this.opts)));
+    for (const stream of [...this.streams]) stream.finish(CONNECTION_LOST);
     for (const fn of this.disconnectListeners) fn(reason);
   }
 

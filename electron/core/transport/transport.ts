@@ -32,6 +32,37 @@ export interface ConnectOptions {
   signal?: AbortSignal;
 }
 
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** A line longer than this is cut there (and the rest of it dropped), so a runaway line cannot eat memory. */
+  maxLineBytes?: number;
+  /** Bound on starting the command (channel open); the stream itself runs until closed. */
+  startTimeoutMs?: number;
+}
+
+export interface StreamExit {
+  /** null when killed by a signal, or when the stream ended because the connection dropped or close() was called. */
+  exitCode: number | null;
+  /** Why it ended, for people: `exited 1`, `killed by SIGTERM`, `connection lost`, `closed`. */
+  reason: string;
+}
+
+/**
+ * A long-running command on the device (an interactive pmc, `tail -F`, `journalctl -f`): write to
+ * its stdin, receive its stdout/stderr line by line as they arrive, learn when it ends. Implemented
+ * once per transport; every source that follows something is written against it.
+ */
+export interface DeviceStream {
+  /** Writes to the command's stdin. False when the stream has ended (nothing was written). */
+  write(text: string): boolean;
+  /** Each complete line (without its newline), in arrival order per stream. Returns an unsubscribe function. */
+  onLine(listener: (line: string, from: 'stdout' | 'stderr') => void): () => void;
+  /** Settles once, when the command has ended for any reason (never rejects). */
+  readonly ended: Promise<StreamExit>;
+  /** Final: closes stdin and ends the command (on the device too); `ended` settles. */
+  close(): void;
+}
+
 export type TransportState = 'idle' | 'connecting' | 'connected' | 'closed';
 
 export interface DeviceTransport {
@@ -41,6 +72,11 @@ export interface DeviceTransport {
   connect(opts?: ConnectOptions): Promise<void>;
   /** Runs one command (argv, never a shell string built from user input) and collects its output. */
   exec(argv: readonly string[], opts?: ExecOptions): Promise<ExecResult>;
+  /**
+   * Starts a long-running command (argv, quoted like exec's) and resolves once it runs. Rejects like
+   * exec when not connected or when the start times out. A dropped connection ends every stream.
+   */
+  stream(argv: readonly string[], opts?: StreamOptions): Promise<DeviceStream>;
   /** Called once when an established connection drops; the owner decides whether to reconnect. */
   onDisconnect(listener: (reason: string) => void): () => void;
   /** Final: ends any connection or connect in flight; later connect/exec reject. */
