@@ -14,7 +14,7 @@ import type { Db } from './store/db';
 import type { DevicesRepo } from './store/devices-repo';
 import { HistoryPurge } from './store/history-purge';
 import { openStore, type Store } from './store/open-store';
-import type { SamplesRepo } from './store/samples-repo';
+import type { RowSeriesStore } from './store/row-series-store';
 import { storeError } from './store/store-errors';
 
 export interface EngineOptions {
@@ -45,7 +45,7 @@ export class Engine {
   readonly dataDir: string;
   readonly db: Db;
   readonly devices: DevicesRepo;
-  readonly samples: SamplesRepo;
+  readonly series: RowSeriesStore;
   readonly metrics: EngineMetrics;
   readonly log: Logger;
   readonly handlers: Handlers;
@@ -68,7 +68,7 @@ export class Engine {
         ...(opts.secretBox ? { secretBox: opts.secretBox } : {}),
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
         ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
-        sampleWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)), queuedRows }, 'samples not written yet; will retry') },
+        seriesWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)), queuedRows }, 'readings and events not written yet; will retry') },
       });
     } catch (err) {
       this.lock?.release();
@@ -76,11 +76,11 @@ export class Engine {
     }
     this.db = this.store.db;
     this.devices = this.store.devices;
-    this.samples = this.store.samples;
+    this.series = this.store.series;
     const purge = (this.purge = collect ? new HistoryPurge(this.db, { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history purge paused; will retry') }) : null);
     this.metrics = new EngineMetrics({ processMetrics: opts.processMetrics ?? true });
     const emit = (msg: EventMessage) => this.emit(msg);
-    const collection = collect ? new Collection({ devices: this.devices, samples: this.samples, metrics: this.metrics, log, emit }) : null;
+    const collection = collect ? new Collection({ devices: this.devices, series: this.series, metrics: this.metrics, log, emit }) : null;
     this.collection = collection;
     this.sync = new DeviceSync({
       db: this.db,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract/dispatch';
 import type { Engine } from './engine';
 import { ENGINE_VERSION } from './engine';
+import { sampleColumnsFromSeries } from './store/legacy-samples';
 import { storeError } from './store/store-errors';
 
 /** The contract, implemented once. Each mutation re-syncs collectors before it answers. */
@@ -46,8 +47,20 @@ export function createHandlers(engine: Engine): Handlers {
     'devices.status': () => engine.statuses(),
     'samples.query': ({ deviceId, sinceMs, untilMs, limit }) =>
       read(() => {
+        const device = engine.devices.get(deviceId);
+        return sampleColumnsFromSeries(engine.series, device, sinceMs ?? 0, untilMs ?? Number.MAX_SAFE_INTEGER, limit);
+      }),
+    'series.list': ({ deviceId }) =>
+      read(() => {
         engine.devices.get(deviceId);
-        return engine.samples.query(deviceId, sinceMs ?? 0, untilMs ?? Number.MAX_SAFE_INTEGER, limit);
+        return engine.series.listSeries(deviceId);
+      }),
+    'series.query': ({ seriesIds, keys, fromMs, toMs, maxPoints }) =>
+      read(() => engine.series.queryRange({ ...(seriesIds ? { seriesIds } : {}), ...(keys ? { keys } : {}), fromUs: fromMs * 1000, toUs: toMs * 1000, maxPoints })),
+    'events.query': (q) =>
+      read(() => {
+        engine.devices.get(q.deviceId);
+        return engine.series.queryEvents(q);
       }),
   };
 }

@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { DeviceView } from '../domain/device';
 import { PtpSample } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
+import { DeviceEvent } from '../series/device-event';
+import { Reading } from '../series/series';
 
 /** Everything the engine pushes, unasked: a first-class stream, same on IPC and socket.io. */
 export const events = {
   'devices.changed': z.object({ devices: z.array(DeviceView) }),
   'device.status': DeviceStatus,
   'ptp.sample': PtpSample,
+  /** Readings as they are stored (one device's batch at a time). */
+  'series.readings': z.object({ deviceId: z.string(), readings: z.array(Reading) }),
+  /** Device events as they happen. */
+  'device.events': z.object({ deviceId: z.string(), events: z.array(DeviceEvent) }),
 } as const;
 
 export type Events = typeof events;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device';
 import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
+import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
 /**
  * Every request the UI (or the CLI) may make of the engine: name → params and result schemas.
@@ -42,6 +43,21 @@ export const methods = {
       limit: z.number().int().min(1).max(100_000).default(3600),
     }),
     result: SampleColumns,
+  },
+  /** Every stored series of a device (its small ids, keys and newest point time). */
+  'series.list': {
+    params: z.object({ deviceId: DeviceId }),
+    result: z.array(SeriesInfo),
+  },
+  /** Points of series in a time range, min/max-downsampled to maxPoints per series; gaps stay gaps. */
+  'series.query': {
+    params: SeriesQuery,
+    result: z.array(SeriesColumns),
+  },
+  /** A device's events (port and servo states, GM changes, connection gaps …), oldest first, the newest `limit`. */
+  'events.query': {
+    params: EventQuery.extend({ deviceId: DeviceId }),
+    result: z.array(StoredEvent),
   },
 } as const;
 

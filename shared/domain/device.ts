@@ -57,8 +57,14 @@ export const PollIntervalMs = z
   .min(200, 'poll interval must be at least 200 ms')
   .max(3_600_000, 'poll interval must be at most one hour');
 
+const Password = z.string().min(1, 'password is empty').max(1024);
+
+/**
+ * How an SSH login proves itself: a password, a private key (with its passphrase), keyboard-interactive
+ * (answered with the password), or the engine's ssh-agent (`SSH_AUTH_SOCK`, nothing stored).
+ */
 export const SshAuthInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('password'), password: z.string().min(1, 'password is empty').max(1024) }),
+  z.object({ kind: z.literal('password'), password: Password }),
   z.object({
     kind: z.literal('privateKey'),
     privateKey: z
@@ -68,12 +74,78 @@ export const SshAuthInput = z.discriminatedUnion('kind', [
       .refine((k) => /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(k), 'private key must be in PEM/OpenSSH form (-----BEGIN … PRIVATE KEY-----)'),
     passphrase: z.string().max(1024).optional(),
   }),
+  z.object({ kind: z.literal('keyboardInteractive'), password: Password }),
+  z.object({ kind: z.literal('agent') }),
 ]);
 export type SshAuthInput = z.infer<typeof SshAuthInput>;
+export const SSH_AUTH_KINDS = ['password', 'privateKey', 'keyboardInteractive', 'agent'] as const;
+export const SshAuthKind = z.enum(SSH_AUTH_KINDS);
+export type SshAuthKind = z.infer<typeof SshAuthKind>;
+
+/** One hop before the device, as OpenSSH's ProxyJump. Without its own auth it logs in the way the device does. */
+export const JumpHostInput = z.object({
+  host: HostName,
+  sshPort: SshPort.default(DEFAULT_SSH_PORT),
+  user: UserName,
+  auth: SshAuthInput.optional(),
+  hostKeySha256: HostKeyFingerprint.optional(),
+});
+export type JumpHostInput = z.output<typeof JumpHostInput>;
+
+/** A file on the device that a command will name (config, log): absolute, no "..", no shell metacharacters. */
+export const DeviceFilePath = z
+  .string()
+  .trim()
+  .max(1024, 'path must be at most 1024 characters')
+  .regex(/^\/[A-Za-z0-9._/@+-]*$/, 'path must be absolute, of letters, digits and . _ / @ + - (for example /etc/linuxptp/ptp4l.conf)')
+  .refine((p) => !p.split('/').includes('..'), 'path must not contain ".."');
+
+/** A systemd unit as `journalctl -u` takes it (`ptp4l`, `ptp4l@eth0.service`); never starts with a dash. */
+export const SystemdUnit = z
+  .string()
+  .trim()
+  .max(256, 'unit name must be at most 256 characters')
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9:_.@-]*$/, 'unit must be a systemd unit name (letters, digits, : _ . @ -), for example ptp4l or ptp4l@eth0.service');
+
+/** Where an instance's log lines come from: a file followed across rotation, or the journal of a unit. */
+export const InstanceLog = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('file'), path: DeviceFilePath }),
+  z.object({ kind: z.literal('journal'), unit: SystemdUnit }),
+]);
+export type InstanceLog = z.infer<typeof InstanceLog>;
+
+/** The name data is keyed by (never a process name): `ptp4l`, `eth0`, `bc@eth1`. */
+export const InstanceName = z.string().trim().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'instance name must be 1–64 letters, digits or _ . @ -');
+
+/** One ptp4l on the device: its pmc socket, optionally its config (for pmc -f) and its log source. */
+export const PtpInstance = z.object({
+  name: InstanceName,
+  udsPath: UdsPath,
+  configPath: DeviceFilePath.optional(),
+  log: InstanceLog.optional(),
+});
+export type PtpInstance = z.infer<typeof PtpInstance>;
+
+export const MAX_INSTANCES = 8;
+export const DEFAULT_INSTANCE_NAME = 'ptp4l';
+
+export const PtpInstances = z
+  .array(PtpInstance)
+  .min(1, 'a device needs at least one ptp4l instance')
+  .max(MAX_INSTANCES, `a device may have at most ${MAX_INSTANCES} ptp4l instances`)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((inst, i) => {
+      if (seen.has(inst.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `instance name "${inst.name}" is used twice` });
+      seen.add(inst.name);
+    });
+  });
 
 const common = {
   name: DeviceName,
-  udsPath: UdsPath.default(DEFAULT_UDS_PATH),
+  /** Short form of one instance named `ptp4l`; give either this or `instances`. */
+  udsPath: UdsPath.optional(),
+  instances: PtpInstances.optional(),
   pollIntervalMs: PollIntervalMs.default(DEFAULT_POLL_INTERVAL_MS),
 };
 
@@ -86,29 +158,59 @@ export const SshDeviceInput = z.object({
   auth: SshAuthInput,
   /** Expected host key: when set, the first contact must present exactly this key before any credential is sent. */
   hostKeySha256: HostKeyFingerprint.optional(),
+  jump: JumpHostInput.optional(),
 });
 
 export const LocalDeviceInput = z.object({ transport: z.literal('local'), ...common });
 
-export const DeviceInput = z.discriminatedUnion('transport', [SshDeviceInput, LocalDeviceInput]);
+/** The one-instance short form (`udsPath`) and the list (`instances`) become one list; giving both is an error. */
+function instancesOf(v: { udsPath?: string | undefined; instances?: PtpInstance[] | undefined }, ctx: z.RefinementCtx): PtpInstance[] {
+  if (v.udsPath !== undefined && v.instances !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['instances'], message: 'give either udsPath (one instance) or instances, not both' });
+    return v.instances;
+  }
+  return v.instances ?? [{ name: DEFAULT_INSTANCE_NAME, udsPath: v.udsPath ?? DEFAULT_UDS_PATH }];
+}
+
+export const DeviceInput = z.discriminatedUnion('transport', [SshDeviceInput, LocalDeviceInput]).transform((v, ctx) => {
+  const { udsPath: _short, ...rest } = v;
+  return { ...rest, instances: instancesOf(v, ctx) };
+});
 export type DeviceInput = z.output<typeof DeviceInput>;
 export type DeviceInputRaw = z.input<typeof DeviceInput>;
 
 /** An edit: every field optional; an omitted secret keeps the stored one. */
-export const DevicePatch = z.object({
-  name: DeviceName.optional(),
-  udsPath: UdsPath.optional(),
-  pollIntervalMs: PollIntervalMs.optional(),
-  host: HostName.optional(),
-  sshPort: SshPort.optional(),
-  user: UserName.optional(),
-  auth: SshAuthInput.optional(),
-  /** Sets the expected host key (replacing a remembered one). */
-  hostKeySha256: HostKeyFingerprint.optional(),
-});
+export const DevicePatch = z
+  .object({
+    name: DeviceName.optional(),
+    /** Short form: sets the first instance's UDS path. */
+    udsPath: UdsPath.optional(),
+    /** Replaces the instance list. */
+    instances: PtpInstances.optional(),
+    pollIntervalMs: PollIntervalMs.optional(),
+    host: HostName.optional(),
+    sshPort: SshPort.optional(),
+    user: UserName.optional(),
+    auth: SshAuthInput.optional(),
+    /** Sets the expected host key (replacing a remembered one). */
+    hostKeySha256: HostKeyFingerprint.optional(),
+    /** Sets the jump host (its `auth` as given: absent means the device's own), or null to go direct. */
+    jump: JumpHostInput.nullable().optional(),
+  })
+  .refine((p) => p.udsPath === undefined || p.instances === undefined, { path: ['instances'], message: 'give either udsPath (one instance) or instances, not both' });
 export type DevicePatch = z.infer<typeof DevicePatch>;
 
 export const DeviceId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'device id is malformed');
+
+/** A jump host as it leaves the engine: which kind of login, never the secret; authKind null = the device's own. */
+export const JumpHostView = z.object({
+  host: z.string(),
+  sshPort: z.number().int(),
+  user: z.string(),
+  authKind: SshAuthKind.nullable(),
+  hostKeySha256: z.string().nullable(),
+});
+export type JumpHostView = z.infer<typeof JumpHostView>;
 
 /** What leaves the engine: never a secret, only which kind of secret is stored. */
 export const DeviceView = z.object({
@@ -118,8 +220,11 @@ export const DeviceView = z.object({
   host: z.string().nullable(),
   sshPort: z.number().int().nullable(),
   user: z.string().nullable(),
-  authKind: z.enum(['password', 'privateKey']).nullable(),
+  authKind: SshAuthKind.nullable(),
+  /** The first instance's UDS path (the one-instance short form). */
   udsPath: z.string(),
+  instances: z.array(PtpInstance),
+  jump: JumpHostView.nullable(),
   pollIntervalMs: z.number().int(),
   hostKeySha256: z.string().nullable(),
   createdAtMs: z.number(),

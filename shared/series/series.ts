@@ -58,3 +58,10 @@ export const Reading = z.object({
   values: z.array(ReadingValue),
 });
 export type Reading = Omit<z.infer<typeof Reading>, 'values'> & { values: ReadingValue[] };
+
+/** Labels as one canonical string (keys sorted): the store's identity of a series, so {a,b} and {b,a} are one series. */
+export function canonicalLabels(labels: Labels | undefined): string {
+  if (!labels) return '{}';
+  const keys = Object.keys(labels).sort();
+  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, labels[k]])));
+}

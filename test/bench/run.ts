@@ -1,11 +1,11 @@
 import { benchLogParse } from './log-parse.bench';
 import { benchPmcParse } from './pmc-parse.bench';
 import { benchPollTransport, type BenchResult } from './poll-transport.bench';
-import { benchSampleWrites } from './sample-writes.bench';
+import { benchSeriesWrites } from './series-writes.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSampleWrites(), await benchPollTransport()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), await benchPollTransport()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);

@@ -56,7 +56,8 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     // offsets are placeholders, which the engine stores as null rather than as perfect sync.
     await waitFor('the slave to find its master', async () => ['UNCALIBRATED', 'SLAVE'].includes((await statusOf(dev.id))?.portState ?? ''), 30_000);
     const since = Date.now();
-    await waitFor('5 samples in SQLite since then', () => t.server.engine.db.prepare('SELECT COUNT(*) n FROM ptp_samples WHERE device_id = ? AND t_ms > ?').pluck().get(dev.id, since) as number >= 5);
+    const offsetKey = { deviceId: dev.id, instance: 'ptp4l', metric: 'ptp.offset_from_master' as const, labels: {} };
+    await waitFor('5 readings in SQLite since then', () => (t.server.engine.series.queryRange({ keys: [offsetKey], fromUs: since * 1000 + 1, toUs: Date.now() * 1000 })[0]?.tUs.length ?? 0) >= 5);
     const cols = await t.client.call('samples.query', { deviceId: dev.id, sinceMs: since + 1 });
     expect(cols.tMs.length).toBeGreaterThanOrEqual(5);
     // Real measurements: software timestamps on veth give a positive path delay of microseconds.
@@ -64,15 +65,23 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     for (const o of cols.offsetFromMasterNs) expect(o !== null && Number.isFinite(o)).toBe(true);
     const live = t.events.filter((e) => e.event === 'ptp.sample' && e.payload.deviceId === dev.id);
     expect(live.length).toBeGreaterThanOrEqual(3);
+    expect(t.events.filter((e) => e.event === 'series.readings' && e.payload.deviceId === dev.id).length).toBeGreaterThanOrEqual(3);
+    // The same points through the contract's series rows, and the device's connection event.
+    const series = await t.client.call('series.list', { deviceId: dev.id });
+    expect(series.map((s) => s.metric)).toEqual(expect.arrayContaining(['ptp.offset_from_master', 'ptp.mean_path_delay', 'ptp.port_state']));
+    const [delay] = await t.client.call('series.query', { keys: [{ ...offsetKey, metric: 'ptp.mean_path_delay' }], fromMs: since, toMs: Date.now() });
+    expect(delay?.value.filter((v) => v !== null && v > 0).length).toBeGreaterThanOrEqual(5);
+    const events = await t.client.call('events.query', { deviceId: dev.id });
+    expect(events.filter((e) => e.kind === 'connection').map((e) => e.to)).toContain('online');
     const st = await statusOf(dev.id);
     expect(st).toMatchObject({ connection: 'online', lastError: null });
     // Trust on first use: the engine remembered the key the device's sshd presents, asked of it directly.
     expect((await t.client.call('devices.list')).find((d) => d.id === dev.id)?.hostKeySha256).toBe(await liveHostKey(s1.host, s1.sshPort));
 
     const text = await (await fetch(t.server.metricsUrl!)).text();
-    expect(text).toMatch(/^syncscope_ptp_mean_path_delay_seconds\{device="ss-s1"\} \d(\.\d+)?(e-\d+)?$/m);
-    expect(text).toMatch(/^syncscope_ptp_offset_from_master_seconds\{device="ss-s1"\} -?\d/m);
-    expect(text).toMatch(/^syncscope_ptp_port_state\{device="ss-s1"\} (8|9)$/m);
+    expect(text).toMatch(/^syncscope_ptp_mean_path_delay_seconds\{device="ss-s1",instance_name="ptp4l"\} \d(\.\d+)?(e-\d+)?$/m);
+    expect(text).toMatch(/^syncscope_ptp_offset_from_master_seconds\{device="ss-s1",instance_name="ptp4l"\} -?\d/m);
+    expect(text).toMatch(/^syncscope_ptp_port_state\{device="ss-s1",instance_name="ptp4l",port="1"\} (8|9)$/m);
     expect(text).toMatch(/^syncscope_poll_duration_seconds_count\{device="ss-s1"\} [1-9]\d*$/m);
     expect(text).toMatch(/^syncscope_device_up\{device="ss-s1"\} 1$/m);
   });
@@ -80,7 +89,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
   it('logs in with a password as an unprivileged user and still reads ptp4l', async () => {
     const s2 = labDevice(lab, 'ss-s2');
     const dev = await t.client.call('devices.add', { transport: 'ssh', name: 'ss-s2-pw', host: s2.host, user: s2.passwordUser, auth: { kind: 'password', password: s2.password }, udsPath: s2.udsPath, pollIntervalMs: 500 });
-    await waitFor('samples over password login', () => t.server.engine.samples.count(dev.id) >= 2);
+    await waitFor('samples over password login', () => t.server.engine.series.pointCount(dev.id) >= 2);
     expect(await statusOf(dev.id)).toMatchObject({ connection: 'online', lastError: null });
   });
 
@@ -112,8 +121,8 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     await expectError(await addSlave('no-ptp4l', { udsPath: '/run/syncscope-lab/nowhere/ptp4l' }), 'ptp4l-not-running', /ptp4l did not answer\. \(UDS \/run\/syncscope-lab\/nowhere\/ptp4l\)/, 'no-data');
     // The engine stays up and the healthy device keeps sampling.
     const good = (await t.client.call('devices.list')).find((d) => d.name === 'ss-s1')!;
-    const before = t.server.engine.samples.count(good.id);
-    await waitFor('more samples from the healthy device', () => t.server.engine.samples.count(good.id) > before + 1);
+    const before = t.server.engine.series.pointCount(good.id);
+    await waitFor('more samples from the healthy device', () => t.server.engine.series.pointCount(good.id) > before + 1);
   });
 
   it('stops polling with a clear error when the SSH host key changes', async () => {
@@ -123,9 +132,9 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     t.server.engine.db.prepare('UPDATE devices SET host_key_sha256 = ?, updated_at_ms = updated_at_ms + 1 WHERE id = ?').run('SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', dev.id);
     await t.server.engine.devicesChanged();
     await expectError(dev, 'ssh-host-key-mismatch', /host key of 10\.\d+\.\d+\.\d+:22 is not the expected one.*No credentials were sent/, 'offline');
-    const before = t.server.engine.samples.count(dev.id);
+    const before = t.server.engine.series.pointCount(dev.id);
     await new Promise((r) => setTimeout(r, 1500));
-    expect(t.server.engine.samples.count(dev.id)).toBe(before);
+    expect(t.server.engine.series.pointCount(dev.id)).toBe(before);
   });
 
   it('rejects an invalid profile with a message naming the field', async () => {
@@ -144,7 +153,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     const direct = await waitFor('the server to see the device added on disk', () => t.events.some((e) => e.event === 'devices.changed' && e.payload.devices.some((d) => d.name === 'cli-direct')));
     expect(direct).toBe(true);
     const id = (await t.client.call('devices.list')).find((d) => d.name === 'cli-direct')!.id;
-    await waitFor('samples from the CLI-added device', () => t.server.engine.samples.count(id) >= 1);
+    await waitFor('samples from the CLI-added device', () => t.server.engine.series.pointCount(id) >= 1);
 
     await waitFor('the CLI-added device to be online', async () => (await statusOf(id))?.connection === 'online');
     const { stdout } = await run('node', [CLI, 'device', 'list', '--server', t.server.url]);

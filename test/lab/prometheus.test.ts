@@ -16,13 +16,14 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
   let prom: ChildProcess | null = null;
   let promDir: string;
   let promPort: number;
+  let target: string;
 
   beforeAll(async () => {
     const lab = await labUp();
     t = await startTestServer({ processMetrics: true });
     const s1 = labDevice(lab, 'ss-s1');
     await t.client.call('devices.add', { transport: 'ssh', name: 'prom-s1', host: s1.host, user: s1.user, auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') }, udsPath: s1.udsPath, pollIntervalMs: 500 });
-    const target = new URL(t.server.metricsUrl!).host;
+    target = new URL(t.server.metricsUrl!).host;
     promDir = mkdtempSync(join(tmpdir(), 'syncscope-prom-'));
     promPort = await freePort();
     writeFileSync(join(promDir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: syncscope\n    static_configs:\n      - targets: ['${target}']\n`);
@@ -35,7 +36,7 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
   });
 
   it('passes promtool check metrics', async () => {
-    await waitFor('a sample on /metrics', async () => (await (await fetch(t.server.metricsUrl!)).text()).includes('syncscope_ptp_mean_path_delay_seconds{device="prom-s1"}'));
+    await waitFor('a sample on /metrics', async () => (await (await fetch(t.server.metricsUrl!)).text()).includes('syncscope_ptp_mean_path_delay_seconds{device="prom-s1",instance_name="ptp4l"}'));
     const body = await (await fetch(t.server.metricsUrl!)).text();
     const check = spawnSync('promtool', ['check', 'metrics'], { input: body, encoding: 'utf8' });
     expect(check.stderr + check.stdout).not.toMatch(/error/i);
@@ -54,7 +55,8 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
       60_000,
       500,
     );
-    expect(result[0]?.metric).toMatchObject({ job: 'syncscope', device: 'prom-s1' });
+    // Our instance label does not collide with Prometheus's own `instance` (the scrape target).
+    expect(result[0]?.metric).toMatchObject({ job: 'syncscope', device: 'prom-s1', instance_name: 'ptp4l', instance: target });
     expect(Number(result[0]?.value[1])).toBeGreaterThan(0);
     const up = (await (await fetch(api + 'up{job="syncscope"}')).json()) as Vec;
     expect(up.data.result[0]?.value[1]).toBe('1');

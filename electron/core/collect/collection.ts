@@ -1,21 +1,28 @@
 import type { EventMessage } from '../../../shared/contract/events';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
+import type { DeviceEvent } from '../../../shared/series/device-event';
+import { readingFromSample } from '../../../shared/series/legacy-sample';
+import type { Reading } from '../../../shared/series/series';
 import type { Logger } from '../log';
 import type { EngineMetrics } from '../metrics/engine-metrics';
 import type { DeviceConnectSpec, DevicesRepo } from '../store/devices-repo';
-import type { SamplesRepo } from '../store/samples-repo';
+import type { SeriesStore } from '../store/series-store';
 import { createTransport } from '../transport/registry';
 import type { DeviceTransport } from '../transport/transport';
 import { CollectorPool } from './collector-pool';
+import type { CollectorSinks } from './device-collector';
 
 export interface CollectionDeps {
   devices: DevicesRepo;
-  samples: SamplesRepo;
+  series: SeriesStore;
   metrics: EngineMetrics;
   log: Logger;
   emit(msg: EventMessage): void;
 }
+
+/** Connection states that last (not the passing `idle`/`connecting`): a change between them is a `connection` event. */
+const SETTLED: ReadonlySet<DeviceStatus['connection']> = new Set(['online', 'no-data', 'offline', 'awaiting-host-key']);
 
 /** Collection as the engine sees it: one collector per device, wired to the store, /metrics and the event stream. */
 export class Collection {
@@ -25,31 +32,7 @@ export class Collection {
     this.pool = new CollectorPool({
       connectSpec: (id) => deps.devices.connectSpec(id),
       transportFor: (spec) => this.transportFor(spec),
-      sinksFor: (spec) => {
-        // A dead device fails every retry with the same error: the log says it once, and again only when it changes.
-        let lastLogged: string | null = null;
-        return {
-          sample: (s) => {
-            deps.samples.insert(s);
-            deps.metrics.recordSample(spec.name, s);
-            deps.emit({ event: 'ptp.sample', payload: s });
-          },
-          status: (st) => {
-            // A 'connecting' status still carries the last error, for the row to show: it is not news.
-            if (st.connection !== 'connecting') {
-              const news = st.lastError ? `${st.lastError.code}|${st.lastError.message}` : null;
-              if (st.lastError && news !== lastLogged) deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
-              if (news === null && lastLogged !== null) deps.log.info({ device: spec.name }, 'measuring again');
-              lastLogged = news;
-            }
-            deps.emit({ event: 'device.status', payload: st });
-          },
-          pollDone: (seconds, error) => {
-            deps.metrics.pollDuration.observe({ device: spec.name }, seconds);
-            if (error) deps.metrics.recordFailure(spec.name, error.code);
-          },
-        };
-      },
+      sinksFor: (spec) => this.sinksFor(spec),
     });
   }
 
@@ -67,6 +50,57 @@ export class Collection {
     return this.pool.stopAll();
   }
 
+  private sinksFor(spec: DeviceConnectSpec): CollectorSinks & { readings(r: Reading[]): void; events(e: DeviceEvent[]): void } {
+    const { deps } = this;
+    // A dead device fails every retry with the same error: the log says it once, and again only when it changes.
+    let lastLogged: string | null = null;
+    let settled: DeviceStatus['connection'] | null = null;
+    // A source that emits readings itself makes the legacy sample a UI-only event (see `sample`).
+    let readingsSeen = false;
+    const readings = (batch: Reading[]) => {
+      if (batch.length === 0) return;
+      deps.series.appendReadings(batch);
+      deps.metrics.recordReadings(spec.name, batch);
+      deps.emit({ event: 'series.readings', payload: { deviceId: spec.id, readings: batch } });
+    };
+    const events = (batch: DeviceEvent[]) => {
+      if (batch.length === 0) return;
+      deps.series.appendEvents(batch);
+      deps.emit({ event: 'device.events', payload: { deviceId: spec.id, events: batch } });
+    };
+    return {
+      readings: (batch) => {
+        readingsSeen = true;
+        readings(batch);
+      },
+      events,
+      sample: (s) => {
+        // The one-shot poll source gives only a PtpSample: it becomes a reading of the first instance.
+        if (!readingsSeen) readings([readingFromSample(s, spec.instances[0]?.name ?? 'ptp4l')]);
+        deps.emit({ event: 'ptp.sample', payload: s });
+      },
+      status: (st) => {
+        // A 'connecting' status still carries the last error, for the row to show: it is not news.
+        if (st.connection !== 'connecting') {
+          const news = st.lastError ? `${st.lastError.code}|${st.lastError.message}` : null;
+          if (st.lastError && news !== lastLogged) deps.log.warn({ device: spec.name, code: st.lastError.code }, st.lastError.message);
+          if (news === null && lastLogged !== null) deps.log.info({ device: spec.name }, 'measuring again');
+          lastLogged = news;
+        }
+        if (SETTLED.has(st.connection) && st.connection !== settled) {
+          deps.metrics.setUp(spec.name, st.connection === 'online');
+          events([connectionEvent(spec.id, settled, st)]);
+          settled = st.connection;
+        }
+        deps.emit({ event: 'device.status', payload: st });
+      },
+      pollDone: (seconds, error) => {
+        deps.metrics.pollDuration.observe({ device: spec.name }, seconds);
+        if (error) deps.metrics.recordFailure(spec.name, error.code);
+      },
+    };
+  }
+
   private transportFor(spec: DeviceConnectSpec): DeviceTransport {
     return createTransport(spec, {
       // Called only after a login with this key succeeded (see SshTransport).
@@ -76,4 +110,17 @@ export class Collection {
       },
     });
   }
+}
+
+/** A change of a device's lasting connection state, with the reason when it is not online. */
+function connectionEvent(deviceId: string, from: DeviceStatus['connection'] | null, st: DeviceStatus): DeviceEvent {
+  return {
+    deviceId,
+    instance: null,
+    kind: 'connection',
+    from,
+    to: st.connection,
+    detail: st.lastError && st.connection !== 'online' ? { code: st.lastError.code, message: st.lastError.message.slice(0, 200) } : {},
+    tMs: Date.now(),
+  };
 }

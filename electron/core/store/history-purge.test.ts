@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/contract/dispatch';
-import type { PtpSample } from '../../../shared/domain/ptp';
+import type { Reading } from '../../../shared/series/series';
 import { waitFor } from '../../../test/support/engine-server';
 import { Engine } from '../engine';
 import { createLogger } from '../log';
 import { HistoryPurge } from './history-purge';
 import { openStore, type Store } from './open-store';
 
-const sample = (deviceId: string, tMs: number): PtpSample => ({ deviceId, tMs, masterOffsetNs: 1, offsetFromMasterNs: 1, meanPathDelayNs: 2, stepsRemoved: 1, gmPresent: true, gmIdentity: 'x', portState: 'SLAVE', ports: [] });
+const reading = (deviceId: string, tMs: number): Reading => ({ deviceId, instance: 'ptp4l', tUs: tMs * 1000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master', value: 1 }] });
 
 describe('deleting a removed device\'s history in the background', () => {
   let dir: string;
@@ -21,8 +21,9 @@ describe('deleting a removed device\'s history in the background', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const fill = (store: Store, deviceId: string, n: number) => {
-    for (let i = 0; i < n; i++) store.samples.insert(sample(deviceId, i));
-    store.samples.flush();
+    store.series.appendReadings(Array.from({ length: n }, (_, i) => reading(deviceId, i)));
+    store.series.appendEvents([{ deviceId, instance: null, kind: 'connection', from: null, to: 'online', detail: {}, tMs: 1 }]);
+    store.series.flush();
   };
 
   it('deletes in slices, leaves other devices alone, and survives a write lock held by another process', () => {
@@ -32,20 +33,25 @@ describe('deleting a removed device\'s history in the background', () => {
     fill(store, gone.id, 12_000);
     fill(store, kept.id, 10);
     store.devices.remove(gone.id);
-    expect(store.samples.count(gone.id)).toBe(12_000);
+    expect(store.series.pointCount(gone.id)).toBe(12_000);
 
     const purge = new HistoryPurge(store.db, { sliceRows: 5000 });
     expect(purge.slice()).toBe(true);
-    expect(store.samples.count(gone.id)).toBe(7000);
+    expect(store.series.pointCount(gone.id)).toBe(7000);
     const other = new Database(join(dir, 'syncscope.db'));
     other.exec('BEGIN IMMEDIATE');
     expect(() => purge.slice()).toThrow(/locked|busy/i);
     other.exec('COMMIT');
     other.close();
     while (purge.slice());
-    expect(store.samples.count(gone.id)).toBe(0);
-    expect(store.samples.count(kept.id)).toBe(10);
+    expect(store.series.pointCount(gone.id)).toBe(0);
+    expect(store.series.pointCount(kept.id)).toBe(10);
     expect(store.db.prepare('SELECT COUNT(*) FROM device_purges').pluck().get()).toBe(0);
+    // Its events, series and device key went too; the kept device's stayed.
+    expect(store.series.queryEvents({ deviceId: gone.id, limit: 10 })).toEqual([]);
+    expect(store.series.listSeries(gone.id)).toEqual([]);
+    expect(store.series.queryEvents({ deviceId: kept.id, limit: 10 })).toHaveLength(1);
+    expect(store.db.prepare('SELECT device_id FROM device_keys').pluck().all()).toEqual([kept.id]);
     store.close();
   });
 
@@ -62,7 +68,7 @@ describe('deleting a removed device\'s history in the background', () => {
     expect((await engine.handlers['devices.list']({}, { origin: 'test' })).length).toBe(0);
     expect(engine.db.prepare('SELECT device_id FROM device_purges').pluck().all()).toEqual([dev.id]);
     await waitFor('the background purge to finish', () => engine.db.prepare('SELECT COUNT(*) FROM device_purges').pluck().get() === 0);
-    expect(engine.samples.count(dev.id)).toBe(0);
+    expect(engine.series.pointCount(dev.id)).toBe(0);
     await engine.close();
   });
 });

@@ -14,9 +14,10 @@ export interface HistoryPurgeOptions {
 }
 
 /**
- * Deletes removed devices' samples in the background, a slice at a time. Removing a device only
- * queues its id in `device_purges` (in the same transaction as the row), so the request answers
- * at once whatever the history's size, and a purge interrupted by a restart resumes on the next start.
+ * Deletes removed devices' points and events in the background, a slice at a time, then their series
+ * and device key. Removing a device only queues its id in `device_purges` (in the same transaction as
+ * the row), so the request answers at once whatever the history's size, and a purge interrupted by a
+ * restart resumes on the next start.
  */
 export class HistoryPurge {
   private readonly sliceRows: number;
@@ -24,8 +25,10 @@ export class HistoryPurge {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly nextStmt;
-  private readonly sliceStmt;
-  private readonly doneStmt;
+  private readonly keyStmt;
+  private readonly pointsStmt;
+  private readonly eventsStmt;
+  private readonly finish: (deviceId: string, key: number | undefined) => void;
 
   constructor(
     db: Db,
@@ -34,8 +37,19 @@ export class HistoryPurge {
     this.sliceRows = opts.sliceRows ?? 5000;
     this.pauseMs = opts.pauseMs ?? 10;
     this.nextStmt = db.prepare('SELECT device_id FROM device_purges ORDER BY queued_at_ms LIMIT 1').pluck();
-    this.sliceStmt = db.prepare('DELETE FROM ptp_samples WHERE rowid IN (SELECT rowid FROM ptp_samples WHERE device_id = ? LIMIT ?)');
-    this.doneStmt = db.prepare('DELETE FROM device_purges WHERE device_id = ?');
+    this.keyStmt = db.prepare('SELECT key FROM device_keys WHERE device_id = ?').pluck();
+    this.pointsStmt = db.prepare('DELETE FROM points WHERE rowid IN (SELECT rowid FROM points WHERE series_id IN (SELECT id FROM series WHERE device_key = ?) LIMIT ?)');
+    this.eventsStmt = db.prepare('DELETE FROM events WHERE id IN (SELECT id FROM events WHERE device_key = ? LIMIT ?)');
+    const seriesStmt = db.prepare('DELETE FROM series WHERE device_key = ?');
+    const keyDelete = db.prepare('DELETE FROM device_keys WHERE key = ?');
+    const doneStmt = db.prepare('DELETE FROM device_purges WHERE device_id = ?');
+    this.finish = db.transaction((deviceId: string, key: number | undefined) => {
+      if (key !== undefined) {
+        seriesStmt.run(key);
+        keyDelete.run(key);
+      }
+      doneStmt.run(deviceId);
+    });
   }
 
   /** Starts (or resumes) purging whatever is queued; cheap when nothing is. */
@@ -49,11 +63,15 @@ export class HistoryPurge {
   slice(): boolean {
     const deviceId = this.nextStmt.get() as string | undefined;
     if (deviceId === undefined) return false;
-    const deleted = this.sliceStmt.run(deviceId, this.sliceRows).changes;
-    if (deleted < this.sliceRows) {
-      this.doneStmt.run(deviceId);
-      this.opts.onDone?.(deviceId);
+    const key = this.keyStmt.get(deviceId) as number | undefined;
+    if (key !== undefined) {
+      const points = this.pointsStmt.run(key, this.sliceRows).changes;
+      if (points > 0) return true;
+      const events = this.eventsStmt.run(key, this.sliceRows).changes;
+      if (events > 0) return true;
     }
+    this.finish(deviceId, key);
+    this.opts.onDone?.(deviceId);
     return true;
   }
 

@@ -70,4 +70,97 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'device profiles v2 (instances, jump host, sealed secrets object); series, points and events replace ptp_samples',
+    // Devices: uds_path moves into a JSON profile (instances, jump host); auth kinds are checked by the
+    // schema at the edge, not by a CHECK that every new kind would need a table rebuild for. Rows
+    // sealed before this keep secret_format 1 (one SshAuthInput) until their next edit.
+    // Series: small integer ids (device_keys outlive their device until the purge), points row per
+    // value; ptp_samples' columns become points of the catalog's series of instance 'ptp4l'.
+    up: `
+      CREATE TABLE devices_v3 (
+        id               TEXT PRIMARY KEY,
+        name             TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        transport        TEXT NOT NULL,
+        host             TEXT,
+        ssh_port         INTEGER,
+        user             TEXT,
+        auth_kind        TEXT,
+        secret           BLOB,
+        secret_format    INTEGER NOT NULL DEFAULT 2,
+        profile          TEXT NOT NULL,
+        poll_interval_ms INTEGER NOT NULL,
+        host_key_sha256  TEXT,
+        created_at_ms    INTEGER NOT NULL,
+        updated_at_ms    INTEGER NOT NULL
+      );
+      INSERT INTO devices_v3 (id, name, transport, host, ssh_port, user, auth_kind, secret, secret_format, profile, poll_interval_ms, host_key_sha256, created_at_ms, updated_at_ms)
+        SELECT id, name, transport, host, ssh_port, user, auth_kind, secret, 1,
+               json_object('instances', json_array(json_object('name', 'ptp4l', 'udsPath', uds_path)), 'jump', NULL),
+               poll_interval_ms, host_key_sha256, created_at_ms, updated_at_ms
+        FROM devices;
+      DROP TABLE devices;
+      ALTER TABLE devices_v3 RENAME TO devices;
+
+      CREATE TABLE device_keys (
+        key        INTEGER PRIMARY KEY,
+        device_id  TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE series (
+        id          INTEGER PRIMARY KEY,
+        device_key  INTEGER NOT NULL,
+        instance    TEXT NOT NULL,
+        metric      TEXT NOT NULL,
+        labels      TEXT NOT NULL,
+        UNIQUE (device_key, instance, metric, labels)
+      );
+      CREATE TABLE points (
+        series_id       INTEGER NOT NULL,
+        t_us            INTEGER NOT NULL,
+        value           REAL,
+        flags           INTEGER NOT NULL DEFAULT 0,
+        device_time_ns  TEXT
+      );
+      CREATE INDEX points_by_series_time ON points (series_id, t_us);
+      CREATE TABLE events (
+        id          INTEGER PRIMARY KEY,
+        device_key  INTEGER NOT NULL,
+        instance    TEXT,
+        kind        TEXT NOT NULL,
+        from_value  TEXT,
+        to_value    TEXT,
+        detail      TEXT NOT NULL,
+        t_ms        INTEGER NOT NULL
+      );
+      CREATE INDEX events_by_device_time ON events (device_key, t_ms);
+
+      INSERT INTO device_keys (device_id) SELECT id FROM devices;
+      INSERT OR IGNORE INTO device_keys (device_id) SELECT DISTINCT device_id FROM ptp_samples;
+      CREATE TEMP TABLE legacy_columns (metric TEXT NOT NULL, labels TEXT NOT NULL);
+      INSERT INTO legacy_columns VALUES ('ptp.offset_from_master', '{}'), ('ptp.master_offset', '{}'), ('ptp.mean_path_delay', '{}'), ('ptp.steps_removed', '{}'), ('ptp.port_state', '{"port":"1"}');
+      INSERT INTO series (device_key, instance, metric, labels)
+        SELECT k.key, 'ptp4l', c.metric, c.labels FROM device_keys k CROSS JOIN legacy_columns c
+        WHERE EXISTS (SELECT 1 FROM ptp_samples p WHERE p.device_id = k.device_id);
+      INSERT INTO points (series_id, t_us, value, flags)
+        SELECT s.id, p.t_ms * 1000,
+               CASE s.metric
+                 WHEN 'ptp.offset_from_master' THEN p.offset_from_master_ns
+                 WHEN 'ptp.master_offset' THEN p.master_offset_ns
+                 WHEN 'ptp.mean_path_delay' THEN p.mean_path_delay_ns
+                 WHEN 'ptp.steps_removed' THEN p.steps_removed
+                 ELSE CASE p.port_state
+                   WHEN 'NONE' THEN 0 WHEN 'INITIALIZING' THEN 1 WHEN 'FAULTY' THEN 2 WHEN 'DISABLED' THEN 3
+                   WHEN 'LISTENING' THEN 4 WHEN 'PRE_MASTER' THEN 5 WHEN 'MASTER' THEN 6 WHEN 'PASSIVE' THEN 7
+                   WHEN 'UNCALIBRATED' THEN 8 WHEN 'SLAVE' THEN 9 WHEN 'GRAND_MASTER' THEN 10 END
+               END,
+               0
+        FROM ptp_samples p
+        JOIN device_keys k ON k.device_id = p.device_id
+        JOIN series s ON s.device_key = k.key AND s.instance = 'ptp4l'
+        ORDER BY s.id, p.t_ms;
+      DROP TABLE legacy_columns;
+      DROP TABLE ptp_samples;
+    `,
+  },
 ];

@@ -4,13 +4,14 @@ import { FileKeyBox } from '../secrets/file-key-box';
 import type { SecretBox } from '../secrets/secret-box';
 import { openDatabase, type Db } from './db';
 import { DevicesRepo } from './devices-repo';
-import { SamplesRepo, type SampleWriteOptions } from './samples-repo';
+import { RowSeriesStore } from './row-series-store';
+import type { WriteQueueOptions } from './write-queue';
 
 export interface Store {
   db: Db;
   devices: DevicesRepo;
-  samples: SamplesRepo;
-  /** Writes queued samples, then closes the database. */
+  series: RowSeriesStore;
+  /** Writes queued readings and events, then closes the database. */
   close(): void;
 }
 
@@ -18,7 +19,7 @@ export interface StoreOptions {
   secretBox?: SecretBox;
   nativeBinding?: string;
   busyTimeoutMs?: number;
-  sampleWrites?: SampleWriteOptions;
+  seriesWrites?: WriteQueueOptions;
 }
 
 /** Everything the engine keeps in a data directory: `syncscope.db` and, headless, `secret.key`. */
@@ -29,13 +30,13 @@ export function openStore(dataDir: string, opts: StoreOptions = {}): Store {
     ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
   });
   const box = opts.secretBox ?? new FileKeyBox(join(dataDir, 'secret.key'));
-  const samples = new SamplesRepo(db, opts.sampleWrites);
+  const series = new RowSeriesStore(db, opts.seriesWrites);
   return {
     db,
     devices: new DevicesRepo(db, box),
-    samples,
+    series,
     close: () => {
-      samples.close();
+      series.close();
       db.close();
     },
   };

@@ -1,0 +1,33 @@
+import type { DeviceEvent } from '../../../shared/series/device-event';
+import type { EventQuery, SeriesColumns, SeriesInfo } from '../../../shared/series/series-query';
+import type { Reading, SeriesKey } from '../../../shared/series/series';
+
+/** A range of series, by id or by key; `latest` instead of `maxPoints` asks for the newest N raw points. */
+export interface RangeQuery {
+  seriesIds?: readonly number[];
+  keys?: readonly SeriesKey[];
+  fromUs: number;
+  toUs: number;
+  /** Downsample (min/max per bucket) to at most this many points per series. */
+  maxPoints?: number;
+  /** Only the newest N points of each series, undownsampled. */
+  latest?: number;
+}
+
+/**
+ * The one narrow interface to stored measurements: append readings, append events, query a range.
+ * Appends are batched (they reach the disk within a flush interval); queries see everything appended
+ * before them. Row-per-point today (row-series-store.ts); the history issue puts compressed chunks and
+ * rollups behind the same interface.
+ */
+export interface SeriesStore {
+  appendReadings(readings: readonly Reading[]): void;
+  appendEvents(events: readonly DeviceEvent[]): void;
+  listSeries(deviceId: string): SeriesInfo[];
+  queryRange(q: RangeQuery): SeriesColumns[];
+  queryEvents(q: EventQuery): (DeviceEvent & { id: number })[];
+  /** Writes what is queued now; returns how many items were written. */
+  flush(): number;
+  /** Writes what is queued and takes no more. */
+  close(): void;
+}
