@@ -40,6 +40,18 @@ export interface SshTransportOptions extends SshTarget {
 
 /** Non-login SSH sessions of ordinary users often lack /usr/sbin, where Debian installs pmc and ptp4l. */
 const PATH_PREFIX = `PATH="$PATH:${SBIN_DIRS.join(':')}"; export PATH; exec `;
+/**
+ * A stream's command runs under this fixed sh script (the command as positional arguments, never
+ * spliced in), because closing a channel does not stop its command: OpenSSH refuses `signal`
+ * requests for root logins ("session signalling requires privilege separation"), and other servers
+ * ignore them. `cat` relays the channel's stdin to the command, after telling it its pid:
+ * - when that stdin ends (close() sends EOF; a closed channel or a dropped connection closes it),
+ *   TERM goes to the channel's process group (sshd makes each session one), so nothing lingers;
+ * - when the command ends by itself, `cat` is stopped (its exit by signal skips the group TERM; the
+ *   shell's "Terminated" note about it goes to /dev/null) and
+ *   the script exits with the command's status.
+ */
+export const STREAM_SCRIPT = `{ sh -c 'echo $$; exec cat'; [ $? -ge 128 ] || kill -TERM 0; } 2>/dev/null | { read -r c; "$@"; r=$?; kill "$c" 2>/dev/null; exit $r; }`;
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const CONNECTION_LOST: StreamExit = { exitCode: null, reason: 'connection lost' };
 /** What a server sent before failing is kept up to here, to tell "not SSH at all" from other failures. */
@@ -209,7 +221,7 @@ export class SshTransport implements DeviceTransport {
     const deadline = deadlineSignal(startMs, opts.signal, () => new SyncscopeError(sshError('ssh.channel-timeout', this.opts, { ms: startMs })));
     let ch: ClientChannel;
     try {
-      ch = await this.openChannel(client, argv, deadline.signal);
+      ch = await this.openChannel(client, ['sh', '-c', STREAM_SCRIPT, 'syncscope-stream', ...argv], deadline.signal);
     } finally {
       deadline.dispose();
     }
