@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCliServer, type CliServer } from '../../../test/support/cli-server';
 import { listeningAddresses, runCli, runCliOnTerminal } from '../../../test/support/processes';
 import { LOCK_FILE } from '../store/data-dir-lock';
+import { openStore } from '../store/open-store';
 import { EXIT_STATUSES } from './exit-codes';
 
 /** Whether a TCP connection to host:port is accepted. */
@@ -111,5 +112,46 @@ describe('the syncscope command, run as a user would', () => {
     servers.push(s);
     const line = s.output().split('\n').find((l) => l.includes('The UI is not built'));
     expect(JSON.parse(line ?? '')).toMatchObject({ level: 40, msg: expect.stringContaining('The UI is not built') });
+  });
+
+  it('adds a device with several ptp4l instances, a jump host and agent login, and lists them', async () => {
+    const dir = data('profiles-v2');
+    const add = await runCli(['device', 'add', '--data', dir, '--name', 'bc-1', '--host', '192.0.2.20', '--user', 'root', '--auth', 'agent', '--jump', 'ops@bastion.lab:2222', '--instance', 'eth0:/run/ptp4l-eth0:/etc/linuxptp/eth0.conf', '--instance', 'eth1:/run/ptp4l-eth1']);
+    expect(add.stderr).toBe('');
+    expect(add.stdout).toMatch(/^Added bc-1 \(root@192\.0\.2\.20:22 via ops@bastion\.lab:2222\)/);
+    const kbd = await runCli(['device', 'add', '--data', dir, '--name', 'kbd-1', '--host', '192.0.2.21', '--user', 'root', '--keyboard-interactive', '--password-env', 'KBD_PW'], { KBD_PW: 'kbd-pass-1' });
+    expect(kbd.status).toBe(0);
+    const list = await runCli(['device', 'list', '--data', dir]);
+    expect(list.stdout).toMatch(/^bc-1 +root@192\.0\.2\.20:22 via ops@bastion\.lab:2222 +eth0=\/run\/ptp4l-eth0 eth1=\/run\/ptp4l-eth1 +1000 ms$/m);
+    const json = JSON.parse((await runCli(['device', 'list', '--data', dir, '--json'])).stdout) as { name: string; authKind: string; jump: unknown; instances: unknown[] }[];
+    expect(json.find((d) => d.name === 'bc-1')).toMatchObject({ authKind: 'agent', jump: { host: 'bastion.lab', sshPort: 2222, user: 'ops', authKind: null }, instances: [{ name: 'eth0', configPath: '/etc/linuxptp/eth0.conf' }, { name: 'eth1' }] });
+    expect(json.find((d) => d.name === 'kbd-1')).toMatchObject({ authKind: 'keyboardInteractive' });
+    expect(JSON.stringify(json)).not.toContain('kbd-pass-1');
+    const bad = await runCli(['device', 'add', '--data', dir, '--name', 'bad', '--host', 'h', '--user', 'root', '--auth', 'agent', '--instance', "eth0:/run/x';reboot'"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--instance \(instances\.0\.udsPath\): UDS path must be an absolute path/);
+  });
+
+  it('prints a device\'s events as a table, since a time, or as JSON', async () => {
+    const dir = data('events');
+    const seed = openStore(dir);
+    const dev = seed.devices.add({ transport: 'local', name: 'gm-ev', pollIntervalMs: 1000 });
+    seed.series.appendEvents([
+      { deviceId: dev.id, instance: null, kind: 'connection', from: null, to: 'online', detail: {}, tMs: Date.parse('2026-05-01T12:00:00Z') },
+      { deviceId: dev.id, instance: 'ptp4l', kind: 'port-state', from: 'UNCALIBRATED', to: 'SLAVE', detail: { port: 1, event: 'MASTER_CLOCK_SELECTED' }, tMs: Date.parse('2026-05-01T12:00:05Z') },
+    ]);
+    seed.close();
+    const table = await runCli(['events', '--device', 'gm-ev', '--data', dir]);
+    expect(table.status).toBe(0);
+    expect(table.stdout.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^TIME +INSTANCE +KIND +CHANGE +DETAIL$/),
+      expect.stringMatching(/^2026-05-01T12:00:00\.000Z +- +connection +- → online$/),
+      expect.stringMatching(/^2026-05-01T12:00:05\.000Z +ptp4l +port-state +UNCALIBRATED → SLAVE +port=1 event=MASTER_CLOCK_SELECTED$/),
+    ]);
+    const since = JSON.parse((await runCli(['events', '--device', 'GM-EV', '--data', dir, '--since', '2026-05-01T12:00:01Z', '--json'])).stdout) as { kind: string }[];
+    expect(since.map((e) => e.kind)).toEqual(['port-state']);
+    const badSince = await runCli(['events', '--device', 'gm-ev', '--data', dir, '--since', 'yesterday']);
+    expect(badSince.status).toBe(2);
+    expect(badSince.stderr).toContain('--since: "yesterday" is not an ISO-8601 time');
   });
 });

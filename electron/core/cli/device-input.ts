@@ -4,6 +4,10 @@ import { invalidInput } from '../../../shared/contract/dispatch';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { wholeNumber } from './numbers';
 
+/** How `--auth` names the login kinds (kebab-case, as flags are written). */
+export const AUTH_FLAG_KINDS = ['password', 'key', 'keyboard-interactive', 'agent'] as const;
+export type AuthFlagKind = (typeof AUTH_FLAG_KINDS)[number];
+
 export interface DeviceAddFlags {
   name?: string;
   host?: string;
@@ -11,8 +15,12 @@ export interface DeviceAddFlags {
   key?: string;
   passphraseEnv?: string;
   passwordEnv?: string;
+  auth?: AuthFlagKind;
+  keyboardInteractive?: boolean;
   sshPort?: string;
   uds?: string;
+  instance?: string[];
+  jump?: string;
   interval?: string;
   local?: boolean;
 }
@@ -24,15 +32,27 @@ const FLAG_OF: Record<string, string> = {
   user: '--user',
   sshPort: '--ssh-port',
   udsPath: '--uds',
+  instances: '--instance',
+  jump: '--jump',
   pollIntervalMs: '--interval',
   'auth.password': '--password-env',
   'auth.privateKey': '--key',
   'auth.passphrase': '--passphrase-env',
-  auth: '--key or --password-env',
+  auth: '--auth',
 };
 
+/** `instances.1.udsPath` → `--instance`, `jump.host` → `--jump`: the flag of the longest known prefix. */
+function flagOf(field: string): string | undefined {
+  const parts = field.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const flag = FLAG_OF[parts.slice(0, n).join('.')];
+    if (flag) return flag;
+  }
+  return undefined;
+}
+
 function fail(field: string, message: string, hint: string): never {
-  throw new SyncscopeError({ code: 'invalid-input', field, message: `${FLAG_OF[field] ?? field}: ${message}`, hint });
+  throw new SyncscopeError({ code: 'invalid-input', field, message: `${flagOf(field) ?? field}: ${message}`, hint });
 }
 
 function fromEnv(field: string, variable: string, env: NodeJS.ProcessEnv): string {
@@ -43,39 +63,75 @@ function fromEnv(field: string, variable: string, env: NodeJS.ProcessEnv): strin
 
 /** Digits only; the range is the profile schema's (so `--ssh-port 70000` gets the same rule as the UI). */
 function int(field: string, raw: string | undefined, example: number): number | undefined {
-  return raw === undefined ? undefined : wholeNumber(FLAG_OF[field] ?? field, raw, { example, field });
+  return raw === undefined ? undefined : wholeNumber(flagOf(field) ?? field, raw, { example, field });
 }
 
-/** Builds and validates a device profile from CLI flags. Secrets come from files or env vars, never argv. */
-export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv = process.env): DeviceInput {
-  const common = { name: f.name, udsPath: f.uds, pollIntervalMs: int('pollIntervalMs', f.interval, 1000) };
-  let raw: unknown;
-  if (f.local) {
-    raw = { transport: 'local', ...common };
-  } else {
-    if (f.key && f.passwordEnv) fail('auth', 'give either --key or --password-env, not both', 'Pick one way to log in.');
-    let auth: unknown;
-    if (f.key) {
+/** `NAME:UDS_PATH[:CONFIG_PATH]` (paths hold no colon: the profile schema refuses one). */
+export function instanceFromFlag(raw: string, index: number): unknown {
+  const parts = raw.split(':');
+  if (parts.length < 2 || parts.length > 3) fail(`instances.${index}`, `"${raw}" is not NAME:UDS_PATH[:CONFIG_PATH]`, 'For example --instance eth0:/var/run/ptp4l-eth0:/etc/linuxptp/eth0.conf');
+  const [name, udsPath, configPath] = parts;
+  return { name, udsPath, ...(configPath ? { configPath } : {}) };
+}
+
+/** `[USER@]HOST[:PORT]`, with an IPv6 address in brackets (`hop@[2001:db8::1]:2222`); the user defaults to the device's. */
+export function jumpFromFlag(raw: string, deviceUser: string | undefined): unknown {
+  const m = /^(?:([^@]+)@)?(\[[^\]]+\]|[^:@[\]]+)(?::(\d{1,5}))?$/.exec(raw);
+  if (!m) fail('jump', `"${raw}" is not [USER@]HOST[:PORT]`, 'For example --jump ops@bastion.lab:22 (an IPv6 host in brackets).');
+  const [, user, host = '', port] = m;
+  return { host: host.replace(/^\[|\]$/g, ''), user: user ?? deviceUser, ...(port !== undefined ? { sshPort: int('jump.sshPort', port, 22) } : {}) };
+}
+
+function authFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
+  if (f.keyboardInteractive && f.auth && f.auth !== 'keyboard-interactive') fail('auth', `--keyboard-interactive and --auth ${f.auth} disagree`, 'Pick one way to log in.');
+  const kind: AuthFlagKind | undefined = f.keyboardInteractive ? 'keyboard-interactive' : (f.auth ?? (f.key ? 'key' : f.passwordEnv ? 'password' : undefined));
+  if (f.key && f.passwordEnv) fail('auth', 'give either --key or --password-env, not both', 'Pick one way to log in.');
+  switch (kind) {
+    case 'key': {
+      if (!f.key) fail('auth.privateKey', '--auth key needs --key FILE', 'Give the private key file to log in with.');
       let privateKey: string;
       try {
         privateKey = readFileSync(f.key, 'utf8');
       } catch (err) {
         fail('auth.privateKey', `cannot read ${f.key}: ${(err as Error).message}`, 'Check the path to the private key file.');
       }
-      auth = { kind: 'privateKey', privateKey, ...(f.passphraseEnv ? { passphrase: fromEnv('auth.passphrase', f.passphraseEnv, env) } : {}) };
-    } else if (f.passwordEnv) {
-      auth = { kind: 'password', password: fromEnv('auth.password', f.passwordEnv, env) };
-    } else {
-      fail('auth', 'an SSH device needs --key FILE or --password-env VAR', 'Or add --local for the machine the engine runs on.');
+      return { kind: 'privateKey', privateKey, ...(f.passphraseEnv ? { passphrase: fromEnv('auth.passphrase', f.passphraseEnv, env) } : {}) };
     }
-    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth };
+    case 'password':
+    case 'keyboard-interactive':
+      if (!f.passwordEnv) fail('auth.password', `--auth ${kind} needs --password-env VAR`, 'Export the password in an environment variable and name it.');
+      return { kind: kind === 'password' ? 'password' : 'keyboardInteractive', password: fromEnv('auth.password', f.passwordEnv, env) };
+    case 'agent':
+      if (f.key || f.passwordEnv) fail('auth', '--auth agent takes no --key or --password-env', 'The engine asks the ssh-agent at $SSH_AUTH_SOCK; nothing is stored.');
+      return { kind: 'agent' };
+    default:
+      fail('auth', 'an SSH device needs --key FILE, --password-env VAR or --auth agent', 'Or add --local for the machine the engine runs on.');
+  }
+}
+
+/** Builds and validates a device profile from CLI flags. Secrets come from files or env vars, never argv. */
+export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv = process.env): DeviceInput {
+  const common = {
+    name: f.name,
+    udsPath: f.uds,
+    ...(f.instance && f.instance.length > 0 ? { instances: f.instance.map(instanceFromFlag) } : {}),
+    pollIntervalMs: int('pollIntervalMs', f.interval, 1000),
+  };
+  let raw: unknown;
+  if (f.local) {
+    if (f.jump) fail('jump', 'a --local device is not reached over SSH', 'Drop --jump, or describe the device with --host instead of --local.');
+    raw = { transport: 'local', ...common };
+  } else {
+    const auth = authFromFlags(f, env);
+    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth, ...(f.jump ? { jump: jumpFromFlag(f.jump, f.user) } : {}) };
   }
   const parsed = DeviceInput.safeParse(JSON.parse(JSON.stringify(raw)));
   if (!parsed.success) {
     const v = invalidInput(parsed.error);
     const field = v.field ?? '';
-    const flag = FLAG_OF[field];
-    throw new SyncscopeError({ ...v, message: flag ? v.message.replace(`${field}:`, `${flag}:`) : v.message });
+    const flag = flagOf(field);
+    const named = flag === FLAG_OF[field] ? `${flag}:` : `${flag} (${field}):`;
+    throw new SyncscopeError({ ...v, message: flag ? v.message.replace(`${field}:`, named) : v.message });
   }
   return parsed.data;
 }

@@ -9,10 +9,12 @@ import { ENGINE_VERSION } from '../engine';
 import { createLogger, type LogFormat } from '../log';
 import { defaultDataDir, desktopDataDir } from '../paths';
 import { serve } from '../server/serve';
-import { deviceInputFromFlags, type DeviceAddFlags } from './device-input';
+import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './device-input';
+import { runEvents, type EventsFlags } from './events-command';
 import { openAccess, type Access } from './engine-access';
 import { exitStatusHelp, exitStatusOf, USAGE_EXIT } from './exit-codes';
 import { listenPort } from './numbers';
+import { printTable } from './table';
 
 export const DEFAULT_PORT = 7462;
 export const DEFAULT_METRICS_PORT = 9462;
@@ -28,17 +30,20 @@ function rendererDir(): string {
 }
 
 function target(d: DeviceView): string {
-  return deviceTarget(d) ?? 'local';
+  const via = d.jump ? ` via ${deviceTarget({ transport: 'ssh', ...d.jump })}` : '';
+  return `${deviceTarget(d) ?? 'local'}${via}`;
 }
+
+/** One instance: its UDS path; several: `name=path` each. */
+function instancesText(d: DeviceView): string {
+  return d.instances.length === 1 ? d.udsPath : d.instances.map((i) => `${i.name}=${i.udsPath}`).join(' ');
+}
+
+const repeatable = (v: string, prev: string[] = []) => [...prev, v];
 
 function statusText(s: DeviceStatus | undefined): string {
   if (!s) return '-';
   return s.lastError && s.connection !== 'online' ? `${s.connection} (${s.lastError.code})` : s.connection;
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
 }
 
 async function withAccess<T>(opts: { server?: string; data?: string }, fn: (a: Access) => Promise<T>): Promise<T> {
@@ -136,9 +141,13 @@ export function buildProgram(): Command {
       .option('--user <user>', 'SSH login name')
       .option('--key <file>', 'private key file (read now and stored encrypted)')
       .option('--passphrase-env <VAR>', 'environment variable holding the key passphrase')
-      .option('--password-env <VAR>', 'environment variable holding the SSH password')
+      .option('--password-env <VAR>', 'environment variable holding the SSH password (also for --keyboard-interactive)')
+      .addOption(new Option('--auth <kind>', 'how to log in (default: key with --key, password with --password-env); agent uses $SSH_AUTH_SOCK').choices(AUTH_FLAG_KINDS))
+      .option('--keyboard-interactive', 'log in keyboard-interactive, answering with the password from --password-env')
       .option('--ssh-port <n>', 'SSH port', '22')
-      .option('--uds <path>', "ptp4l's UDS path for pmc (uds_address)", '/var/run/ptp4l')
+      .option('--jump <[user@]host[:port]>', 'reach the device through this SSH jump host (ProxyJump); it logs in the way the device does')
+      .option('--uds <path>', "ptp4l's UDS path for pmc (uds_address) of the one instance; default /var/run/ptp4l")
+      .option('--instance <name:uds[:config]>', 'a ptp4l instance: name, UDS path, optional config file (repeatable, up to 8; instead of --uds)', repeatable)
       .option('--interval <ms>', 'poll interval in milliseconds', '1000')
       .option('--local', 'the machine the engine runs on, no SSH'),
   ).action(async (o: DeviceAddFlags & { server?: string; data?: string }) => {
@@ -156,7 +165,7 @@ export function buildProgram(): Command {
       if (o.json) return console.log(JSON.stringify(statuses ? devices.map((d) => ({ ...d, status: statuses.find((s) => s.deviceId === d.id) ?? null })) : devices, null, 2));
       if (devices.length === 0) return console.log('No devices yet. Add one with: syncscope device add --name NAME --host HOST --user USER --key FILE');
       const head = ['NAME', 'TARGET', 'UDS', 'INTERVAL', ...(statuses ? ['STATUS'] : [])];
-      printTable([head, ...devices.map((d) => [d.name, target(d), d.udsPath, `${d.pollIntervalMs} ms`, ...(statuses ? [statusText(statuses.find((s) => s.deviceId === d.id))] : [])])]);
+      printTable([head, ...devices.map((d) => [d.name, target(d), instancesText(d), `${d.pollIntervalMs} ms`, ...(statuses ? [statusText(statuses.find((s) => s.deviceId === d.id))] : [])])]);
     },
   );
 
@@ -170,6 +179,16 @@ export function buildProgram(): Command {
       });
     },
   );
+
+  where(
+    program
+      .command('events')
+      .description("a device's events: port and servo states, grandmaster changes, connection gaps … (oldest first)")
+      .requiredOption('--device <name>', 'device name')
+      .option('--since <ISO-8601>', 'only events at or after this time, e.g. 2026-05-01T12:00:00Z')
+      .option('--limit <n>', 'at most this many (the newest)', '1000')
+      .option('--json', 'print JSON'),
+  ).action((o: EventsFlags & { server?: string; data?: string }) => withAccess(o, (a) => runEvents(a, o)));
 
   return program;
 }
