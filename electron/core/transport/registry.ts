@@ -7,9 +7,14 @@ import { LocalTransport } from './local-transport';
 import { SshTransport } from './ssh-transport';
 import type { DeviceTransport, TransportKind } from './transport';
 
-/** What a transport may ask of its owner: remembering a first-contact host key after a successful login. */
+/** What a transport may ask of its owner. A transport never talks to a person itself. */
 export interface TransportHooks {
+  /** Remember the device's first-contact host key: called only after a login with it succeeded. */
   onNewHostKey(fingerprint: string): void;
+  /** The same for the jump host's key. */
+  onNewJumpHostKey?(fingerprint: string): void;
+  /** Decides a first-contact host key (device or jump) before any credential is sent; absent, first contact is trusted. */
+  verifyHostKey?(fingerprint: string, target: 'device' | 'jump'): Promise<boolean>;
 }
 
 interface TransportEntry<P> {
@@ -39,6 +44,17 @@ const SshProfile = z.object({
   user: UserName,
   auth: SshAuthInput,
   hostKeySha256: z.string().nullable(),
+  jump: z
+    .object({
+      host: HostName,
+      sshPort: z.number().int(),
+      user: UserName,
+      /** null: log in the way the device does. */
+      auth: SshAuthInput.nullable(),
+      hostKeySha256: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** Every way Syncscope reaches a device, by kind: one schema and one factory each. */
@@ -54,6 +70,19 @@ export const TRANSPORTS: { readonly [K in TransportKind]: Registered } = {
         deviceId: spec.id,
         knownHostKey: profile.hostKeySha256,
         onNewHostKey: (fp) => hooks.onNewHostKey(fp),
+        ...(profile.jump
+          ? {
+              jump: {
+                host: profile.jump.host,
+                port: profile.jump.sshPort,
+                user: profile.jump.user,
+                ...(profile.jump.auth ? { auth: profile.jump.auth } : {}),
+                knownHostKey: profile.jump.hostKeySha256,
+                onNewHostKey: (fp: string) => hooks.onNewJumpHostKey?.(fp),
+              },
+            }
+          : {}),
+        ...(hooks.verifyHostKey ? { verifyHostKey: (fp: string, target: 'device' | 'jump') => hooks.verifyHostKey!(fp, target) } : {}),
       }),
   }),
   local: entry({ profile: z.object({}), create: () => new LocalTransport() }),

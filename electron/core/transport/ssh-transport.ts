@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Socket } from 'node:net';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { SshAuthInput } from '../../../shared/domain/device';
-import { SyncscopeError } from '../../../shared/domain/errors';
+import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import { shellCommand } from '../../../shared/shell/quote';
 import { ChannelGate } from './channel-gate';
@@ -34,8 +34,31 @@ export interface SshTransportOptions extends SshTarget {
   knownHostKey: string | null;
   /** Called once, after the first login with an unknown key succeeded, so the owner can remember it. */
   onNewHostKey?: (fingerprint: string) => void;
-  /** Bounds TCP connect, key exchange and login together. */
+  /** Bounds TCP connect, key exchange and login together (per hop; paused while verifyHostKey decides). */
   connectTimeoutMs?: number;
+  /** One hop before the device, as OpenSSH's ProxyJump. */
+  jump?: SshJumpOptions;
+  /**
+   * Decides a first-contact host key (no key known for that hop) before any credential is sent;
+   * true goes on with the login (and the key is pinned once it succeeds). Absent: first contact is trusted.
+   */
+  verifyHostKey?(fingerprint: string, target: 'device' | 'jump'): Promise<boolean>;
+}
+
+export interface SshJumpOptions extends Omit<SshTarget, 'deviceId'> {
+  /** Absent: the jump logs in the way the device does (as OpenSSH's ProxyJump). */
+  auth?: SshAuthInput;
+  /** Checked exactly like the device's. */
+  knownHostKey: string | null;
+  onNewHostKey?: (fingerprint: string) => void;
+}
+
+/** One login on the way to the device. */
+interface SshHop extends SshTarget {
+  role: 'device' | 'jump';
+  auth: SshAuthInput;
+  knownHostKey: string | null;
+  onNewHostKey?: (fingerprint: string) => void;
 }
 
 /** Non-login SSH sessions of ordinary users often lack /usr/sbin, where Debian installs pmc and ptp4l. */
@@ -93,11 +116,8 @@ export class SshTransport implements DeviceTransport {
 
   private startConnect(): { promise: Promise<void>; cancel(reason: unknown): void } {
     this._state = 'connecting';
-    const client = new Client();
     const sock = new Socket();
-    let received = '';
-    let presentedKey: string | null = null;
-    let mismatch: string | null = null;
+    const clients: Client[] = [];
     let settle: { resolve(): void; reject(err: unknown): void } | null = null;
     const promise = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
 
@@ -107,70 +127,165 @@ export class SshTransport implements DeviceTransport {
       settle = null;
       if (this.connecting?.promise === promise) this.connecting = null;
       if (this._state === 'connecting') this._state = 'idle';
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      client.end();
+      for (const c of clients) {
+        c.removeAllListeners();
+        c.on('error', () => undefined);
+        c.end();
+      }
       sock.destroy();
       s.reject(err);
     };
-    const fail = (err: unknown) => {
-      if (mismatch) end(new SyncscopeError(sshError('ssh.host-key-mismatch', this.opts, { expected: this.opts.knownHostKey ?? '', presented: mismatch })));
-      else end(new SyncscopeError(classifySshError(err, this.opts, received)));
-    };
-
-    sock.on('data', (d: Buffer) => {
-      if (received.length < PEEK_BYTES) received += d.subarray(0, PEEK_BYTES - received.length).toString('latin1');
-    });
-    client.once('ready', () => {
-      const s = settle;
-      if (!s) return;
-      settle = null;
-      this.connecting = null;
-      this.client = client;
-      this.gate = new ChannelGate();
-      this._state = 'connected';
-      client.on('error', () => undefined);
-      client.once('close', () => this.dropped(client, 'connection closed'));
-      // Pinned only now: a key from a login that failed may be an impostor's.
-      if (!this.opts.knownHostKey && presentedKey) {
-        this.opts.knownHostKey = presentedKey;
-        this.opts.onNewHostKey?.(presentedKey);
-      }
-      s.resolve();
-    });
-    client.once('error', fail);
-    client.once('close', () => fail(Object.assign(new Error('connection closed during the handshake'), { code: 'ECONNRESET' })));
-
-    const config: ConnectConfig = {
-      sock,
-      username: this.opts.user,
-      readyTimeout: this.opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      keepaliveInterval: 5_000,
-      keepaliveCountMax: 3,
-      // Called after key exchange and before authentication: refusing here sends no credential.
-      hostVerifier: (key: Buffer) => {
-        const fp = hostKeyFingerprint(key);
-        presentedKey = fp;
-        if (this.opts.knownHostKey && this.opts.knownHostKey !== fp) {
-          mismatch = fp;
-          return false;
-        }
-        return true;
+    const opts = this.opts;
+    const device: SshHop = {
+      ...opts,
+      role: 'device',
+      onNewHostKey: (fp) => {
+        opts.knownHostKey = fp;
+        opts.onNewHostKey?.(fp);
       },
-      ...(this.opts.auth.kind === 'password'
-        ? { password: this.opts.auth.password, tryKeyboard: false }
-        : { privateKey: this.opts.auth.privateKey, ...(this.opts.auth.passphrase ? { passphrase: this.opts.auth.passphrase } : {}) }),
     };
-    // Nagle would hold each small request (a pmc GET) for the previous one's ACK: ~40 ms an exchange.
-    sock.setNoDelay(true);
-    sock.connect({ host: this.opts.host, port: this.opts.port });
-    try {
-      client.connect(config);
-    } catch (err) {
-      // ssh2 throws synchronously for a key it cannot parse.
-      end(new SyncscopeError(sshError('ssh.bad-private-key', this.opts, { detail: err instanceof Error ? err.message : String(err) })));
-    }
+    const jump = this.opts.jump;
+
+    const login = async (): Promise<{ device: Client; jump: Client | null }> => {
+      // Nagle would hold each small request (a pmc GET) for the previous one's ACK: ~40 ms an exchange.
+      sock.setNoDelay(true);
+      if (!jump) {
+        sock.connect({ host: device.host, port: device.port });
+        return { device: await this.login(device, sock, clients, () => settle !== null), jump: null };
+      }
+      // ProxyJump: log in to the jump host, open a direct-tcpip channel to the device through it, and
+      // run the device's SSH session over that channel. The jump logs in as the device does unless given its own auth.
+      const hop: SshHop = {
+        ...jump,
+        auth: jump.auth ?? opts.auth,
+        role: 'jump',
+        ...(opts.deviceId ? { deviceId: opts.deviceId } : {}),
+        onNewHostKey: (fp) => {
+          jump.knownHostKey = fp;
+          jump.onNewHostKey?.(fp);
+        },
+      };
+      sock.connect({ host: hop.host, port: hop.port });
+      const jumpClient = await this.login(hop, sock, clients, () => settle !== null);
+      const tunnel = await new Promise<ClientChannel>((resolve, reject) =>
+        jumpClient.forwardOut('127.0.0.1', 0, device.host, device.port, (err, ch) => (err ? reject(new SyncscopeError(forwardError(err, device, hop))) : resolve(ch))),
+      );
+      return { device: await this.login(device, tunnel, clients, () => settle !== null), jump: jumpClient };
+    };
+
+    login().then(
+      ({ device: client, jump: jumpClient }) => {
+        const s = settle;
+        if (!s) return;
+        settle = null;
+        this.connecting = null;
+        this.client = client;
+        this.gate = new ChannelGate();
+        this._state = 'connected';
+        for (const c of [client, jumpClient]) {
+          if (!c) continue;
+          c.on('error', () => undefined);
+          c.once('close', () => {
+            this.dropped(client, 'connection closed');
+            // The device's session runs inside the jump's channel: one going takes the other.
+            client.end();
+            jumpClient?.end();
+          });
+        }
+        s.resolve();
+      },
+      (err: unknown) => end(err),
+    );
     return { promise, cancel: (reason) => end(reason) };
+  }
+
+  /**
+   * One SSH login over `sock` (a TCP socket, or a channel through a jump host). The host key is
+   * checked before any credential is sent; a first-contact key is pinned only after the login succeeded.
+   */
+  private login(hop: SshHop, sock: Socket | ClientChannel, clients: Client[], stillWanted: () => boolean): Promise<Client> {
+    const client = new Client();
+    clients.push(client);
+    return new Promise<Client>((resolve, reject) => {
+      let received = '';
+      let presentedKey: string | null = null;
+      let refusal: ErrorValue | null = null;
+      let timer: NodeJS.Timeout | null = null;
+      const timeoutMs = this.opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+      // Our own handshake deadline, paused while the owner decides on a first-contact key.
+      const arm = () => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => fail(Object.assign(new Error('handshake timed out'), { level: 'client-timeout' })), timeoutMs);
+      };
+      const fail = (err: unknown) => {
+        if (timer) clearTimeout(timer);
+        reject(new SyncscopeError(refusal ?? (isSyncscope(err) ? err.value : classifySshError(err, hop, received))));
+      };
+      const peek = (d: Buffer) => {
+        if (received.length < PEEK_BYTES) received += d.subarray(0, PEEK_BYTES - received.length).toString('latin1');
+      };
+      sock.on('data', peek);
+      client.once('ready', () => {
+        if (timer) clearTimeout(timer);
+        sock.off('data', peek);
+        client.removeAllListeners('close');
+        client.removeAllListeners('error');
+        // Pinned only now: a key from a login that failed may be an impostor's.
+        if (!hop.knownHostKey && presentedKey) {
+          hop.knownHostKey = presentedKey;
+          hop.onNewHostKey?.(presentedKey);
+        }
+        resolve(client);
+      });
+      client.once('error', fail);
+      client.once('close', () => fail(Object.assign(new Error('connection closed during the handshake'), { code: 'ECONNRESET' })));
+      if (hop.auth.kind === 'keyboardInteractive') {
+        const password = hop.auth.password;
+        // Every prompt that asks for a password gets it; anything else (a one-time code) gets nothing, and the login fails as it should.
+        client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => finish(prompts.map((pr) => (/pass(word|code|phrase)?/i.test(pr.prompt) ? password : ''))));
+      }
+      const verifyHostKey = this.opts.verifyHostKey;
+      const config: ConnectConfig = {
+        sock: sock as ConnectConfig['sock'],
+        username: hop.user,
+        readyTimeout: 0,
+        keepaliveInterval: 5_000,
+        keepaliveCountMax: 3,
+        // Called after key exchange and before authentication: refusing here sends no credential.
+        hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+          const fp = hostKeyFingerprint(key);
+          presentedKey = fp;
+          if (hop.knownHostKey) {
+            if (hop.knownHostKey !== fp) refusal = sshError('ssh.host-key-mismatch', hop, { expected: hop.knownHostKey, presented: fp });
+            verify(hop.knownHostKey === fp);
+            return;
+          }
+          if (!verifyHostKey) return verify(true);
+          // First contact with an owner who decides: nothing more is sent until it answers.
+          if (timer) clearTimeout(timer);
+          verifyHostKey(fp, hop.role).then(
+            (ok) => {
+              if (!ok) refusal = sshError('ssh.failed', hop, { detail: `host key ${fp} was not trusted` });
+              if (stillWanted()) arm();
+              verify(ok);
+            },
+            (err: unknown) => {
+              refusal = sshError('ssh.failed', hop, { detail: `host key ${fp} was not checked: ${err instanceof Error ? err.message : String(err)}` });
+              verify(false);
+            },
+          );
+        },
+        ...authConfig(hop.auth, hop),
+      };
+      arm();
+      try {
+        client.connect(config);
+      } catch (err) {
+        // ssh2 throws synchronously for a key it cannot parse (or a wrong passphrase).
+        if (timer) clearTimeout(timer);
+        reject(new SyncscopeError(err instanceof SyncscopeError ? err.value : sshError('ssh.bad-private-key', hop, { detail: err instanceof Error ? err.message : String(err) })));
+      }
+    });
   }
 
   async exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
@@ -334,6 +449,34 @@ export class SshTransport implements DeviceTransport {
   private closedError(): SyncscopeError {
     return new SyncscopeError(catalogError('collect.transport-closed', { device: targetParams(this.opts).target }, this.deviceRef()));
   }
+}
+
+/** The ssh2 connect options of one auth kind. */
+function authConfig(auth: SshAuthInput, hop: SshTarget): Partial<ConnectConfig> {
+  switch (auth.kind) {
+    case 'password':
+      return { password: auth.password, tryKeyboard: false };
+    case 'privateKey':
+      return { privateKey: auth.privateKey, ...(auth.passphrase ? { passphrase: auth.passphrase } : {}) };
+    case 'keyboardInteractive':
+      return { tryKeyboard: true };
+    case 'agent': {
+      const agent = process.env.SSH_AUTH_SOCK;
+      // ssh2 would silently try no key at all: say what is missing instead.
+      if (!agent) throw new SyncscopeError(sshError('ssh.failed', hop, { detail: 'agent login, but SSH_AUTH_SOCK is not set for the engine (start it from a session with a running ssh-agent)' }));
+      return { agent };
+    }
+  }
+}
+
+/** The jump host could not reach the device (a refused or unroutable port as seen from the jump). */
+function forwardError(err: Error, device: SshTarget, jump: SshTarget): ErrorValue {
+  const detail = `${err.message} (through ${targetParams(jump).target})`;
+  return /refused/i.test(err.message) ? sshError('ssh.refused', device) : sshError('ssh.unreachable', device, { detail });
+}
+
+function isSyncscope(err: unknown): err is SyncscopeError {
+  return err instanceof SyncscopeError;
 }
 
 function isChannelTimeout(reason: unknown): boolean {
