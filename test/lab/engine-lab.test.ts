@@ -137,6 +137,22 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     expect(t.server.engine.series.pointCount(dev.id)).toBe(before);
   });
 
+  it('records connection changes as events, stored and pushed live, and reads them back with syncscope events', async () => {
+    const dev = await addSlave('gap-s1', { udsPath: '/run/syncscope-lab/nowhere/ptp4l' });
+    await waitFor('the no-data event', async () => (await t.client.call('events.query', { deviceId: dev.id, kinds: ['connection'] })).some((e) => e.to === 'no-data'));
+    // Fixed: the same collector, now measuring; the gap before stays a gap (no points while it lasted).
+    await t.client.call('devices.update', { id: dev.id, patch: { udsPath: labDevice(lab, 'ss-s1').udsPath } });
+    await waitFor('the online event', async () => (await t.client.call('events.query', { deviceId: dev.id, kinds: ['connection'] })).some((e) => e.to === 'online'));
+    const events = await t.client.call('events.query', { deviceId: dev.id, kinds: ['connection'] });
+    expect(events.find((e) => e.to === 'no-data')).toMatchObject({ instance: null, detail: { code: 'ptp4l-not-running' } });
+    const live = t.events.flatMap((e) => (e.event === 'device.events' && e.payload.deviceId === dev.id ? e.payload.events : []));
+    expect(live.map((e) => e.to)).toEqual(expect.arrayContaining(['no-data', 'online']));
+    const { stdout } = await run('node', [CLI, 'events', '--device', 'gap-s1', '--server', t.server.url]);
+    expect(stdout).toMatch(/^\S+Z +- +connection +- → no-data +code=ptp4l-not-running/m);
+    expect(stdout).toMatch(/ +connection +- → online *$/m);
+    await t.client.call('devices.remove', { id: dev.id });
+  });
+
   it('rejects an invalid profile with a message naming the field', async () => {
     const err = await t.client.call('devices.add', { transport: 'ssh', name: 'x', host: 'a b', user: 'root', auth: { kind: 'password', password: 'p' } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SyncscopeError);
