@@ -2,6 +2,7 @@
 # Syncscope test lab: three network-namespace devices (ss-gm, ss-s1, ss-s2) on one Linux bridge,
 # each running a real ptp4l (software timestamps, free running: the host clock is never steered)
 # and a real sshd. Integration tests reach the devices over ssh from the root namespace.
+# A jump host ss-jump and ss-j1 behind it (reachable only through the jump) serve the jump-host tests.
 # A fourth, isolated device (ss-x1, a slave like the others) is only for disruptive tests (pulling
 # its link, a ptp4l socket the password user may not write, a verbose sshd log); tests sharing the
 # lab never touch it, and it is listed apart in lab.json ("isolatedDevices").
@@ -38,9 +39,20 @@ readonly DEVICES=(
 readonly ISOLATED_DEVICES=(
   "ss-x1 slave 13"
 )
-readonly ALL_DEVICES=("${DEVICES[@]}" "${ISOLATED_DEVICES[@]}")
+# A jump host (sshd only, on the bridge) and a device behind it: ss-j1's only link is a private veth
+# to ss-jump (10.231.58.0/24, no route from here, no forwarding in ss-jump), so ssh reaches it only
+# through the jump. ss-j1's sshd answers password logins only by keyboard-interactive (PAM).
+readonly JUMP_DEVICES=(
+  "ss-jump jump 20"
+  "ss-j1 slave 21"
+)
+readonly JUMP_NET_PREFIX=10.231.58
+readonly JUMP_INNER_ADDR=$JUMP_NET_PREFIX.1
+readonly ALL_DEVICES=("${DEVICES[@]}" "${ISOLATED_DEVICES[@]}" "${JUMP_DEVICES[@]}")
 
 is_isolated() { [[ $1 == ss-x* ]]; }
+is_behind_jump() { [[ $1 == ss-j[0-9]* ]]; }
+has_ptp4l() { [[ $1 != ss-jump ]]; }
 
 log() { printf 'lab: %s\n' "$*" >&2; }
 die() { printf 'lab: error: %s\n' "$*" >&2; exit 1; }
@@ -49,6 +61,10 @@ now_ms() { date +%s%3N; }
 
 device_dir() { printf '%s/%s' "$STATE_DIR" "$1"; }
 device_addr() { printf '%s.%s' "$NET_PREFIX" "$1"; }
+# Where a device's sshd listens: the bridge, or the private link behind the jump.
+name_addr() { if is_behind_jump "$1"; then printf '%s.%s' "$JUMP_NET_PREFIX" "$2"; else device_addr "$2"; fi; }
+# TCP reachability as a client of that device sees it (from the jump for the device behind it).
+device_tcp_open() { if is_behind_jump "$1"; then ip netns exec ss-jump timeout 2 bash -c "exec 3<>/dev/tcp/$2/22" 2>/dev/null; else tcp_open "$2" 22; fi; }
 device_mac() { printf '02:53:53:00:00:%02x' "$1"; }
 device_uds() { printf '%s/ptp4l' "$(device_dir "$1")"; }
 host_veth() { printf 'v%s' "$1"; } # e.g. vss-gm, the root-namespace end of the device's veth
@@ -166,6 +182,17 @@ make_bridge() {
 
 make_device_netns() {
   local name=$1 octet=$2
+  if is_behind_jump "$name"; then
+    ip netns add "$name"
+    ip link add jl0 netns ss-jump type veth peer name eth0 netns "$name"
+    ip -n ss-jump addr add "$JUMP_INNER_ADDR/24" dev jl0
+    ip -n ss-jump link set jl0 up
+    ip -n "$name" link set lo up
+    ip -n "$name" link set eth0 address "$(device_mac "$octet")"
+    ip -n "$name" addr add "$(name_addr "$name" "$octet")/24" dev eth0
+    ip -n "$name" link set eth0 up
+    return
+  fi
   ip netns add "$name"
   ip link add "$(host_veth "$name")" type veth peer name eth0 netns "$name"
   ip link set "$(host_veth "$name")" master "$BRIDGE" up
@@ -213,16 +240,18 @@ write_sshd_conf() {
   ssh-keygen -q -t ed25519 -N '' -C "syncscope-lab-$name" -f "$dir/ssh_host_ed25519_key"
   cat >"$dir/sshd_config" <<EOF
 # Syncscope lab: sshd of $name, inside network namespace $name.
-ListenAddress $(device_addr "$octet"):22
+ListenAddress $(name_addr "$name" "$octet"):22
 HostKey $dir/ssh_host_ed25519_key
 PidFile $dir/sshd.pid
 PermitRootLogin prohibit-password
 PubkeyAuthentication yes
-PasswordAuthentication yes
-KbdInteractiveAuthentication no
+$(if is_behind_jump "$name"; then
+    printf 'PasswordAuthentication no\nKbdInteractiveAuthentication yes\nUsePAM yes\n'
+  else
+    printf 'PasswordAuthentication yes\nKbdInteractiveAuthentication no\nUsePAM no\n'
+  fi)
 AuthorizedKeysFile $CLIENT_KEY.pub
 StrictModes no
-UsePAM no
 UseDNS no
 PrintMotd no
 PrintLastLog no
@@ -269,14 +298,17 @@ wait_ready() {
       read -r name role octet <<<"$row"
       dir=$(device_dir "$name")
       uds=$(device_uds "$name")
-      pid_alive "$(read_pid "$dir/ptp4l.pid")" || { log "$name: ptp4l exited; its log:"; tail_log "$dir/ptp4l.log"; return 1; }
-      if [[ -S $uds ]] && ! is_isolated "$name"; then
-        # ptp4l 3.1 creates its socket 0755 (no uds_file_mode yet); let group sslab's pmc write.
-        # The isolated device keeps ptp4l's root-only socket: the usual case for a non-root login.
-        chgrp "$LAB_USER" "$uds" && chmod 0660 "$uds"
+      if has_ptp4l "$name"; then
+        pid_alive "$(read_pid "$dir/ptp4l.pid")" || { log "$name: ptp4l exited; its log:"; tail_log "$dir/ptp4l.log"; return 1; }
+        if [[ -S $uds ]] && ! is_isolated "$name"; then
+          # ptp4l 3.1 creates its socket 0755 (no uds_file_mode yet); let group sslab's pmc write.
+          # The isolated device keeps ptp4l's root-only socket: the usual case for a non-root login.
+          chgrp "$LAB_USER" "$uds" && chmod 0660 "$uds"
+        fi
+        pmc_answers "$uds" || pending+=("$name:ptp4l")
       fi
-      pmc_answers "$uds" || pending+=("$name:ptp4l")
-      tcp_open "$(device_addr "$octet")" 22 || pending+=("$name:sshd:$(device_addr "$octet")")
+      addr=$(name_addr "$name" "$octet")
+      device_tcp_open "$name" "$addr" || pending+=("$name:sshd:$addr")
     done
     ((${#pending[@]} == 0)) && return 0
     if (($(now_ms) > deadline)); then
@@ -306,7 +338,7 @@ device_json_list() {
     ((first)) || printf ',\n'
     first=0
     printf '    { "name": %s, "role": %s, "netns": %s, "host": %s, "sshPort": 22, "user": "root",' \
-      "$(json_string "$name")" "$(json_string "$role")" "$(json_string "$name")" "$(json_string "$(device_addr "$octet")")"
+      "$(json_string "$name")" "$(json_string "$role")" "$(json_string "$name")" "$(json_string "$(name_addr "$name" "$octet")")"
     printf ' "privateKeyPath": %s, "passwordUser": %s, "password": %s,' \
       "$(json_string "$CLIENT_KEY")" "$(json_string "$LAB_USER")" "$(json_string "$password")"
     printf ' "hostKeySha256": %s, "clockIdentity": %s, "udsPath": %s, "ptp4lConfig": %s, "ptp4lLog": %s, "sshdLog": %s, "hostVeth": %s }' \
@@ -314,6 +346,15 @@ device_json_list() {
       "$(json_string "$(device_uds "$name")")" "$(json_string "$dir/ptp4l.conf")" \
       "$(json_string "$dir/ptp4l.log")" "$(json_string "$dir/sshd.log")" "$(json_string "$(host_veth "$name")")"
   done
+}
+
+# The jump host: sshd only, no ptp4l.
+jump_json() {
+  local dir fingerprint
+  dir=$(device_dir ss-jump)
+  fingerprint=$(ssh-keygen -l -E sha256 -f "$dir/ssh_host_ed25519_key.pub" | awk '{ print $2 }')
+  printf '{ "name": "ss-jump", "netns": "ss-jump", "host": %s, "sshPort": 22, "user": "root", "passwordUser": %s, "hostKeySha256": %s, "sshdLog": %s }' \
+    "$(json_string "$(device_addr 20)")" "$(json_string "$LAB_USER")" "$(json_string "$fingerprint")" "$(json_string "$dir/sshd.log")"
 }
 
 write_lab_json() {
@@ -329,6 +370,10 @@ write_lab_json() {
       device_json_list "$password" "${DEVICES[@]}"
       printf '\n  ],\n  "isolatedDevices": [\n'
       device_json_list "$password" "${ISOLATED_DEVICES[@]}"
+      printf '\n  ],\n  "jumpHost": '
+      jump_json
+      printf ',\n  "behindJump": [\n'
+      device_json_list "$password" "${JUMP_DEVICES[@]:1}"
       printf '\n  ],\n  "upSeconds": %s\n}\n' "$up_seconds"
     } >"$tmp"
   )
@@ -338,11 +383,13 @@ write_lab_json() {
 device_healthy() {
   local name=$1 octet=$2 dir
   dir=$(device_dir "$name")
-  pid_alive "$(read_pid "$dir/ptp4l.pid")" || return 1
   pid_alive "$(read_pid "$dir/sshd.pid")" || return 1
-  pmc_answers "$(device_uds "$name")" || return 1
+  if has_ptp4l "$name"; then
+    pid_alive "$(read_pid "$dir/ptp4l.pid")" || return 1
+    pmc_answers "$(device_uds "$name")" || return 1
+  fi
   # A disruptive test may have pulled an isolated device's link for a moment: that is not a reason to rebuild it.
-  is_isolated "$name" || tcp_open "$(device_addr "$octet")" 22 || return 1
+  is_isolated "$name" || device_tcp_open "$name" "$(name_addr "$name" "$octet")" || return 1
 }
 
 # True when every device row given is healthy.
@@ -355,7 +402,7 @@ devices_healthy() {
 }
 
 lab_healthy() {
-  [[ -r $LAB_JSON ]] && devices_healthy "${ALL_DEVICES[@]}"
+  [[ -r $LAB_JSON ]] && grep -q '"behindJump"' "$LAB_JSON" && devices_healthy "${ALL_DEVICES[@]}"
 }
 
 # Builds one device from nothing: namespace, configs, host key (added to known_hosts), sshd, ptp4l.
@@ -366,14 +413,27 @@ build_device() {
   make_device_netns "$name" "$octet"
   write_ptp4l_conf "$name" "$role"
   write_sshd_conf "$name" "$octet"
-  printf '%s %s\n' "$(device_addr "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
+  printf '%s %s\n' "$(name_addr "$name" "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
   start_sshd "$name" || { log "$name: sshd did not start; last lines of its log:"; tail_log "$(device_dir "$name")/sshd.log"; die "lab did not come up"; }
-  start_ptp4l "$name"
+  if has_ptp4l "$name"; then start_ptp4l "$name"; fi
 }
 
 # The password the running lab was built with (lab.json), so a partial rebuild keeps it.
 current_password() {
   [[ -r $LAB_JSON ]] && sed -n 's/.*"password": "\([A-Za-z0-9]*\)".*/\1/p' "$LAB_JSON" | head -n 1
+}
+
+rebuild_devices() {
+  local row name role octet
+  for row in "$@"; do
+    read -r name role octet <<<"$row"
+    teardown_device "$name"
+    sed -i "/^$(name_addr "$name" "$octet") /d" "$KNOWN_HOSTS"
+  done
+  for row in "$@"; do
+    read -r name role octet <<<"$row"
+    build_device "$name" "$role" "$octet"
+  done
 }
 
 # When the shared devices are healthy, rebuilds only the isolated ones that are not (or are
@@ -387,12 +447,15 @@ repair_isolated() {
   for row in "${ISOLATED_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
     device_healthy "$name" "$octet" && continue
-    teardown_device "$name"
-    sed -i "/^$(device_addr "$octet") /d" "$KNOWN_HOSTS"
-    build_device "$name" "$role" "$octet"
+    rebuild_devices "$row"
     rebuilt+=("$row")
   done
-  wait_ready "${rebuilt[@]}" || die "isolated devices did not come up (state left in $STATE_DIR)"
+  # The jump host and the device behind it share a link: rebuilt together.
+  if ! devices_healthy "${JUMP_DEVICES[@]}"; then
+    rebuild_devices "${JUMP_DEVICES[@]}"
+    rebuilt+=("${JUMP_DEVICES[@]}")
+  fi
+  ((${#rebuilt[@]} == 0)) || wait_ready "${rebuilt[@]}" || die "isolated devices did not come up (state left in $STATE_DIR)"
   finish_up "$password" "$started"
 }
 
@@ -452,10 +515,11 @@ cmd_status() {
     dir=$(device_dir "$name")
     ptp=down sshd=down state=-
     pid_alive "$(read_pid "$dir/ptp4l.pid")" && ptp=running
-    pid_alive "$(read_pid "$dir/sshd.pid")" && tcp_open "$(device_addr "$octet")" 22 && sshd=listening
+    has_ptp4l "$name" || ptp=none
+    pid_alive "$(read_pid "$dir/sshd.pid")" && device_tcp_open "$name" "$(name_addr "$name" "$octet")" && sshd=listening
     [[ $ptp == running ]] && state=$(port_state "$(device_uds "$name")")
-    [[ $ptp == running && $sshd == listening && -n $state ]] || healthy=0
-    printf '%-6s %-5s %-15s ptp4l=%-7s sshd=%-9s portState=%s\n' "$name" "$role" "$(device_addr "$octet")" "$ptp" "$sshd" "${state:--}"
+    [[ $sshd == listening ]] && { [[ $ptp == none ]] || [[ $ptp == running && -n $state ]]; } || healthy=0
+    printf '%-7s %-5s %-15s ptp4l=%-7s sshd=%-9s portState=%s\n' "$name" "$role" "$(name_addr "$name" "$octet")" "$ptp" "$sshd" "${state:--}"
   done
   if ((healthy)) && [[ -r $LAB_JSON ]]; then
     echo "lab: up ($LAB_JSON)"

@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 /**
  * The test lab for integration tests: three network-namespace devices on one bridge, each running
- * a real ptp4l and a real sshd, built by lab.sh, plus an isolated one for disruptive tests. `labUp()` is idempotent and leaves the lab up for
+ * a real ptp4l and a real sshd, built by lab.sh, plus an isolated one for disruptive tests and a
+ * jump host with a device reachable only through it. `labUp()` is idempotent and leaves the lab up for
  * the next suite; nothing here mocks a device.
  *
  *   const skip = labSkipReason();
@@ -51,6 +52,17 @@ const LabDevice = z.object({
   hostVeth: z.string(),
 });
 
+const JumpHost = z.object({
+  name: z.string(),
+  netns: z.string(),
+  host: z.string(),
+  sshPort: z.number().int(),
+  user: z.string(),
+  passwordUser: z.string(),
+  hostKeySha256: z.string(),
+  sshdLog: z.string(),
+});
+
 const LabInfoSchema = z.object({
   stateDir: z.string(),
   linuxptpVersion: z.string(),
@@ -62,12 +74,20 @@ const LabInfoSchema = z.object({
    * write, sshd logging each authentication request): never part of `devices`.
    */
   isolatedDevices: z.array(LabDevice),
+  /** A jump host on the bridge: sshd only (root by key, sslab by password), no ptp4l. */
+  jumpHost: JumpHost,
+  /**
+   * Devices reachable only through `jumpHost` (a private link behind it; `host` is their address
+   * as the jump sees it). Their sshd takes passwords by keyboard-interactive only.
+   */
+  behindJump: z.array(LabDevice).min(1),
   /** How long the `up` that built this lab took. */
   upSeconds: z.number(),
 });
 
 export type LabDevice = z.infer<typeof LabDevice>;
 export type LabInfo = z.infer<typeof LabInfoSchema>;
+export type LabJumpHost = z.infer<typeof JumpHost>;
 
 export function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
