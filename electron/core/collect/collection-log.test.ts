@@ -16,7 +16,7 @@ it('logs a dead device once, not once per retry', async () => {
     await engine.start();
     // Nothing listens on port 1 of the loopback: every retry is refused at once.
     const dev = await engine.handlers['devices.add'](
-      { transport: 'ssh', name: 'dead', host: '127.0.0.1', sshPort: 1, user: 'root', auth: { kind: 'password', password: 'x' }, udsPath: '/var/run/ptp4l', pollIntervalMs: 1000 },
+      { transport: 'ssh', name: 'dead', host: '127.0.0.1', sshPort: 1, user: 'root', auth: { kind: 'password', password: 'x' }, instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l' }], pollIntervalMs: 1000 },
       { origin: 'test' },
     );
     let retries = 0;

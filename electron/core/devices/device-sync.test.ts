@@ -50,7 +50,12 @@ describe('device changes while another process holds the database write lock', (
 
   it('picks up a change another process committed after the lock is released', async () => {
     other.exec('BEGIN IMMEDIATE');
-    other.prepare("INSERT INTO devices (id, name, transport, uds_path, poll_interval_ms, created_at_ms, updated_at_ms) VALUES ('x1', 'from-cli', 'local', '/var/run/ptp4l', 1000, 0, 0)").run();
+    other
+      .prepare(
+        `INSERT INTO devices (id, name, transport, profile, poll_interval_ms, created_at_ms, updated_at_ms)
+         VALUES ('x1', 'from-cli', 'local', '{"instances":[{"name":"ptp4l","udsPath":"/var/run/ptp4l"}],"jump":null}', 1000, 0, 0)`,
+      )
+      .run();
     expect(await dispatch(engine.handlers, local('blocked'), actor)).toMatchObject({ ok: false, error: { code: 'database' } });
     other.exec('COMMIT');
     await waitFor('the engine to announce the device the other process added', () => announced('from-cli'));

@@ -108,7 +108,7 @@ describe('the engine host in its own process', () => {
     const { secret } = db.prepare('SELECT secret FROM devices').get() as { secret: Buffer };
     db.close();
     expect(secret.includes(Buffer.from('hunter2-p4ss'))).toBe(false);
-    expect(JSON.parse(new DataKeyBox(dataKey).decrypt(secret))).toEqual(sshDevice.auth);
+    expect(JSON.parse(new DataKeyBox(dataKey).decrypt(secret))).toEqual({ auth: sshDevice.auth });
     expect(() => new DataKeyBox(randomBytes(32)).decrypt(secret)).toThrow();
   });
 

@@ -36,7 +36,7 @@ describe('validateNewDevice', () => {
         sshPort: 22,
         user: 'ptp',
         auth: { kind: 'password', password: 'secret' },
-        udsPath: '/var/run/ptp4l',
+        instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l' }],
         pollIntervalMs: 1000,
       },
     });
@@ -44,7 +44,7 @@ describe('validateNewDevice', () => {
 
   it('drops SSH fields for a local device', () => {
     const result = validateNewDevice(form({ transport: 'local', name: 'this-host', host: 'ignored', password: '' }));
-    expect(result.ok && result.value).toEqual({ transport: 'local', name: 'this-host', udsPath: '/var/run/ptp4l', pollIntervalMs: 1000 });
+    expect(result.ok && result.value).toEqual({ transport: 'local', name: 'this-host', instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l' }], pollIntervalMs: 1000 });
   });
 
   it('puts each schema message on the input it belongs to', () => {

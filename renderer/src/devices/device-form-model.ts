@@ -75,7 +75,8 @@ export function deviceFormFrom(device: DeviceView): DeviceFormValues {
     host: device.host ?? '',
     sshPort: device.sshPort ?? 22,
     user: device.user ?? '',
-    authKind: device.authKind ?? 'password',
+    // The form offers password and key until the UI slice adds keyboard-interactive and agent.
+    authKind: device.authKind === 'privateKey' ? 'privateKey' : 'password',
     hostKeySha256: device.hostKeySha256 ?? '',
     udsPath: device.udsPath,
     pollIntervalMs: device.pollIntervalMs,

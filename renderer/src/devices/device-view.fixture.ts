@@ -11,6 +11,8 @@ export function deviceView(overrides: Partial<DeviceView> = {}): DeviceView {
     user: 'ptp',
     authKind: 'password',
     udsPath: '/var/run/ptp4l',
+    instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l' }],
+    jump: null,
     pollIntervalMs: 1000,
     hostKeySha256: null,
     createdAtMs: 0,
