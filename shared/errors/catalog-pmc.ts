@@ -78,4 +78,14 @@ export const PMC_ERRORS = {
     en: { message: '{{device}}: pmc did not finish within {{ms}} ms.', hint: 'pmc normally finishes in a fraction of a second. The device may be overloaded, or ptp4l may hang; Syncscope stopped this pmc and tries again.' },
     'zh-CN': { message: '{{device}}：pmc 未能在 {{ms}} 毫秒内结束。', hint: 'pmc 通常在不到一秒内结束。设备可能负载过高，或 ptp4l 已挂起；Syncscope 已终止这次 pmc 并会重试。' },
   },
+  'pmc.restarted': {
+    code: 'device-output',
+    en: { message: '{{device}}: the pmc kept open for instance {{instance}} ended ({{reason}}); Syncscope started a new one.', hint: 'A restart now and then is harmless. If it repeats, look on the device for what ends pmc (an OOM kill, a watchdog, someone running `pkill pmc`), and check that linuxptp is installed in one version.' },
+    'zh-CN': { message: '{{device}}：实例 {{instance}} 的常驻 pmc 已结束（{{reason}}）；Syncscope 已启动新的 pmc。', hint: '偶尔重启无害。若反复出现，请在设备上查找结束 pmc 的原因（OOM、看门狗、有人执行了 `pkill pmc`），并确认只安装了一个版本的 linuxptp。' },
+  },
+  'pmc.unreadable': {
+    code: 'device-output',
+    en: { message: '{{device}}: ptp4l answered {{tlv}} for instance {{instance}}, but none of its fields could be read.', hint: 'The pmc on the device prints this data set in a form Syncscope does not know (another linuxptp version or a patched pmc). Run `pmc -u -b 0 \'GET {{tlv}}\'` on the device and report what it prints.' },
+    'zh-CN': { message: '{{device}}：实例 {{instance}} 的 ptp4l 应答了 {{tlv}}，但其中没有任何字段可以读取。', hint: '设备上的 pmc 以 Syncscope 不认识的格式打印该数据集（其他 linuxptp 版本或修改过的 pmc）。请在设备上运行 `pmc -u -b 0 \'GET {{tlv}}\'` 并报告其输出。' },
+  },
 } as const satisfies Record<string, ErrorEntry>;

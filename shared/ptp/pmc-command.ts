@@ -1,4 +1,4 @@
-import { UdsPath } from '../domain/device';
+import { DeviceFilePath, UdsPath } from '../domain/device';
 import { SyncscopeError } from '../domain/errors';
 import { PMC_POLL_DATA_SETS, type UdsAccess } from './pmc-sample';
 
@@ -88,4 +88,39 @@ function validUds(path: string): string {
 function validClientSocket(path: string): string {
   if (CLIENT_SOCKET_PATH.test(path)) return path;
   throw new SyncscopeError({ code: 'invalid-input', field: 'clientSocketPath', message: `pmc client socket must be ${CLIENT_SOCKET_PREFIX} and 12 hex digits (got ${JSON.stringify(String(path).slice(0, 80))})` });
+}
+
+/**
+ * pmc kept open (interactive: requests on stdin, one per line). `-f` gives pmc the instance's own
+ * ptp4l.conf, so it asks in ptp4l's domain with its transportSpecific (a wrong domain gets no answer;
+ * gPTP needs transportSpecific 1). The small sh script around it, fixed text with values as
+ * positional arguments, first says on stderr when ptp4l's socket is missing or not writable (pmc is
+ * silent about both), and removes pmc's client socket when pmc ends however it ends (pmc unlinks it
+ * only on a clean exit).
+ */
+export const STREAM_SCRIPT = [
+  'u=$1 c=$2; shift 2',
+  `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`,
+  '"$@"; r=$?',
+  'case $c in /tmp/syncscope-pmc-*) rm -f -- "$c";; esac',
+  'exit $r',
+].join('\n');
+
+/** The argv of a kept-open pmc for one ptp4l instance. */
+export function pmcStreamArgv(udsPath: string, clientSocketPath: string, configPath?: string): string[] {
+  const uds = validUds(udsPath);
+  const client = validClientSocket(clientSocketPath);
+  const config = configPath === undefined ? [] : ['-f', validConfig(configPath)];
+  return ['sh', '-c', STREAM_SCRIPT, 'syncscope-pmc', uds, client, 'pmc', '-u', '-b', '0', ...config, '-s', uds, '-i', client];
+}
+
+/** The script's marker lines, or null for any other line. */
+export function pollMarker(line: string): UdsAccess | null {
+  return MARKERS[line.trim()] ?? null;
+}
+
+function validConfig(path: string): string {
+  const parsed = DeviceFilePath.safeParse(path);
+  if (parsed.success) return parsed.data;
+  throw new SyncscopeError({ code: 'invalid-input', field: 'configPath', message: `${parsed.error.issues[0]?.message ?? 'config path is invalid'} (got ${JSON.stringify(String(path).slice(0, 80))})` });
 }

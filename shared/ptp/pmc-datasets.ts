@@ -225,3 +225,52 @@ function portIdentityOf(text: string | undefined): string | null {
 function finite(n: number): number | null {
   return Number.isFinite(n) ? n + 0 : null;
 }
+
+export interface PortPropertiesNp {
+  portIdentity: string;
+  portNumber: number | null;
+  portState: PortState | null;
+  /** pmc's words: SOFTWARE, HARDWARE, LEGACY_HW, ONESTEP, P2P1STEP. */
+  timestamping: string | null;
+  interface: string | null;
+}
+
+export function portPropertiesNp(resp: PmcResponse): PortPropertiesNp | null {
+  if (resp.tlv !== 'PORT_PROPERTIES_NP') return null;
+  const f = resp.fields;
+  const portIdentity = portIdentityOf(f['portIdentity']) ?? resp.portIdentity;
+  const iface = f['interface'];
+  return {
+    portIdentity,
+    portNumber: portNumberOf(portIdentity),
+    portState: portState(f['portState']),
+    timestamping: f['timestamping'] && /^[A-Z0-9_]{1,32}$/.test(f['timestamping']) ? f['timestamping'] : null,
+    interface: iface && /^[^\s/]{1,64}$/.test(iface) ? iface : null,
+  };
+}
+
+/** A message counter of PORT_STATS_NP / PORT_SERVICE_STATS_NP, as its decimal text (uint64). */
+export interface PortCounter {
+  /** As printed, e.g. `rx_Sync`, `announce_timeout`. */
+  name: string;
+  valueText: string;
+}
+
+export interface PortStats {
+  portIdentity: string;
+  portNumber: number | null;
+  counters: PortCounter[];
+}
+
+/** PORT_STATS_NP (3.0+) or PORT_SERVICE_STATS_NP (4.0+): every field but portIdentity is a uint64 counter. */
+export function portStats(resp: PmcResponse): PortStats | null {
+  if (resp.tlv !== 'PORT_STATS_NP' && resp.tlv !== 'PORT_SERVICE_STATS_NP') return null;
+  const portIdentity = portIdentityOf(resp.fields['portIdentity']) ?? resp.portIdentity;
+  const counters: PortCounter[] = [];
+  for (const [name, text] of Object.entries(resp.fields)) {
+    if (name === 'portIdentity' || !/^[A-Za-z_]{1,48}$/.test(name)) continue;
+    const valueText = int64Text(text);
+    if (valueText !== null) counters.push({ name, valueText });
+  }
+  return { portIdentity, portNumber: portNumberOf(portIdentity), counters };
+}

@@ -65,13 +65,13 @@ export const PMC_PARSE_LIMITS = {
 
 const ACTIONS = new Set(['GET', 'SET', 'RESPONSE', 'COMMAND', 'ACKNOWLEDGE']);
 const SEQ = /^\d{1,5}$/;
-const ERROR_STATUS = 'MANAGEMENT_ERROR_STATUS';
+export const ERROR_STATUS = 'MANAGEMENT_ERROR_STATUS';
 
 /**
  * pmc's own messages, as data: how to recognise each, and which request id it names when it means
  * "this request was echoed by `sending:` but never sent" (so seq numbers skip it).
  */
-const NOTICES: readonly { test: (line: string) => boolean; unsentId?: (line: string) => string }[] = [
+export const NOTICES: readonly { test: (line: string) => boolean; unsentId?: (line: string) => string }[] = [
   { test: (l) => l.startsWith('sorry, ') && l.endsWith(' not supported yet'), unsentId: (l) => l.slice(7, -18) },
   { test: (l) => l.includes(' only allows '), unsentId: (l) => l.slice(0, l.indexOf(' ')) },
   { test: (l) => l.includes(' SET needs '), unsentId: (l) => l.slice(0, l.indexOf(' ')) },
@@ -161,7 +161,7 @@ export function responsesFor(parse: PmcParse, tlv: string): PmcResponse[] {
   return parse.responses.filter((r) => r.tlv === tlv);
 }
 
-interface Header {
+export interface PmcHeader {
   portIdentity: string;
   seq: number;
   action: string;
@@ -169,7 +169,8 @@ interface Header {
   rest: string;
 }
 
-function readHeader(line: string): Header | null {
+/** A response header line (trimmed), or null. */
+export function readHeader(line: string): PmcHeader | null {
   if (!line.includes(' seq ')) return null;
   const t = line.split(/[ \t]+/);
   const [portIdentity, seqWord, seqText, action, kind] = t;
@@ -184,7 +185,7 @@ function readHeader(line: string): Header | null {
 }
 
 /** Stores `key value` as a field unless the key repeats or there is no room; says whether it did. */
-function addField(block: PmcResponse, line: string, room: boolean): boolean {
+export function addField(block: PmcResponse, line: string, room: boolean): boolean {
   let gap = 0;
   while (gap < line.length && line.charCodeAt(gap) !== 32 && line.charCodeAt(gap) !== 9) gap++;
   const key = line.slice(0, gap);
@@ -220,7 +221,7 @@ function collapseSpaces(s: string): string {
 }
 
 /** Shorten and make printable: device output may hold control bytes. */
-function clip(s: string): string {
+export function clip(s: string): string {
   const short = s.length > PMC_PARSE_LIMITS.maxShownChars ? `${s.slice(0, PMC_PARSE_LIMITS.maxShownChars)}…` : s;
   let printable = '';
   for (const ch of short) {

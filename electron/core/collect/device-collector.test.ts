@@ -24,7 +24,7 @@ describe('DeviceCollector statuses against a real closed port', () => {
   it('publishes one status per transition: connecting, then offline with a future retry time, per retry', async () => {
     const spec = sshSpec({ sshPort: await freePort() });
     const seen: { at: number; status: DeviceStatus }[] = [];
-    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, status: (s) => seen.push({ at: Date.now(), status: s }), pollDone: () => undefined }, { retryBaseMs: 50 });
+    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, readings: () => undefined, events: () => undefined, status: (s) => seen.push({ at: Date.now(), status: s }), pollDone: () => undefined }, { retryBaseMs: 50 });
     await until(() => seen.filter((s) => s.status.connection === 'offline').length >= 4);
     await collector.stop();
     const connections = seen.map((s) => s.status.connection);
@@ -42,7 +42,7 @@ describe('DeviceCollector statuses against a real closed port', () => {
     // This machine, a real pmc (or none: then pmc-missing), and no ptp4l at that path.
     const spec = sshSpec({ transport: 'local', host: null, user: null, auth: null, udsPath: '/run/syncscope-test-nowhere/ptp4l' });
     const seen: DeviceStatus[] = [];
-    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, status: (s) => seen.push(s), pollDone: () => undefined });
+    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, readings: () => undefined, events: () => undefined, status: (s) => seen.push(s), pollDone: () => undefined });
     await until(() => seen.some((s) => s.connection === 'no-data'));
     const st = seen.find((s) => s.connection === 'no-data')!;
     expect(['pmc.no-socket', 'pmc.missing']).toContain(st.lastError?.messageId);
@@ -55,7 +55,7 @@ describe('DeviceCollector statuses against a real closed port', () => {
     const spec = sshSpec({ sshPort: await freePort() });
     let after = 0;
     let stopped = false;
-    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, status: () => (stopped ? after++ : 0), pollDone: () => (stopped ? after++ : 0) }, { retryBaseMs: 10 });
+    collector = new DeviceCollector(spec, createTransport(spec, { onNewHostKey: () => undefined }), { sample: () => undefined, readings: () => undefined, events: () => undefined, status: () => (stopped ? after++ : 0), pollDone: () => (stopped ? after++ : 0) }, { retryBaseMs: 10 });
     await collector.stop();
     stopped = true;
     await new Promise((r) => setTimeout(r, 100));

@@ -6,11 +6,20 @@ import { catalogError } from '../../../shared/errors/catalog';
 import type { DeviceConnectSpec } from '../store/devices-repo';
 import { sshError } from '../transport/ssh-errors';
 import type { DeviceTransport } from '../transport/transport';
+import type { DeviceEvent } from '../../../shared/series/device-event';
+import type { Reading } from '../../../shared/series/series';
 import { backoffMs } from './backoff';
-import { PmcPollSource } from './pmc-poll-source';
+import { OneShotPmcSource } from './pmc-poll-source';
+import { PmcStreamSource } from './pmc-stream-source';
+import type { PtpSource, SourcePoll } from './ptp-source';
 
 export interface CollectorSinks {
+  /** The first instance's legacy sample, once per poll cycle (the UI's live chart and status). */
   sample(s: PtpSample): void;
+  /** Every reading of the cycle, of every instance, in one batch. */
+  readings(r: Reading[]): void;
+  /** Events of the cycle (port states, grandmaster changes, pmc restarts …), in one batch. */
+  events(e: DeviceEvent[]): void;
   /** One call per real change of what a device row shows (connection, port state, error, retry time). */
   status(s: DeviceStatus): void;
   pollDone(durationS: number, error: ErrorValue | null): void;
@@ -23,9 +32,16 @@ export interface CollectorOptions {
   random?: () => number;
   /** First retry delay; later ones double up to 30 s. */
   retryBaseMs?: number;
+  /**
+   * How pmc runs: kept open per instance (default), or one-shot per poll (the fallback for a
+   * transport that cannot stream).
+   */
+  pmc?: 'stream' | 'one-shot';
 }
 
 export const POLL_DEADLINE_MS = 5_000;
+/** A kept-open pmc answers in well under a millisecond; one that does not answer within this is not answering. */
+export const STREAM_ANSWER_DEADLINE_MS = 1_000;
 
 type Step = { kind: 'sampled' } | { kind: 'failed' };
 
@@ -39,7 +55,7 @@ type Step = { kind: 'sampled' } | { kind: 'failed' };
  */
 export class DeviceCollector {
   private readonly stopping = new AbortController();
-  private readonly source: PmcPollSource;
+  private readonly sources: PtpSource[];
   private readonly random: () => number;
   private readonly retryBaseMs: number | undefined;
   private failures = 0;
@@ -56,7 +72,13 @@ export class DeviceCollector {
     private readonly sinks: CollectorSinks,
     opts: CollectorOptions = {},
   ) {
-    this.source = new PmcPollSource(spec, opts.pollDeadlineMs ?? POLL_DEADLINE_MS);
+    const deadlineMs = opts.pollDeadlineMs ?? POLL_DEADLINE_MS;
+    const streams = (opts.pmc ?? 'stream') === 'stream' && typeof transport.stream === 'function';
+    // Until every profile lists its instances, the short form is one instance named ptp4l at udsPath.
+    const instances = spec.instances?.length ? spec.instances : [{ name: 'ptp4l', udsPath: spec.udsPath }];
+    this.sources = instances.map((instance) =>
+      streams ? new PmcStreamSource({ id: spec.id, name: spec.name, instance }, Math.min(deadlineMs, STREAM_ANSWER_DEADLINE_MS)) : new OneShotPmcSource({ id: spec.id, name: spec.name, udsPath: instance.udsPath }, instance.name, deadlineMs),
+    );
     this.random = opts.random ?? Math.random;
     this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
@@ -96,6 +118,7 @@ export class DeviceCollector {
       }
     } finally {
       unsubscribe();
+      for (const s of this.sources) s.close();
     }
   }
 
@@ -113,8 +136,11 @@ export class DeviceCollector {
     }
     this.polling = true;
     try {
-      const { sample, problem } = await this.source.poll(this.transport, this.stopping.signal);
+      const polls = await Promise.all(this.sources.map((s) => s.poll(this.transport, this.stopping.signal)));
       if (this.stopped) return { kind: 'failed' };
+      this.deliver(polls);
+      // The device's status follows its first instance; the others speak through readings and events.
+      const { sample, problem } = polls[0] as SourcePoll;
       if (!sample) return this.failed(t0, 'no-data', problem ?? errorValueOf(new Error('a poll gave neither a sample nor a reason')));
       this.sinks.sample(sample);
       this.current = { ...this.current, lastSampleAtMs: sample.tMs };
@@ -126,6 +152,13 @@ export class DeviceCollector {
     } finally {
       this.polling = false;
     }
+  }
+
+  private deliver(polls: SourcePoll[]): void {
+    const readings = polls.flatMap((p) => p.readings);
+    const events = polls.flatMap((p) => p.events);
+    if (readings.length > 0) this.sinks.readings(readings);
+    if (events.length > 0) this.sinks.events(events);
   }
 
   private failed(t0: number, connection: 'offline' | 'no-data', why: ErrorValue): Step {

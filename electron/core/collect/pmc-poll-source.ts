@@ -4,7 +4,9 @@ import type { PtpSample } from '../../../shared/domain/ptp';
 import { catalogError } from '../../../shared/errors/catalog';
 import { CLIENT_SOCKET_PREFIX, pmcPollArgv, readPollStderr } from '../../../shared/ptp/pmc-command';
 import { sampleFromPmc } from '../../../shared/ptp/pmc-sample';
+import { readingFromSample } from '../../../shared/series/legacy-sample';
 import type { DeviceTransport, ExecResult } from '../transport/transport';
+import type { PtpSource, SourcePoll } from './ptp-source';
 
 export interface PmcSourceSpec {
   id: string;
@@ -60,4 +62,25 @@ export class PmcPollSource {
 function withoutKind<T extends { kind: unknown }>(p: T): Omit<T, 'kind'> {
   const { kind: _kind, ...rest } = p;
   return rest;
+}
+
+/** The one-shot poll as a PtpSource of one instance: its sample also becomes that instance's reading. */
+export class OneShotPmcSource implements PtpSource {
+  private readonly poller: PmcPollSource;
+  constructor(
+    private readonly spec: PmcSourceSpec,
+    readonly instance: string,
+    deadlineMs: number,
+  ) {
+    this.poller = new PmcPollSource(spec, deadlineMs);
+  }
+
+  async poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll> {
+    const { sample, problem } = await this.poller.poll(transport, signal);
+    return { sample, problem, readings: sample ? [readingFromSample(sample, this.instance)] : [], events: [] };
+  }
+
+  close(): void {
+    // Nothing kept open between polls.
+  }
 }

@@ -12,10 +12,14 @@ export function sshSpec(over: Partial<DeviceConnectSpec> = {}): DeviceConnectSpe
     authKind: 'password',
     auth: { kind: 'password', password: 'not-used' },
     udsPath: '/var/run/ptp4l',
+    instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l' }],
+    jump: null,
     pollIntervalMs: 200,
     hostKeySha256: null,
     createdAtMs: 0,
     updatedAtMs: 0,
     ...over,
+    // A test that sets udsPath alone means the one instance at that path.
+    ...(over.udsPath !== undefined && over.instances === undefined ? { instances: [{ name: 'ptp4l', udsPath: over.udsPath }] } : {}),
   };
 }

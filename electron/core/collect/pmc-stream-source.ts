@@ -1,0 +1,268 @@
+import { randomBytes } from 'node:crypto';
+import type { ErrorValue } from '../../../shared/domain/errors';
+import type { PtpInstance } from '../../../shared/domain/device';
+import { catalogError } from '../../../shared/errors/catalog';
+import { judgeFreshness, type StaleReason } from '../../../shared/ptp/freshness';
+import { CLIENT_SOCKET_PREFIX, pmcStreamArgv } from '../../../shared/ptp/pmc-command';
+import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropertiesNp, portStats, timeStatusNp } from '../../../shared/ptp/pmc-datasets';
+import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
+import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
+import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
+import type { DeviceEvent } from '../../../shared/series/device-event';
+import type { DeviceTransport } from '../transport/transport';
+import { PmcSession, type RequestAnswer } from './pmc-session';
+import type { PtpSource, SourcePoll } from './ptp-source';
+
+/**
+ * ptp4l's data sets through one pmc kept open per instance (issue 7 "pmc kept open").
+ *
+ * Every poll asks TIME_STATUS_NP and CURRENT_DATA_SET (the measurement), PORT_DATA_SET unless ptp4l
+ * pushes port states (SUBSCRIBE_EVENTS_NP, renewed before it lapses; a read-only socket refuses it,
+ * then PORT_DATA_SET is polled), and PORT_STATS_NP once a second. DEFAULT_DATA_SET, PARENT_DATA_SET
+ * and PORT_PROPERTIES_NP are read on every (re)start, after every state change, after ptp4l was
+ * silent, and every 10 s. A data set this linuxptp lacks (`bad command`, MANAGEMENT_ERROR_STATUS) is
+ * remembered and not asked again. pmc ended or stopped echoing → a new pmc next poll, a
+ * `source-restart` event, and the reason in the status for a while.
+ */
+
+export interface StreamSourceSpec {
+  id: string;
+  name: string;
+  instance: PtpInstance;
+}
+
+export const FULL_READ_EVERY_MS = 10_000;
+export const STATS_EVERY_MS = 1_000;
+export const SUBSCRIPTION_S = 60;
+/** How long the status keeps saying pmc was restarted. */
+export const RESTART_NOTICE_MS = 10_000;
+/** ingress_time may stand still this long (a few 1 s Syncs) before the measurement is a gap. */
+export const STALE_AFTER_MS = 3_500;
+
+/** Data sets not every linuxptp (or every socket) offers: a refusal is remembered, not reported. */
+type OptionalSet = 'PORT_STATS_NP' | 'PORT_SERVICE_STATS_NP' | 'SUBSCRIBE_EVENTS_NP';
+
+export class PmcStreamSource implements PtpSource {
+  readonly instance: string;
+  private session: PmcSession | null = null;
+  private starts = 0;
+  private lastExit: string | null = null;
+  private restartedAtMs = -Infinity;
+  private restartReason = '';
+  private snapshot: PtpSnapshot = EMPTY_SNAPSHOT;
+  /** The snapshot events were last computed against; null right after a (re)start. */
+  private eventBase: PtpSnapshot | null = null;
+  private portResponses = new Map<string, PmcResponse>();
+  private pushedPorts = false;
+  private needFull = true;
+  private lastFullMs = -Infinity;
+  private lastStatsMs = -Infinity;
+  private subscribedUntilMs = 0;
+  private readonly unavailable = new Set<OptionalSet>();
+  private lastIngressNs: string | null = null;
+  private lastAdvanceMs = -Infinity;
+  private lastGap: StaleReason | null = null;
+  /** Round trip of the last poll (first request written → last answer), ms. */
+  lastPollMs: number | null = null;
+
+  constructor(
+    private readonly spec: StreamSourceSpec,
+    private readonly deadlineMs: number,
+  ) {
+    this.instance = spec.instance.name;
+  }
+
+  /** How many times pmc was started (1 after the first poll; more means restarts). */
+  get pmcStarts(): number {
+    return this.starts;
+  }
+
+  close(): void {
+    this.session?.close();
+    this.session = null;
+  }
+
+  async poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll> {
+    const events: DeviceEvent[] = [];
+    if (!this.session?.alive) {
+      const restarted = await this.start(transport, signal);
+      if (restarted) events.push(restarted);
+    }
+    const session = this.session as PmcSession;
+    const now = performance.now();
+    const full = this.needFull || now - this.lastFullMs > FULL_READ_EVERY_MS;
+    const subscribe = !this.unavailable.has('SUBSCRIBE_EVENTS_NP') && Date.now() > this.subscribedUntilMs - SUBSCRIPTION_S * 250;
+    const stats = !this.unavailable.has('PORT_STATS_NP') && (full || now - this.lastStatsMs >= STATS_EVERY_MS);
+    const ports = Math.max(1, this.snapshot.defaults?.numberPorts ?? 1);
+    const ask = (request: string, expect = 1) => session.request(request, { expect, deadlineMs: this.deadlineMs });
+
+    const t0 = performance.now();
+    const pending: Promise<RequestAnswer>[] = [];
+    // DEFAULT_DATA_SET first: its numberPorts says how many answers a PORT_* request gets.
+    const defaults = full ? await ask('GET DEFAULT_DATA_SET') : null;
+    const portCount = Math.max(1, (defaults && first(defaults, defaultDataSet)?.numberPorts) || ports);
+    if (full) pending.push(ask('GET PARENT_DATA_SET'), ask('GET PORT_PROPERTIES_NP', portCount));
+    const time = ask('GET TIME_STATUS_NP');
+    const current = ask('GET CURRENT_DATA_SET');
+    const portData = full || !this.pushedPorts || subscribe ? ask('GET PORT_DATA_SET', portCount) : null;
+    const portStatsAnswer = stats ? ask('GET PORT_STATS_NP', portCount) : null;
+    const serviceStats = full && !this.unavailable.has('PORT_SERVICE_STATS_NP') ? ask('GET PORT_SERVICE_STATS_NP', portCount) : null;
+    const sub = subscribe ? ask(`SET SUBSCRIBE_EVENTS_NP duration ${SUBSCRIPTION_S} NOTIFY_PORT_STATE on NOTIFY_TIME_SYNC on`) : null;
+    const [timeA, currentA, portA, statsA, serviceA, subA, ...rest] = await Promise.all([time, current, portData, portStatsAnswer, serviceStats, sub, ...pending]);
+    this.lastPollMs = performance.now() - t0;
+    const tMs = Date.now();
+
+    const answers = [defaults, timeA, currentA, portA, statsA, serviceA, subA, ...rest].filter((a): a is RequestAnswer => a !== null);
+    if (answers.some((a) => a.timedOut === 'echo')) {
+      // pmc took no more requests: it hangs. A new one next poll.
+      this.lastExit = 'stopped answering';
+      this.close();
+    }
+    for (const a of [statsA, serviceA, subA]) if (a) this.remember(a);
+    const heard = timeA.responses.length > 0 || currentA.responses.length > 0;
+    if (!heard) {
+      // ptp4l was silent (restarting, or gone): its subscriptions are gone with it; read everything when it is back.
+      this.subscribedUntilMs = 0;
+      this.needFull = true;
+    } else if (subA && subA.responses.length > 0) {
+      this.subscribedUntilMs = tMs + SUBSCRIPTION_S * 1000;
+    }
+
+    const next: PtpSnapshot = { ...this.snapshot };
+    next.time = first(timeA, timeStatusNp) ?? (heard ? this.snapshot.time : null);
+    next.current = first(currentA, currentDataSet) ?? (heard ? this.snapshot.current : null);
+    if (portA) for (const r of portA.responses) this.portResponses.set(r.portIdentity, r);
+    next.ports = [...this.portResponses.values()].map(portDataSet).flatMap((p) => (p ? [p] : []));
+    if (defaults) next.defaults = first(defaults, defaultDataSet) ?? next.defaults;
+    const [parentA, propsA] = rest;
+    if (parentA) next.parent = first(parentA, parentDataSet) ?? next.parent;
+    if (propsA && propsA.responses.length > 0) next.properties = propsA.responses.map(portPropertiesNp).flatMap((p) => (p ? [p] : []));
+    const statsNow = [...(statsA?.responses ?? []), ...(serviceA?.responses ?? [])].map(portStats).flatMap((p) => (p ? [p] : []));
+    next.stats = statsNow;
+    if (statsA) this.lastStatsMs = now;
+    if (full && heard) {
+      this.lastFullMs = now;
+      this.needFull = false;
+    }
+    this.snapshot = next;
+
+    const base = { deviceId: this.spec.id, instance: this.instance, tMs };
+    const stateChanges = heard ? stateEvents(this.eventBase, next, base) : [];
+    if (heard) this.eventBase = next;
+    events.push(...stateChanges);
+    if (stateChanges.some((e) => e.kind !== 'port-state' || e.from !== null)) this.needFull = true;
+
+    const freshness = judgeFreshness({
+      time: heard ? next.time : null,
+      current: heard ? next.current : null,
+      syncPortState: syncPort(next.ports)?.portState ?? null,
+      lastIngressNs: this.lastIngressNs,
+      sinceAdvanceMs: now - this.lastAdvanceMs,
+      staleAfterMs: STALE_AFTER_MS,
+    });
+    if (freshness.kind === 'fresh') {
+      this.lastIngressNs = freshness.ingressNs;
+      this.lastAdvanceMs = now;
+    }
+    const readings = [];
+    const repeatGap = freshness.kind === 'gap' && freshness.reason === this.lastGap;
+    this.lastGap = freshness.kind === 'gap' ? freshness.reason : null;
+    const measured = repeatGap ? null : measurementReading(next, freshness, base);
+    if (measured) readings.push(measured);
+    if (heard) readings.push(stateReading(next, base));
+
+    const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.spec.instance.udsPath, exitCode: null, udsAccess: session.udsAccess });
+    if (sample && freshness.kind === 'gap') {
+      sample.masterOffsetNs = null;
+      sample.offsetFromMasterNs = null;
+      sample.meanPathDelayNs = null;
+    }
+    return { sample, problem: this.notice(problem, answers), readings, events };
+  }
+
+  /** Starts pmc; after the first start, the event saying it was restarted and why. */
+  private async start(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent | null> {
+    this.session?.close();
+    const client = `${CLIENT_SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
+    const stream = await transport.stream(pmcStreamArgv(this.spec.instance.udsPath, client, this.spec.instance.configPath), { signal, startTimeoutMs: this.deadlineMs });
+    const session = new PmcSession(stream);
+    this.session = session;
+    void session.ended.then((exit) => {
+      if (this.session === session) this.lastExit = exit.reason;
+    });
+    this.starts++;
+    this.reset();
+    if (this.starts === 1) return null;
+    this.restartedAtMs = performance.now();
+    const reason = this.lastExit ?? 'ended';
+    this.restartReason = reason;
+    this.lastExit = null;
+    return { deviceId: this.spec.id, instance: this.instance, kind: 'source-restart', from: reason, to: 'running', detail: { source: 'pmc', starts: this.starts }, tMs: Date.now() };
+  }
+
+  private reset(): void {
+    this.snapshot = EMPTY_SNAPSHOT;
+    this.eventBase = null;
+    this.portResponses.clear();
+    this.pushedPorts = false;
+    this.needFull = true;
+    this.subscribedUntilMs = 0;
+    this.session?.onPush((r) => {
+      if (r.tlv === 'PORT_DATA_SET') {
+        this.portResponses.set(r.portIdentity, r);
+        this.pushedPorts = true;
+      }
+    });
+  }
+
+  /** A data set this linuxptp lacks, or a socket that refuses SET, is remembered: not an error, not asked again. */
+  private remember(a: RequestAnswer): void {
+    const tlv = a.request.split(' ')[1] as OptionalSet;
+    if (a.unsupported !== null || a.refused !== null) this.unavailable.add(tlv);
+  }
+
+  /** The poll's three data sets as a parse, for the legacy sample and its classified problem. */
+  private pollParse(...answers: RequestAnswer[]): PmcParse {
+    const responses = [...answers.flatMap((a) => a.responses), ...this.portResponses.values()];
+    return {
+      responses,
+      errors: answers.flatMap((a) => (a.refused ? [a.refused] : [])),
+      sent: [...answers.filter((a) => a.sentAtMs !== null).map((a) => a.request), ...(this.portResponses.size > 0 ? ['GET PORT_DATA_SET'] : [])],
+      notices: this.session?.notices ?? [],
+      junkLines: 0,
+      firstJunkLine: null,
+      truncated: false,
+    };
+  }
+
+  /** The poll's problem, else a data set with no readable field, else a recent pmc restart. */
+  private notice(problem: ErrorValue | null, answers: RequestAnswer[]): ErrorValue | null {
+    if (problem) return withoutKind(problem);
+    const params = { device: this.spec.name, instance: this.instance };
+    for (const a of answers) for (const r of a.responses) if (PMC_POLL_DATA_SETS.includes(r.tlv as never) && Object.keys(r.fields).length > 0 && unreadable(r)) return catalogError('pmc.unreadable', { ...params, tlv: r.tlv }, { deviceId: this.spec.id });
+    if (performance.now() - this.restartedAtMs < RESTART_NOTICE_MS) return catalogError('pmc.restarted', { ...params, reason: this.restartReason }, { deviceId: this.spec.id });
+    return null;
+  }
+}
+
+function first<T>(a: RequestAnswer, read: (r: PmcResponse) => T | null): T | null {
+  for (const r of a.responses) {
+    const v = read(r);
+    if (v !== null) return v;
+  }
+  return null;
+}
+
+const READERS: Record<string, (r: PmcResponse) => object | null> = { TIME_STATUS_NP: timeStatusNp, CURRENT_DATA_SET: currentDataSet, PORT_DATA_SET: portDataSet };
+
+/** Every field the reader knows came out null: the block was answered in a form this console cannot read. */
+function unreadable(r: PmcResponse): boolean {
+  const read = READERS[r.tlv]?.(r);
+  if (!read) return false;
+  return Object.entries(read).every(([k, v]) => k === 'portIdentity' || k === 'portNumber' || v === null);
+}
+
+function withoutKind(p: ErrorValue & { kind?: unknown }): ErrorValue {
+  const { kind: _kind, ...rest } = p;
+  return rest;
+}
