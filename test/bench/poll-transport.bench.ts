@@ -6,6 +6,7 @@ import { sampleFromPmc } from '../../shared/ptp/pmc-sample';
 import { shellCommand } from '../../shared/shell/quote';
 import { clientSocketPath } from '../../electron/core/collect/pmc-poll-source';
 import { SshTransport } from '../../electron/core/transport/ssh-transport';
+import type { DeviceStream } from '../../electron/core/transport/transport';
 import { labDevice, labSkipReason, labUp } from '../lab/lab';
 
 const run = promisify(execFile);
@@ -20,16 +21,71 @@ function stats(ms: number[]): { median: number; p95: number } {
   return { median: s[Math.floor(s.length / 2)] ?? NaN, p95: s[Math.floor(s.length * 0.95)] ?? NaN };
 }
 
+/** Every data set linuxptp 3.1 answers that the kept-open pmc source reads each poll. */
+const ALL_DATA_SETS = ['CURRENT_DATA_SET', 'TIME_STATUS_NP', 'PORT_DATA_SET', 'PARENT_DATA_SET', 'DEFAULT_DATA_SET', 'PORT_PROPERTIES_NP', 'PORT_STATS_NP'] as const;
+
+type Listener = { fn: ((l: string) => void) | null };
+
+/** Resolves when every data set's answer header has arrived on the stream. */
+function answers(listener: Listener, tlvs: readonly string[]): Promise<void> {
+  const pending = new Set<string>(tlvs);
+  return new Promise<void>((resolve) => {
+    listener.fn = (line) => {
+      const m = / RESPONSE MANAGEMENT (\w+)/.exec(line);
+      if (m?.[1] && pending.delete(m[1]) && pending.size === 0) {
+        listener.fn = null;
+        resolve();
+      }
+    };
+  });
+}
+
 /**
- * One poll of a lab slave: pmc over the engine's persistent ssh2 connection, against the baseline
- * of one OpenSSH `ssh` process (new TCP connection, key exchange and login) per poll.
+ * pmc reads its stdin with fgets(): a chunk holding several lines is buffered by stdio and only its
+ * first line is acted on until more input arrives. Under `stdbuf -i0` (GNU coreutils) it reads
+ * byte by byte, so all GETs go in one write; without it, one GET per answer.
  */
-export async function benchPollTransport(polls = 20): Promise<BenchResult> {
+async function pollBatched(pmc: DeviceStream, listener: Listener): Promise<void> {
+  const done = answers(listener, ALL_DATA_SETS);
+  pmc.write(ALL_DATA_SETS.map((tlv) => `GET ${tlv}\n`).join(''));
+  await done;
+}
+
+async function pollOneByOne(pmc: DeviceStream, listener: Listener): Promise<void> {
+  for (const tlv of ALL_DATA_SETS) {
+    const done = answers(listener, [tlv]);
+    pmc.write(`GET ${tlv}\n`);
+    await done;
+  }
+}
+
+async function timeStream(ssh: SshTransport, argv: string[], poll: (pmc: DeviceStream, l: Listener) => Promise<void>, polls: number): Promise<number[]> {
+  const pmc = await ssh.stream(argv);
+  const listener: Listener = { fn: null };
+  pmc.onLine((l) => listener.fn?.(l));
+  await poll(pmc, listener); // warm-up: pmc's start and its first answers
+  const ms: number[] = [];
+  for (let i = 0; i < polls; i++) {
+    const t0 = performance.now();
+    await poll(pmc, listener);
+    ms.push(performance.now() - t0);
+  }
+  pmc.close();
+  await pmc.ended;
+  return ms;
+}
+
+/**
+ * One poll of a lab slave, three ways: one OpenSSH `ssh` process per poll (new TCP connection, key
+ * exchange and login: the baseline); the one-shot pmc per poll over the engine's persistent ssh2
+ * connection; and all data sets over one pmc kept open on a stream of that connection.
+ */
+export async function benchPollTransport(polls = 20, streamPolls = 500): Promise<BenchResult> {
   const skip = labSkipReason();
   if (skip) return { name: 'poll transport', lines: [`SKIPPED: ${skip}`] };
   const lab = await labUp();
   const s1 = labDevice(lab, 'ss-s1');
-  // The exact command the engine runs each poll, fresh client socket included.
+  // The exact command the one-shot source runs each poll, fresh client socket included.
   const argv = () => pmcPollArgv(s1.udsPath, clientSocketPath(), 5000);
 
   const baseline: number[] = [];
@@ -42,24 +98,34 @@ export async function benchPollTransport(polls = 20): Promise<BenchResult> {
 
   const ssh = new SshTransport({ host: s1.host, port: s1.sshPort, user: s1.user, auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') }, knownHostKey: s1.hostKeySha256 });
   await ssh.connect();
-  const persistent: number[] = [];
+  const oneShot: number[] = [];
   for (let i = 0; i < polls; i++) {
     const t0 = performance.now();
     const res = await ssh.exec(argv());
-    persistent.push(performance.now() - t0);
-    if (!sampleFromPmc(res.stdout, 'b', Date.now()).sample) throw new Error('persistent poll returned no sample');
+    oneShot.push(performance.now() - t0);
+    if (!sampleFromPmc(res.stdout, 'b', Date.now()).sample) throw new Error('one-shot poll returned no sample');
   }
+  const pmcArgv = ['pmc', '-u', '-b', '0', '-s', s1.udsPath, '-i', clientSocketPath()];
+  const batched = await timeStream(ssh, ['stdbuf', '-i0', ...pmcArgv], pollBatched, streamPolls);
+  const oneByOne = await timeStream(ssh, pmcArgv, pollOneByOne, streamPolls);
   ssh.close();
 
   const b = stats(baseline);
-  const p = stats(persistent);
+  const o = stats(oneShot);
+  const k = stats(batched);
+  const k1 = stats(oneByOne);
+  const n = ALL_DATA_SETS.length;
   return {
-    name: 'poll transport (pmc on a lab slave, 3 data sets)',
+    name: 'poll transport (pmc on lab slave ss-s1)',
     lines: [
-      `baseline  one ssh process per poll : median ${b.median.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms (${polls} polls)`,
-      `syncscope persistent ssh2 channel  : median ${p.median.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms (${polls} polls)`,
-      `ratio baseline/persistent (median) : ${(b.median / p.median).toFixed(2)}x`,
-      'note: both include pmc\'s own ~100 ms wait for late answers after its last request',
+      `baseline  one ssh process per poll, 3 data sets          : median ${b.median.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms (${polls} polls)`,
+      `one-shot pmc per poll on one ssh2 connection, 3 sets     : median ${o.median.toFixed(1)} ms, p95 ${o.p95.toFixed(1)} ms (${polls} polls)`,
+      `kept-open pmc stream, ${n} data sets, one write (stdbuf -i0): median ${k.median.toFixed(3)} ms, p95 ${k.p95.toFixed(3)} ms (${streamPolls} polls)`,
+      `kept-open pmc stream, ${n} data sets, GET by GET            : median ${k1.median.toFixed(3)} ms, p95 ${k1.p95.toFixed(3)} ms (${streamPolls} polls)`,
+      `ratio baseline/kept-open one write (median)               : ${(b.median / k.median).toFixed(0)}x (aim >= 100x and <= 1 ms a poll)`,
+      `ratio baseline/kept-open GET by GET (median)              : ${(b.median / k1.median).toFixed(0)}x`,
+      `ratio one-shot/kept-open one write (median)               : ${(o.median / k.median).toFixed(0)}x`,
+      "note: ssh and one-shot include pmc's own ~100 ms wait for late answers after its last request; a kept-open pmc never exits",
     ],
   };
 }
