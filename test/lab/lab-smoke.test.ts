@@ -12,11 +12,12 @@ const STATES_DEADLINE_MS = 30_000;
 const skipReason = skipUnlessAvailable('lab smoke tests', labSkipReason());
 
 /** Runs a command on a lab device through the real ssh client, with the lab's key and host keys. */
-async function sshRun(lab: LabInfo, device: LabDevice, command: string): Promise<string> {
+async function sshRun(lab: LabInfo, device: LabDevice, command: string, extra: string[] = []): Promise<string> {
   const { stdout } = await run(
     'ssh',
     [
       '-F', '/dev/null',
+      ...extra,
       '-i', device.privateKeyPath,
       '-o', 'IdentitiesOnly=yes',
       '-o', 'BatchMode=yes',
@@ -130,5 +131,27 @@ describe.skipIf(skipReason !== null)(`lab smoke${skipReason ? ` (skipped: ${skip
     const out = await sshRun(again, labIsolatedDevice(again, 'ss-x1'), pmc(labIsolatedDevice(again, 'ss-x1'), 'GET PORT_DATA_SET'));
     expect(out).toMatch(/RESPONSE MANAGEMENT PORT_DATA_SET/);
     expect(readLab().isolatedDevices.map((d) => d.name)).toEqual(['ss-x1']);
+  });
+
+  it('reaches ss-j1 only through the jump host, as OpenSSH ProxyJump does', async () => {
+    const j1 = lab.behindJump[0]!;
+    const jump = lab.jumpHost;
+    expect(lab.devices.map((d) => d.name)).not.toContain(j1.name);
+    await expect(sshRun(lab, j1, 'true', ['-o', 'ConnectTimeout=2'])).rejects.toThrow();
+    // The jump's own ssh uses the same options (key, known_hosts) through -J's nested ssh, as the config file would give them.
+    const proxy = `ssh -F /dev/null -i ${j1.privateKeyPath} -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=${lab.knownHostsPath} -o LogLevel=ERROR -W %h:%p ${jump.user}@${jump.host}`;
+    const out = await sshRun(lab, j1, pmc(j1, 'GET DEFAULT_DATA_SET'), ['-o', `ProxyCommand=${proxy}`]);
+    expect(field(out, 'clockIdentity')).toBe(j1.clockIdentity);
+  });
+
+  it('up rebuilds the jump pair alone when one of them broke', async () => {
+    const pidOf = (name: string, what: 'ptp4l' | 'sshd') => Number(readFileSync(`${lab.stateDir}/${name}/${what}.pid`, 'utf8'));
+    const shared = [...lab.devices, ...lab.isolatedDevices].map((d) => [pidOf(d.name, 'ptp4l'), pidOf(d.name, 'sshd')]);
+    const brokenPid = pidOf('ss-jump', 'sshd');
+    process.kill(brokenPid, 'SIGKILL');
+    const again = await labUp();
+    expect([...again.devices, ...again.isolatedDevices].map((d) => [pidOf(d.name, 'ptp4l'), pidOf(d.name, 'sshd')])).toEqual(shared);
+    expect(pidOf('ss-jump', 'sshd')).not.toBe(brokenPid);
+    expect(again.jumpHost.hostKeySha256).not.toBe(lab.jumpHost.hostKeySha256);
   });
 });
