@@ -12,6 +12,12 @@ import { labDevice, labSkipReason, labUp, type LabDevice, type LabInfo, type Lab
 import { rejection, until } from './lab-helpers';
 
 const run = promisify(execFile);
+
+/** Established TCP connections from here to an sshd, as the kernel lists them. */
+async function connectionsTo(host: string): Promise<number> {
+  const { stdout } = await run('ss', ['-Htn', 'state', 'established', `( dst ${host} and dport = :22 )`]);
+  return stdout.split('\n').filter((l) => l.trim() !== '').length;
+}
 const skip = skipUnlessAvailable('SSH jump host and auth kinds lab tests', labSkipReason());
 
 /** ss-j1 sits on a private link behind ss-jump: these logins go through a real jump sshd, as OpenSSH's ProxyJump does. */
@@ -66,6 +72,11 @@ describe.skipIf(skip !== null)('SshTransport through a jump host, and its auth k
     await until('the kept-open pmc to answer through the jump', () => lines.some((l) => /RESPONSE MANAGEMENT PORT_DATA_SET/.test(l)));
     pmc.close();
     await pmc.ended;
+
+    // Closing the transport ends the jump's connection too, not only the device's inside it.
+    expect(await connectionsTo(jump.host)).toBe(1);
+    t.close();
+    await until('no connection to the jump host', async () => (await connectionsTo(jump.host)) === 0);
   });
 
   it('the jump logs in the way the device does unless given its own auth, and its sshd sees that login', async () => {

@@ -88,6 +88,8 @@ export function hostKeyFingerprint(key: Buffer): string {
 export class SshTransport implements DeviceTransport {
   readonly kind = 'ssh';
   private client: Client | null = null;
+  /** The jump host's connection carrying `client`'s, when the device is reached through one. */
+  private jumpClient: Client | null = null;
   private connecting: { promise: Promise<void>; cancel(reason: unknown): void } | null = null;
   private _state: TransportState = 'idle';
   private readonly disconnectListeners = new Set<(reason: string) => void>();
@@ -180,6 +182,7 @@ export class SshTransport implements DeviceTransport {
         settle = null;
         this.connecting = null;
         this.client = client;
+        this.jumpClient = jumpClient;
         this.gate = new ChannelGate();
         this._state = 'connected';
         for (const c of [client, jumpClient]) {
@@ -187,9 +190,10 @@ export class SshTransport implements DeviceTransport {
           c.on('error', () => undefined);
           c.once('close', () => {
             this.dropped(client, 'connection closed');
-            // The device's session runs inside the jump's channel: one going takes the other.
+            // The device's session runs inside the jump's channel: one going takes the other (a
+            // dead link would keep a polite end waiting, so the jump's connection is destroyed).
             client.end();
-            jumpClient?.end();
+            jumpClient?.destroy();
           });
         }
         s.resolve();
@@ -431,11 +435,16 @@ export class SshTransport implements DeviceTransport {
     for (const stream of [...this.streams]) stream.close();
     client?.removeAllListeners('close');
     client?.end();
+    const jumpClient = this.jumpClient;
+    this.jumpClient = null;
+    jumpClient?.removeAllListeners('close');
+    jumpClient?.end();
   }
 
   private dropped(client: Client, reason: string): void {
     if (this.client !== client || this._state !== 'connected') return;
     this.client = null;
+    this.jumpClient = null;
     this._state = 'idle';
     this.gate.abortWaiting(new SyncscopeError(sshError('ssh.dropped', this.opts)));
     for (const stream of [...this.streams]) stream.finish(CONNECTION_LOST);
