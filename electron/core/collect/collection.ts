@@ -108,6 +108,10 @@ export class Collection {
         this.deps.devices.rememberHostKey(spec.id, fp);
         this.deps.log.info({ device: spec.name, fingerprint: fp }, 'remembered SSH host key on first contact');
       },
+      onNewJumpHostKey: (fp) => {
+        this.deps.devices.rememberJumpHostKey(spec.id, fp);
+        this.deps.log.info({ device: spec.name, fingerprint: fp }, "remembered the jump host's SSH host key on first contact");
+      },
     });
   }
 }
