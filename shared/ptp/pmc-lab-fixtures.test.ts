@@ -20,6 +20,7 @@ const EXPECTED: Record<string, string[]> = {
   'slave-default-data-set.txt': ['DEFAULT_DATA_SET'],
   'gm-port-data-set.txt': ['PORT_DATA_SET'],
   'slave-poll-combined.txt': ['TIME_STATUS_NP', 'CURRENT_DATA_SET', 'PORT_DATA_SET'],
+  'interactive-subscribe-notify.txt': ['SUBSCRIBE_EVENTS_NP', 'PORT_DATA_SET', 'PORT_DATA_SET', 'PORT_DATA_SET', 'TIME_STATUS_NP'],
 };
 
 describe('lab captures in test/fixtures/pmc/linuxptp-3.1', () => {

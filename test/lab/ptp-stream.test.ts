@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PmcStreamSource } from '../../electron/core/collect/pmc-stream-source';
 import type { SourcePoll } from '../../electron/core/collect/ptp-source';
+import { LocalTransport } from '../../electron/core/transport/local-transport';
 import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import type { DeviceEvent } from '../../shared/series/device-event';
 import { POINT_FLAGS, type Reading } from '../../shared/series/series';
@@ -34,8 +35,9 @@ describe.skipIf(skip !== null)('PmcStreamSource against the lab', () => {
   });
 
   /** Polls a source like the supervisor does (every `intervalMs`), collecting everything, until `done` or `maxPolls`. */
-  async function pollLoop(d: LabDevice, opts: { intervalMs: number; maxPolls: number; done?: (all: SourcePoll[]) => boolean; during?: (i: number, polls: SourcePoll[]) => Promise<void> }) {
-    const t = new SshTransport({ host: d.host, port: d.sshPort, user: d.user, auth: { kind: 'privateKey', privateKey: key }, knownHostKey: d.hostKeySha256 });
+  async function pollLoop(d: LabDevice, opts: { local?: boolean; intervalMs: number; maxPolls: number; done?: (all: SourcePoll[]) => boolean; during?: (i: number, polls: SourcePoll[]) => Promise<void> }) {
+    // A link pull cuts SSH too: those tests run pmc on this machine (LocalTransport) against the device's socket.
+    const t = opts.local ? new LocalTransport() : new SshTransport({ host: d.host, port: d.sshPort, user: d.user, auth: { kind: 'privateKey', privateKey: key }, knownHostKey: d.hostKeySha256 });
     const src = new PmcStreamSource({ id: d.name, name: d.name, instance: { name: 'ptp4l', udsPath: d.udsPath, configPath: d.ptp4lConfig } }, 1000);
     cleanups.push(() => {
       src.close();
@@ -106,6 +108,7 @@ describe.skipIf(skip !== null)('PmcStreamSource against the lab', () => {
     cleanups.push(() => ipLink(x1.hostVeth, 'up'));
     let phase: 'before' | 'down' | 'up' = 'before';
     const { readings, events } = await pollLoop(x1, {
+      local: true,
       intervalMs: 125,
       maxPolls: 400,
       done: (all) => all.flatMap((p) => p.events).filter((e) => e.kind === 'gm-change').length >= 2,
@@ -132,6 +135,7 @@ describe.skipIf(skip !== null)('PmcStreamSource against the lab', () => {
     const ptp4lPid = Number(readFileSync(`/run/syncscope-lab/${x1.name}/ptp4l.pid`, 'utf8').trim());
     let restarted = false;
     const { events, src } = await pollLoop(x1, {
+      local: true,
       intervalMs: 125,
       maxPolls: 400,
       done: (all) => restarted && all.flatMap((p) => p.events).some((e) => e.kind === 'port-state' && e.to === 'UNCALIBRATED' && e.from !== null),

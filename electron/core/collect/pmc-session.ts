@@ -9,8 +9,11 @@ import type { DeviceStream, StreamExit } from '../transport/transport';
  *
  * pmc 3.1 reads stdin with one fgets per poll() wakeup: lines written together wait in its stdio
  * buffer until more input arrives (captured on the lab, test/fixtures/pmc/linuxptp-3.1/README.md).
- * So requests go one at a time, each once pmc has echoed the previous one (`sending: …`, or its
- * `bad command: …`); answers are not waited for, they are matched as they arrive by data set and seq.
+ * So requests go one at a time, each once the previous one was echoed (`sending: …`), answered, or
+ * refused (`bad command: …`). pmc's stdout is a pipe: its `sending:` lines reach us only with the
+ * next answer it flushes, so when ptp4l is silent nothing comes back at all; then the first request
+ * runs into its deadline and every request queued behind it ends at once as unanswered (a silent
+ * ptp4l costs one deadline per poll, not one per request). Answers are matched by data set and seq.
  * Responses that answer no request (ptp4l's pushed SUBSCRIBE_EVENTS_NP notifications, late answers)
  * go to `onPush`.
  */
@@ -58,6 +61,8 @@ export class PmcSession {
   private idleScheduled = false;
   private quietTimer: ReturnType<typeof setTimeout> | null = null;
   private dead = false;
+  /** Set when a request expired; cleared by any output. Requests queued meanwhile end unanswered at once. */
+  private silent = false;
   /** What the wrapper script saw of ptp4l's socket at start. */
   udsAccess: UdsAccess = 'writable';
   /** pmc's own messages so far (bounded), to explain a silence. */
@@ -90,9 +95,9 @@ export class PmcSession {
     return new Promise((settle) => {
       const p: Pending = { request, tlv: request.split(' ')[1] ?? '', expect: Math.max(1, opts.expect ?? 1), seq: null, answer, settle, timer: null, echoed: null };
       const turn = this.queue.then(async () => {
-        if (this.dead) return this.finish(p, 'echo');
+        if (this.dead || this.silent) return this.finish(p, 'echo');
         this.pending.push(p);
-        p.timer = setTimeout(() => this.finish(p, p.seq === null ? 'echo' : 'answer'), opts.deadlineMs);
+        p.timer = setTimeout(() => this.expire(p), opts.deadlineMs);
         const echoed = new Promise<void>((resolve) => (p.echoed = resolve));
         if (!this.stream.write(`${request}\n`)) this.finish(p, 'echo');
         await echoed;
@@ -105,7 +110,19 @@ export class PmcSession {
     this.stream.close();
   }
 
+  /** A new poll: its first request gets a full deadline again, even after a silence. */
+  newCycle(): void {
+    this.silent = false;
+  }
+
+  /** A request without any reply in time: ptp4l (or pmc) is silent, so the queue behind it is too. */
+  private expire(p: Pending): void {
+    this.silent = true;
+    this.finish(p, p.seq === null ? 'echo' : 'answer');
+  }
+
   private onLine(line: string): void {
+    this.silent = false;
     const marker = pollMarker(line);
     if (marker) {
       this.udsAccess = marker;

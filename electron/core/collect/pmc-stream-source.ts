@@ -38,6 +38,8 @@ export const SUBSCRIPTION_S = 60;
 export const RESTART_NOTICE_MS = 10_000;
 /** ingress_time may stand still this long (a few 1 s Syncs) before the measurement is a gap. */
 export const STALE_AFTER_MS = 3_500;
+/** Polls with no output at all before pmc is presumed hung and restarted (once per silence). */
+export const SILENT_POLLS_BEFORE_RESTART = 3;
 
 /** Data sets not every linuxptp (or every socket) offers: a refusal is remembered, not reported. */
 type OptionalSet = 'PORT_STATS_NP' | 'PORT_SERVICE_STATS_NP' | 'SUBSCRIBE_EVENTS_NP';
@@ -62,6 +64,9 @@ export class PmcStreamSource implements PtpSource {
   private lastIngressNs: string | null = null;
   private lastAdvanceMs = -Infinity;
   private lastGap: StaleReason | null = null;
+  private silentPolls = 0;
+  /** A restart for silence happened and nothing was heard since. */
+  private unheardSinceRestart = false;
   /** Round trip of the last poll (first request written → last answer), ms. */
   lastPollMs: number | null = null;
 
@@ -89,6 +94,7 @@ export class PmcStreamSource implements PtpSource {
       if (restarted) events.push(restarted);
     }
     const session = this.session as PmcSession;
+    session.newCycle();
     const now = performance.now();
     const full = this.needFull || now - this.lastFullMs > FULL_READ_EVERY_MS;
     const subscribe = !this.unavailable.has('SUBSCRIBE_EVENTS_NP') && Date.now() > this.subscribedUntilMs - SUBSCRIPTION_S * 250;
@@ -113,9 +119,14 @@ export class PmcStreamSource implements PtpSource {
     const tMs = Date.now();
 
     const answers = [defaults, timeA, currentA, portA, statsA, serviceA, subA, ...rest].filter((a): a is RequestAnswer => a !== null);
-    if (answers.some((a) => a.timedOut === 'echo')) {
-      // pmc took no more requests: it hangs. A new one next poll.
+    const silent = answers.every((a) => a.timedOut !== null);
+    this.silentPolls = silent ? this.silentPolls + 1 : 0;
+    if (!silent) this.unheardSinceRestart = false;
+    if (this.silentPolls >= SILENT_POLLS_BEFORE_RESTART && !this.unheardSinceRestart) {
+      // Nothing at all came back for a while: pmc may hang. A new one next poll, but only once per
+      // silence: a ptp4l that is down stays silent for a new pmc too, and that is no news.
       this.lastExit = 'stopped answering';
+      this.unheardSinceRestart = true;
       this.close();
     }
     for (const a of [statsA, serviceA, subA]) if (a) this.remember(a);
@@ -201,6 +212,7 @@ export class PmcStreamSource implements PtpSource {
   }
 
   private reset(): void {
+    this.silentPolls = 0;
     this.snapshot = EMPTY_SNAPSHOT;
     this.eventBase = null;
     this.portResponses.clear();
@@ -227,7 +239,8 @@ export class PmcStreamSource implements PtpSource {
     return {
       responses,
       errors: answers.flatMap((a) => (a.refused ? [a.refused] : [])),
-      sent: [...answers.filter((a) => a.sentAtMs !== null).map((a) => a.request), ...(this.portResponses.size > 0 ? ['GET PORT_DATA_SET'] : [])],
+      // Requests written: pmc's echo of them stays in its stdout buffer while ptp4l is silent.
+      sent: [...answers.map((a) => a.request), ...(this.portResponses.size > 0 ? ['GET PORT_DATA_SET'] : [])],
       notices: this.session?.notices ?? [],
       junkLines: 0,
       firstJunkLine: null,
