@@ -18,7 +18,7 @@ const skip = skipUnlessAvailable('collector lab tests', labSkipReason());
 function collect(): CollectorSinks & { samples: PtpSample[]; statuses: { atMs: number; status: DeviceStatus }[] } {
   const samples: PtpSample[] = [];
   const statuses: { atMs: number; status: DeviceStatus }[] = [];
-  return { samples, statuses, sample: (s) => samples.push(s), status: (s) => statuses.push({ atMs: performance.now(), status: s }), pollDone: () => undefined };
+  return { samples, statuses, sample: (s) => samples.push(s), status: (s) => statuses.push({ atMs: performance.now(), status: s }), pollDone: () => undefined, readings: () => undefined, events: () => undefined };
 }
 
 describe.skipIf(skip !== null)('the collector against the lab (ptp4l + sshd in namespaces)', () => {
