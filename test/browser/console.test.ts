@@ -55,7 +55,7 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await shot(s.page, 'live-chart');
 
     const metrics = await (await fetch(s.server.metricsUrl!)).text();
-    expect(metrics).toMatch(/^syncscope_ptp_mean_path_delay_seconds\{device="ss-s1"\} \d/m);
+    expect(metrics).toMatch(/^syncscope_ptp_mean_path_delay_seconds\{device="ss-s1",instance_name="ptp4l"\} \d/m);
     expect(s.consoleErrors).toEqual([]);
   });
 

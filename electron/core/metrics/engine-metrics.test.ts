@@ -38,6 +38,16 @@ describe('EngineMetrics from the metric catalog', () => {
     expect(text).toMatch(/^syncscope_ptp_port_state\{device="s1",instance_name="ptp4l",port="1"\} 8$/m);
   });
 
+  it('moves the last-sample time only for readings that measured something', async () => {
+    const m = new EngineMetrics({ processMetrics: false });
+    const gaps = reading({ values: [{ metric: 'ptp.offset_from_master', value: null, flags: POINT_FLAGS.stale }, { metric: 'ptp.mean_path_delay', value: 0, flags: POINT_FLAGS.stale }] });
+    m.recordReadings('never', [gaps]);
+    expect(await m.registry.metrics()).not.toMatch(/^syncscope_ptp_last_sample_timestamp_seconds\{device="never"\}/m);
+    m.recordReadings('s1', [reading()]);
+    m.recordReadings('s1', [{ ...gaps, tUs: 1_700_000_100_000_000 }]);
+    expect(await m.registry.metrics()).toMatch(/^syncscope_ptp_last_sample_timestamp_seconds\{device="s1"\} 1700000000$/m);
+  });
+
   it('after a failed poll, drops the last measurements, counts the failure and says the device is down', async () => {
     const m = new EngineMetrics({ processMetrics: false });
     m.recordReadings('s1', [reading()]);

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Reading } from '../../../shared/series/series';
+import { POINT_FLAGS, type Reading, type ReadingValue } from '../../../shared/series/series';
 import { CatalogMetrics } from './catalog-metrics';
 
 /**
@@ -35,9 +35,11 @@ export class EngineMetrics {
   recordReadings(device: string, readings: readonly Reading[]): void {
     if (readings.length === 0) return;
     this.catalog.record(device, readings);
+    // Only a measurement moves the last-sample time: readings that are all gaps (ptp4l silent,
+    // values not fresh) must not make a device that measures nothing look current.
     let newestUs = 0;
-    for (const r of readings) newestUs = Math.max(newestUs, r.tUs);
-    this.lastSampleSeconds.set({ device }, newestUs / 1e6);
+    for (const r of readings) if (r.values.some(isMeasurement)) newestUs = Math.max(newestUs, r.tUs);
+    if (newestUs > 0) this.lastSampleSeconds.set({ device }, newestUs / 1e6);
   }
 
   /** Whether the device is online (reachable and measuring); when it is not, its last measurements are no longer current. */
@@ -62,4 +64,10 @@ export class EngineMetrics {
     for (const code of this.errorCodes.get(device) ?? []) this.pollErrors.remove({ device, code });
     this.errorCodes.delete(device);
   }
+}
+
+const NOT_A_MEASUREMENT = POINT_FLAGS.stale | POINT_FLAGS.sentinel;
+
+function isMeasurement(v: ReadingValue): boolean {
+  return v.value !== null && ((v.flags ?? 0) & NOT_A_MEASUREMENT) === 0;
 }
