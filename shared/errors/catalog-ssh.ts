@@ -91,4 +91,64 @@ export const SSH_ERRORS = {
       hint: '如果设备已重装，请在设备控制台上核对新的指纹（`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256`）并填入设备配置；否则可能有人在拦截连接。',
     },
   },
+  'ssh.host-key-unknown': {
+    // Until shared/domain/errors.ts has its own code for it: the presented key matches no trusted key (there is none yet).
+    code: 'ssh-host-key-mismatch',
+    en: {
+      message: '{{hostPort}} presents SSH host key {{fingerprint}}, which is not trusted yet. No credentials were sent.',
+      hint: 'Compare it with the device (`ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256` on its console), then trust it in the console or with `syncscope device trust-key NAME {{fingerprint}}`.',
+    },
+    'zh-CN': {
+      message: '{{hostPort}} 出示的 SSH 主机密钥 {{fingerprint}} 尚未被信任。未发送任何凭据。',
+      hint: '请与设备上的指纹核对（在其控制台运行 `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256`），然后在控制台中信任它，或运行 `syncscope device trust-key 名称 {{fingerprint}}`。',
+    },
+  },
+  'ssh.host-key-rejected': {
+    code: 'ssh-host-key-mismatch',
+    en: {
+      message: 'The SSH host key {{fingerprint}} of {{hostPort}} was rejected by the operator; Syncscope does not log in there.',
+      hint: 'If the key turns out to be genuine, trust it with `syncscope device trust-key NAME {{fingerprint}}` or in the console.',
+    },
+    'zh-CN': {
+      message: '{{hostPort}} 的 SSH 主机密钥 {{fingerprint}} 已被操作员拒绝；Syncscope 不会登录该主机。',
+      hint: '如果确认该密钥可信，请运行 `syncscope device trust-key 名称 {{fingerprint}}` 或在控制台中信任它。',
+    },
+  },
+  'ssh.host-key-not-presented': {
+    code: 'conflict',
+    en: {
+      message: '{{fingerprint}} is not the host key {{device}} presents now ({{presented}}).',
+      hint: 'Trust only the fingerprint the device shows: compare it on the device with `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256`.',
+    },
+    'zh-CN': {
+      message: '{{fingerprint}} 不是 {{device}} 当前出示的主机密钥（{{presented}}）。',
+      hint: '只信任设备出示的指纹：在设备上用 `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256` 核对。',
+    },
+  },
+  'ssh.host-key-already-known': {
+    code: 'conflict',
+    en: {
+      message: '{{device}} already expects host key {{known}}; accepting whatever it presents applies to first contact only.',
+      hint: 'To accept a changed key, name it: `syncscope device trust-key {{device}} SHA256:…`.',
+    },
+    'zh-CN': {
+      message: '{{device}} 已有预期的主机密钥 {{known}}；“接受出示的任意密钥”只适用于首次连接。',
+      hint: '若要接受更换后的密钥，请指明它：`syncscope device trust-key {{device}} SHA256:…`。',
+    },
+  },
+  'ssh.host-key-no-target': {
+    code: 'invalid-input',
+    en: { message: '{{device}} has no such SSH host key to trust: it is local, or has no jump host.', hint: 'Local devices have no host key; the jump host key exists only for a device with --jump.' },
+    'zh-CN': { message: '{{device}} 没有可信任的此类 SSH 主机密钥：它是本机设备，或没有跳板机。', hint: '本机设备没有主机密钥；只有设置了 --jump 的设备才有跳板机密钥。' },
+  },
+  'ssh.host-key-unseen': {
+    code: 'ssh-disconnected',
+    en: { message: 'The host key of {{device}} could not be read: {{detail}}', hint: 'Check that the device is reachable; its key is read before any login.' },
+    'zh-CN': { message: '无法读取 {{device}} 的主机密钥：{{detail}}', hint: '请检查设备是否可达；主机密钥在登录之前读取。' },
+  },
+  'ssh.config-unreadable': {
+    code: 'not-found',
+    en: { message: 'Cannot read the SSH config {{path}}: {{detail}}', hint: 'Give the file with --file (default ~/.ssh/config).' },
+    'zh-CN': { message: '无法读取 SSH 配置 {{path}}：{{detail}}', hint: '请用 --file 指定文件（默认 ~/.ssh/config）。' },
+  },
 } as const satisfies Record<string, ErrorEntry>;
