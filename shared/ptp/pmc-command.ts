@@ -98,10 +98,16 @@ function validClientSocket(path: string): string {
  * silent about both), and removes pmc's client socket when pmc ends however it ends (pmc unlinks it
  * only on a clean exit).
  */
+/** Said on stderr by the stream script when pmc runs with unbuffered stdin: requests may be pipelined. */
+export const STDIN_UNBUFFERED_MARKER = 'syncscope-pmc: stdin unbuffered';
+
 export const STREAM_SCRIPT = [
   'u=$1 c=$2; shift 2',
   `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`,
-  '"$@"; r=$?',
+  // pmc reads stdin with one fgets per poll() wakeup: with stdio's buffering, requests written
+  // together wait until more input comes. Under stdbuf -i0 (GNU coreutils) it reads them all, so the
+  // reader may write a whole poll at once; the marker line tells it so.
+  `if command -v stdbuf >/dev/null 2>&1; then echo '${STDIN_UNBUFFERED_MARKER}' >&2; stdbuf -i0 "$@"; else "$@"; fi; r=$?`,
   'case $c in /tmp/syncscope-pmc-*) rm -f -- "$c";; esac',
   'exit $r',
 ].join('\n');

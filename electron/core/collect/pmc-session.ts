@@ -1,5 +1,5 @@
 import type { UdsAccess } from '../../../shared/ptp/pmc-sample';
-import { pollMarker } from '../../../shared/ptp/pmc-command';
+import { pollMarker, STDIN_UNBUFFERED_MARKER } from '../../../shared/ptp/pmc-command';
 import type { PmcManagementError, PmcResponse } from '../../../shared/ptp/pmc-parse';
 import { PmcLineReader, type PmcReaderEvent } from '../../../shared/ptp/pmc-reader';
 import type { DeviceStream, StreamExit } from '../transport/transport';
@@ -10,7 +10,8 @@ import type { DeviceStream, StreamExit } from '../transport/transport';
  * pmc 3.1 reads stdin with one fgets per poll() wakeup: lines written together wait in its stdio
  * buffer until more input arrives (captured on the lab, test/fixtures/pmc/linuxptp-3.1/README.md).
  * So requests go one at a time, each once the previous one was echoed (`sending: …`), answered, or
- * refused (`bad command: …`). pmc's stdout is a pipe: its `sending:` lines reach us only with the
+ * refused (`bad command: …`) — unless the stream script says pmc runs under `stdbuf -i0`: then every
+ * request is written at once (pipelined), and the echoes and answers still match them in order. pmc's stdout is a pipe: its `sending:` lines reach us only with the
  * next answer it flushes, so when ptp4l is silent nothing comes back at all; then the first request
  * runs into its deadline and every request queued behind it ends at once as unanswered (a silent
  * ptp4l costs one deadline per poll, not one per request). Answers are matched by data set and seq.
@@ -63,6 +64,10 @@ export class PmcSession {
   private dead = false;
   /** Set when a request expired; cleared by any output. Requests queued meanwhile end unanswered at once. */
   private silent = false;
+  /** pmc reads unbuffered stdin (the script said so): requests need not wait for the previous echo. */
+  private pipelined = false;
+  private outbox = '';
+  private flushScheduled = false;
   /** What the wrapper script saw of ptp4l's socket at start. */
   udsAccess: UdsAccess = 'writable';
   /** pmc's own messages so far (bounded), to explain a silence. */
@@ -99,8 +104,11 @@ export class PmcSession {
         this.pending.push(p);
         p.timer = setTimeout(() => this.expire(p), opts.deadlineMs);
         const echoed = new Promise<void>((resolve) => (p.echoed = resolve));
-        if (!this.stream.write(`${request}\n`)) this.finish(p, 'echo');
-        await echoed;
+        if (this.pipelined) this.send(`${request}\n`);
+        else {
+          if (!this.stream.write(`${request}\n`)) this.finish(p, 'echo');
+          await echoed;
+        }
       });
       this.queue = turn;
     });
@@ -108,6 +116,22 @@ export class PmcSession {
 
   close(): void {
     this.stream.close();
+  }
+
+  /**
+   * Pipelined requests of one poll leave in one write: pmc then reads them in one wakeup. (A write
+   * that fails means the stream ended, and `ended` finishes every pending request.)
+   */
+  private send(text: string): void {
+    this.outbox += text;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const out = this.outbox;
+      this.outbox = '';
+      if (out) this.stream.write(out);
+    });
   }
 
   /** A new poll: its first request gets a full deadline again, even after a silence. */
@@ -123,6 +147,10 @@ export class PmcSession {
 
   private onLine(line: string): void {
     this.silent = false;
+    if (line.trim() === STDIN_UNBUFFERED_MARKER) {
+      this.pipelined = true;
+      return;
+    }
     const marker = pollMarker(line);
     if (marker) {
       this.udsAccess = marker;
