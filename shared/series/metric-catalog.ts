@@ -1,4 +1,5 @@
 import { PTP_METRICS } from './catalog-ptp';
+import { SERVO_METRICS } from './catalog-servo';
 import type { MetricDef } from './metric-def';
 
 /**
@@ -7,6 +8,7 @@ import type { MetricDef } from './metric-def';
  */
 export const METRICS = {
   ...PTP_METRICS,
+  ...SERVO_METRICS,
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricKey = keyof typeof METRICS;

@@ -9,6 +9,7 @@ import type { DeviceTransport } from '../transport/transport';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { Reading } from '../../../shared/series/series';
 import { backoffMs } from './backoff';
+import { LogFollowSource } from './log-follow-source';
 import { OneShotPmcSource } from './pmc-poll-source';
 import { PmcStreamSource } from './pmc-stream-source';
 import type { PtpSource, SourcePoll } from './ptp-source';
@@ -79,6 +80,8 @@ export class DeviceCollector {
     this.sources = instances.map((instance) =>
       streams ? new PmcStreamSource({ id: spec.id, name: spec.name, instance }, Math.min(deadlineMs, STREAM_ANSWER_DEADLINE_MS)) : new OneShotPmcSource({ id: spec.id, name: spec.name, udsPath: instance.udsPath }, instance.name, deadlineMs),
     );
+    // Log followers come after every pmc source: the device's status follows the first pmc source.
+    if (streams) for (const instance of instances) if (instance.log) this.sources.push(new LogFollowSource({ id: spec.id, instance: instance.name, log: instance.log }));
     this.random = opts.random ?? Math.random;
     this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };

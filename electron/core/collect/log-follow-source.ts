@@ -1,0 +1,132 @@
+import type { InstanceLog } from '../../../shared/domain/device';
+import { parseJournalJsonLine } from '../../../shared/ptp/log/journal-json';
+import { LogToSeries, type LogLineIn } from '../../../shared/ptp/log/log-to-series';
+import { parseLogLine } from '../../../shared/ptp/log/parse-log-line';
+import type { DeviceEvent } from '../../../shared/series/device-event';
+import type { DeviceStream, DeviceTransport } from '../transport/transport';
+import type { PtpSource, SourcePoll } from './ptp-source';
+
+/**
+ * Follows one instance's log live — a file across rotation (`tail -F`) or its systemd unit's journal
+ * (`journalctl -f -o json`, wall times from __REALTIME_TIMESTAMP) — and turns what arrives into
+ * readings and events (shared/ptp/log). Lines are queued as they arrive and taken on each poll of
+ * the device supervisor. Only new lines are read: what was logged while the device was unreachable
+ * stays a gap. If the follower ends (file gone, journalctl missing), it is started again on the next
+ * poll and a `source-restart` event says why.
+ */
+
+export interface LogSourceSpec {
+  id: string;
+  instance: string;
+  log: InstanceLog;
+}
+
+/** A poll's worth of lines is small; more than this between two polls means a runaway log. */
+export const MAX_QUEUED_LINES = 20_000;
+
+export function followArgv(log: InstanceLog): string[] {
+  // Both are validated profile fields (absolute path without `..`; a systemd unit name); argv is quoted by the transport.
+  return log.kind === 'file' ? ['tail', '-n', '0', '-F', '--', log.path] : ['journalctl', '-f', '-n', '0', '-o', 'json', '-u', log.unit];
+}
+
+export class LogFollowSource implements PtpSource {
+  readonly instance: string;
+  private stream: DeviceStream | null = null;
+  private queue: LogLineIn[] = [];
+  private dropped = 0;
+  private stderr: string[] = [];
+  private starts = 0;
+  private lastExit: string | null = null;
+  private lastStderr: string | null = null;
+  private readonly toSeries: LogToSeries;
+  /** Totals since the source was made, for the diagnostics panel and doctor. */
+  readonly totals = { lines: 0, unparsed: 0, dropped: 0, txTimestampTimeouts: 0 };
+  unparsedSamples: string[] = [];
+
+  constructor(private readonly spec: LogSourceSpec) {
+    this.instance = spec.instance;
+    this.toSeries = new LogToSeries(spec.id, spec.instance);
+  }
+
+  async poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll> {
+    const events: DeviceEvent[] = [];
+    if (!this.stream) {
+      // A journal follower never says anything about a unit it has no entries for: ask once first.
+      if (this.spec.log.kind === 'journal') {
+        const probe = await this.probeJournal(transport, signal);
+        if (probe) events.push(this.notice(probe.code, probe.detail));
+      }
+      await this.start(transport, signal);
+      if (this.starts > 1) events.push(this.restartEvent());
+    }
+    // What the follower itself says (`tail: cannot open …`), once per line.
+    for (const line of this.stderr.splice(0)) events.push(this.notice('log-source-message', line));
+    const lines = this.queue;
+    this.queue = [];
+    const batch = this.toSeries.convert(lines);
+    this.totals.lines += lines.length;
+    this.totals.unparsed += batch.unparsed;
+    this.totals.txTimestampTimeouts += batch.txTimestampTimeouts;
+    if (batch.unparsedSamples.length > 0) this.unparsedSamples = batch.unparsedSamples;
+    if (this.dropped > 0) {
+      this.totals.dropped += this.dropped;
+      events.push(this.notice('log-lines-dropped', `${this.dropped} lines`));
+      this.dropped = 0;
+    }
+    return { sample: null, problem: null, readings: batch.readings, events: [...events, ...batch.events] };
+  }
+
+  close(): void {
+    this.stream?.close();
+    this.stream = null;
+  }
+
+  private async start(transport: DeviceTransport, signal: AbortSignal): Promise<void> {
+    this.starts++;
+    const stream = await transport.stream(followArgv(this.spec.log), { signal, maxLineBytes: 16 * 1024 });
+    this.stream = stream;
+    this.toSeries.restart();
+    const journal = this.spec.log.kind === 'journal';
+    stream.onLine((line, from) => {
+      if (from === 'stderr') {
+        if (this.stderr.length < 8) this.stderr.push(line.slice(0, 200));
+        this.lastStderr = line.slice(0, 200);
+        return;
+      }
+      if (this.queue.length >= MAX_QUEUED_LINES) {
+        this.dropped++;
+        return;
+      }
+      const arrivedMs = Date.now();
+      if (journal) {
+        const entry = parseJournalJsonLine(line);
+        if (entry) this.queue.push({ parsed: entry, wallTimeMs: entry.wallTimeMs ?? arrivedMs });
+      } else {
+        this.queue.push({ parsed: parseLogLine(line), wallTimeMs: arrivedMs });
+      }
+    });
+    void stream.ended.then((exit) => {
+      if (this.stream !== stream) return;
+      this.lastExit = this.lastStderr ? `${exit.reason}: ${this.lastStderr}` : exit.reason;
+      this.stream = null;
+    });
+  }
+
+  /** `journalctl -n 1` for the unit: missing journalctl, or no entries for the unit, is worth saying. */
+  private async probeJournal(transport: DeviceTransport, signal: AbortSignal): Promise<{ code: string; detail: string } | null> {
+    if (this.spec.log.kind !== 'journal') return null;
+    const unit = this.spec.log.unit;
+    const res = await transport.exec(['journalctl', '-n', '1', '-q', '-o', 'json', '-u', unit], { timeoutMs: 5_000, signal, maxOutputBytes: 64 * 1024 });
+    if (res.exitCode === 127) return { code: 'log-source-missing', detail: 'journalctl is not installed on the device' };
+    if (res.stdout.trim() === '') return { code: 'log-source-empty', detail: `the journal has no entries for ${unit}${res.stderr.trim() ? ` (${res.stderr.trim().slice(0, 160)})` : ''}` };
+    return null;
+  }
+
+  private notice(code: string, subject: string): DeviceEvent {
+    return { deviceId: this.spec.id, instance: this.instance, kind: 'notice', from: null, to: code, detail: { severity: 'warning', subject, source: `log ${this.spec.log.kind}` }, tMs: Date.now() };
+  }
+
+  private restartEvent(): DeviceEvent {
+    return { deviceId: this.spec.id, instance: this.instance, kind: 'source-restart', from: this.lastExit ?? 'ended', to: 'running', detail: { source: `log ${this.spec.log.kind}`, starts: this.starts }, tMs: Date.now() };
+  }
+}
