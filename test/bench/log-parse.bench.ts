@@ -10,7 +10,7 @@ import type { BenchResult } from './poll-transport.bench';
  * read cost). The file is the lab's real ptp4l output repeated to ~400k lines (~25 MB).
  */
 export async function benchLogParse(): Promise<BenchResult> {
-  const one = readFileSync(join(__dirname, '../../shared/ptp/log/fixtures/linuxptp-3.1.1-lab-slave-stdout.log'), 'utf8');
+  const one = readFileSync(join(__dirname, '../../shared/ptp/log/fixtures/linuxptp-3.1.1-lab-slave-stdout.txt'), 'utf8');
   const dir = mkdtempSync(join(tmpdir(), 'syncscope-bench-log-'));
   const file = join(dir, 'ptp4l.log');
   writeFileSync(file, one.repeat(Math.ceil(400_000 / one.split('\n').length)));

@@ -5,7 +5,7 @@ import { POINT_FLAGS } from '../../series/series';
 import { LogToSeries } from './log-to-series';
 import { parseLogLine } from './parse-log-line';
 
-const lab = readFileSync(join(__dirname, 'fixtures', 'linuxptp-3.1.1-lab-slave-stdout.log'), 'utf8').split('\n').filter(Boolean);
+const lab = readFileSync(join(__dirname, 'fixtures', 'linuxptp-3.1.1-lab-slave-stdout.txt'), 'utf8').split('\n').filter(Boolean);
 const lines = (texts: string[], wallTimeMs = 1_795_000_000_000) => texts.map((t, i) => ({ parsed: parseLogLine(t), wallTimeMs: wallTimeMs + i }));
 
 describe('linuxptp log lines → series and events', () => {

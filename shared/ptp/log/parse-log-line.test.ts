@@ -40,7 +40,7 @@ describe('linuxptp log prefixes', () => {
 
 describe('ptp4l lines of every version', () => {
   it('reads every line of a real lab slave and grandmaster (linuxptp 3.1.1) without one unparsed', () => {
-    const lines = [...fixture('linuxptp-3.1.1-lab-slave-stdout.log'), ...fixture('linuxptp-3.1.1-lab-gm-stdout.log')];
+    const lines = [...fixture('linuxptp-3.1.1-lab-slave-stdout.txt'), ...fixture('linuxptp-3.1.1-lab-gm-stdout.txt')];
     const records = lines.map((l) => parseLogLine(l).record);
     expect(records.filter((r) => r.kind === 'unparsed')).toEqual([]);
     const samples = records.filter((r) => r.kind === 'ptp4l-sample');
@@ -177,7 +177,7 @@ describe('bad input', () => {
   });
 
   it('mutating a real line never throws, and a parsed sample still carries numbers from the line', () => {
-    const lines = fixture('linuxptp-3.1.1-lab-slave-stdout.log');
+    const lines = fixture('linuxptp-3.1.1-lab-slave-stdout.txt');
     fc.assert(
       fc.property(fc.constantFrom(...lines), fc.nat(200), fc.string({ maxLength: 8 }), fc.nat(8), (line, at, insert, cut) => {
         const i = at % (line.length + 1);
