@@ -11,6 +11,7 @@ import { defaultDataDir, desktopDataDir } from '../paths';
 import { serve } from '../server/serve';
 import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './device-input';
 import { runEvents, type EventsFlags } from './events-command';
+import { registerHostKeyCommands } from './host-key-commands';
 import { openAccess, type Access } from './engine-access';
 import { exitStatusHelp, exitStatusOf, USAGE_EXIT } from './exit-codes';
 import { listenPort } from './numbers';
@@ -179,6 +180,8 @@ export function buildProgram(): Command {
       });
     },
   );
+
+  registerHostKeyCommands(device, where, withAccess);
 
   where(
     program

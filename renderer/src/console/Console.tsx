@@ -6,6 +6,7 @@ import { ConfirmRemoveModal } from '../devices/ConfirmRemoveModal';
 import { DeviceFormModal } from '../devices/DeviceFormModal';
 import { DeviceTable } from '../devices/DeviceTable';
 import { Welcome } from '../devices/Welcome';
+import { HostKeyPrompt } from '../hostkeys/HostKeyPrompt';
 import { useDevices } from '../engine/use-devices';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { ChartPanel } from './ChartPanel';
@@ -64,6 +65,7 @@ export function Console() {
   return (
     <>
       {body}
+      <HostKeyPrompt devices={devices} statusById={statusById} />
       {(dialog?.kind === 'add' || dialog?.kind === 'edit') && (
         <DeviceFormModal
           {...(dialog.kind === 'edit' ? { device: dialog.device } : {})}

@@ -1,3 +1,5 @@
+import { hostKeyEn } from '../hostkeys/host-key-text';
+
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
 export const en = {
   app: {
@@ -139,6 +141,7 @@ export const en = {
     'awaiting-host-key': 'No samples: {{device}} waits for you to trust its SSH host key.',
     stale: '{{device}} is not measuring now: the chart shows its last samples.',
   },
+  hostKey: hostKeyEn,
 };
 
 export type Resource = typeof en;

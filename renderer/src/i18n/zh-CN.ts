@@ -1,3 +1,4 @@
+import { hostKeyZhCN } from '../hostkeys/host-key-text';
 import type { Resource } from './en';
 
 /** 简体中文. Typed as the English resource so a missing or extra key fails to compile. */
@@ -141,4 +142,5 @@ export const zhCN: Resource = {
     'awaiting-host-key': '没有样本：{{device}} 正在等待您信任其 SSH 主机密钥。',
     stale: '{{device}} 目前没有测量数据：图中显示的是它最近的样本。',
   },
+  hostKey: hostKeyZhCN,
 };
