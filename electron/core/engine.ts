@@ -6,6 +6,7 @@ import { catalogError } from '../../shared/errors/catalog';
 import { Collection } from './collect/collection';
 import { DeviceSync } from './devices/device-sync';
 import { createHandlers } from './handlers';
+import { HostKeys } from './hostkeys/host-keys';
 import { createLogger, type Logger } from './log';
 import { EngineMetrics } from './metrics/engine-metrics';
 import type { SecretBox } from './secrets/secret-box';
@@ -49,6 +50,7 @@ export class Engine {
   readonly metrics: EngineMetrics;
   readonly log: Logger;
   readonly handlers: Handlers;
+  readonly hostKeys: HostKeys;
   metricsUrl: string | null = null;
   private readonly store: Store;
   private readonly lock: DataDirLock | null;
@@ -80,7 +82,15 @@ export class Engine {
     const purge = (this.purge = collect ? new HistoryPurge(this.db, { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history purge paused; will retry') }) : null);
     this.metrics = new EngineMetrics({ processMetrics: opts.processMetrics ?? true });
     const emit = (msg: EventMessage) => this.emit(msg);
-    const collection = collect ? new Collection({ devices: this.devices, series: this.series, metrics: this.metrics, log, emit }) : null;
+    const hostKeys = (this.hostKeys = new HostKeys({
+      devices: this.devices,
+      series: this.series,
+      log,
+      emit,
+      changeDevices: (write, nameOf) => this.changeDevices(write, nameOf),
+      statuses: () => this.statuses(),
+    }));
+    const collection = collect ? new Collection({ devices: this.devices, series: this.series, metrics: this.metrics, log, emit, hostKeys }) : null;
     this.collection = collection;
     this.sync = new DeviceSync({
       db: this.db,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device';
 import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
+import { hostKeyMethods } from './methods-hostkeys';
 import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
 /**
@@ -59,6 +60,7 @@ export const methods = {
     params: EventQuery.extend({ deviceId: DeviceId }),
     result: z.array(StoredEvent),
   },
+  ...hostKeyMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -112,7 +112,7 @@ export async function fillSshForm(page: Page, fields: SshFields): Promise<void> 
 
 /** The lab device's key login, as the form takes it. */
 export function labKeyLogin(device: LabDevice, name = device.name): SshFields {
-  return { name, host: device.host, sshPort: device.sshPort, user: device.user, privateKeyPath: device.privateKeyPath, udsPath: device.udsPath };
+  return { name, host: device.host, sshPort: device.sshPort, user: device.user, privateKeyPath: device.privateKeyPath, udsPath: device.udsPath, hostKeySha256: device.hostKeySha256 };
 }
 
 /** Where an element is on screen, and whether it is the topmost thing at its own centre (not covered, not clipped away). */

@@ -21,7 +21,7 @@ describe.skipIf(skip !== null)('collection through the engine, against ss-x1', (
   const statusOf = async (id: string): Promise<DeviceStatus | undefined> => (await t.client.call('devices.status')).find((s) => s.deviceId === id);
   const metrics = async () => (await fetch(t.server.metricsUrl!)).text();
   const addPasswordDevice = (name: string, password: string, over: Record<string, unknown> = {}) =>
-    t.client.call('devices.add', { transport: 'ssh', name, host: x1.host, user: x1.passwordUser, auth: { kind: 'password', password }, udsPath: x1.udsPath, pollIntervalMs: 500, ...over });
+    t.client.call('devices.add', { transport: 'ssh', name, host: x1.host, user: x1.passwordUser, auth: { kind: 'password', password }, udsPath: x1.udsPath, pollIntervalMs: 500, hostKeySha256: x1.hostKeySha256, ...over });
 
   it('a login that may not write ptp4l\'s socket is "no-data" with pmc-permission, and down on /metrics', async () => {
     const dev = await addPasswordDevice('x1-nonroot', x1.password);
@@ -41,9 +41,13 @@ describe.skipIf(skip !== null)('collection through the engine, against ss-x1', (
     expect(text).not.toMatch(/^syncscope_ptp_\w+\{device="x1-nonroot"\}/m);
   });
 
-  it('a failed first login remembers no host key', async () => {
-    const dev = await addPasswordDevice('x1-bad-password', 'wrong-password');
-    await waitFor('the login to be refused', async () => (await statusOf(dev.id))?.lastError?.code === 'ssh-auth');
+  it('a first contact pins no host key by itself: without an expected key it waits for the operator, and a failed login pins nothing', async () => {
+    const dev = await addPasswordDevice('x1-bad-password', 'wrong-password', { hostKeySha256: undefined });
+    const st = await waitFor('the first contact to wait for the operator', async () => {
+      const s = await statusOf(dev.id);
+      return s?.connection === 'awaiting-host-key' ? s : null;
+    });
+    expect(st.lastError?.params).toMatchObject({ fingerprint: x1.hostKeySha256 });
     expect((await t.client.call('devices.list')).find((d) => d.id === dev.id)?.hostKeySha256).toBeNull();
   });
 
@@ -54,7 +58,8 @@ describe.skipIf(skip !== null)('collection through the engine, against ss-x1', (
       const s = await statusOf(dev.id);
       return s?.lastError?.code === 'ssh-host-key-mismatch' ? s : null;
     });
-    expect(st.connection).toBe('offline');
+    // A changed or unexpected key waits for the operator's explicit decision (accept the new key, or reject).
+    expect(st.connection).toBe('awaiting-host-key');
     expect(st.lastError?.params).toMatchObject({ expected, presented: x1.hostKeySha256 });
   });
 });

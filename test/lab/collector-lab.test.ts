@@ -99,9 +99,17 @@ describe.skipIf(skip !== null)('the collector against the lab (ptp4l + sshd in n
     start(x1Spec({ pollIntervalMs: 600_000 }), new SshTransport({ host: x1.host, port: x1.sshPort, user: x1.user, auth: rootKey(), knownHostKey: x1.hostKeySha256 }), sinks);
     await until('the first sample', () => sinks.samples.length >= 1);
     const before = sinks.statuses.length;
-    // sshd's per-connection processes in ss-x1 (everything in its namespace but the listener and ptp4l) serve this collector only.
-    const keep = new Set([readFileSync(x1.sshdLog.replace('sshd.log', 'sshd.pid'), 'utf8').trim(), readFileSync(x1.ptp4lLog.replace('ptp4l.log', 'ptp4l.pid'), 'utf8').trim()]);
-    const sessions = (await netnsPids(x1.netns)).filter((pid) => !keep.has(String(pid)));
+    // The per-connection children of ss-x1's own sshd listener: they serve this collector only (other
+    // suites may run their own sshd in ss-x1; those and their sessions are left alone).
+    const listener = readFileSync(x1.sshdLog.replace('sshd.log', 'sshd.pid'), 'utf8').trim();
+    const parentOf = (pid: number) => /^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    const sessions = (await netnsPids(x1.netns)).filter((pid) => {
+      try {
+        return parentOf(pid) === listener;
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
     expect(sessions.length).toBeGreaterThan(0);
     for (const pid of sessions) process.kill(pid, 'SIGTERM');
     await until('offline', () => sinks.statuses.slice(before).some((s) => s.status.connection === 'offline'));

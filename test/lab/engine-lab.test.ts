@@ -43,6 +43,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
       auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
       udsPath: s1.udsPath,
       pollIntervalMs: 500,
+      hostKeySha256: s1.hostKeySha256,
       ...over,
     });
   };
@@ -88,12 +89,12 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
 
   it('logs in with a password as an unprivileged user and still reads ptp4l', async () => {
     const s2 = labDevice(lab, 'ss-s2');
-    const dev = await t.client.call('devices.add', { transport: 'ssh', name: 'ss-s2-pw', host: s2.host, user: s2.passwordUser, auth: { kind: 'password', password: s2.password }, udsPath: s2.udsPath, pollIntervalMs: 500 });
+    const dev = await t.client.call('devices.add', { transport: 'ssh', name: 'ss-s2-pw', host: s2.host, user: s2.passwordUser, auth: { kind: 'password', password: s2.password }, udsPath: s2.udsPath, pollIntervalMs: 500, hostKeySha256: s2.hostKeySha256 });
     await waitFor('samples over password login', () => t.server.engine.series.pointCount(dev.id) >= 2);
     expect(await statusOf(dev.id)).toMatchObject({ connection: 'online', lastError: null });
   });
 
-  const expectError = async (dev: DeviceView, code: string, text: RegExp, connection: 'offline' | 'no-data') => {
+  const expectError = async (dev: DeviceView, code: string, text: RegExp, connection: 'offline' | 'no-data' | 'awaiting-host-key') => {
     let last: unknown = null;
     const st = await waitFor(`${dev.name} to report ${code}`, async () => {
       const s = await statusOf(dev.id);
@@ -112,7 +113,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
   it('says what to check when the password is wrong, the port is closed, or ptp4l does not answer', async () => {
     const s1 = labDevice(lab, 'ss-s1');
     await expectError(
-      await t.client.call('devices.add', { transport: 'ssh', name: 'bad-pw', host: s1.host, user: s1.passwordUser, auth: { kind: 'password', password: 'wrong-password' }, udsPath: s1.udsPath }),
+      await t.client.call('devices.add', { transport: 'ssh', name: 'bad-pw', host: s1.host, user: s1.passwordUser, auth: { kind: 'password', password: 'wrong-password' }, udsPath: s1.udsPath, hostKeySha256: s1.hostKeySha256 }),
       'ssh-auth',
       /refused \(wrong password or key\)/,
       'offline',
@@ -131,7 +132,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     // As if the device had been replaced: the remembered key no longer matches the lab's sshd.
     t.server.engine.db.prepare('UPDATE devices SET host_key_sha256 = ?, updated_at_ms = updated_at_ms + 1 WHERE id = ?').run('SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', dev.id);
     await t.server.engine.devicesChanged();
-    await expectError(dev, 'ssh-host-key-mismatch', /host key of 10\.\d+\.\d+\.\d+:22 is not the expected one.*No credentials were sent/, 'offline');
+    await expectError(dev, 'ssh-host-key-mismatch', /host key of 10\.\d+\.\d+\.\d+:22 is not the expected one.*No credentials were sent/, 'awaiting-host-key');
     const before = t.server.engine.series.pointCount(dev.id);
     await new Promise((r) => setTimeout(r, 1500));
     expect(t.server.engine.series.pointCount(dev.id)).toBe(before);
@@ -161,7 +162,7 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
 
   it('takes CLI changes at once, whether sent to the server or written to its data dir', async () => {
     const s2 = labDevice(lab, 'ss-s2');
-    const common = ['--host', s2.host, '--user', s2.user, '--key', s2.privateKeyPath, '--uds', s2.udsPath];
+    const common = ['--host', s2.host, '--user', s2.user, '--key', s2.privateKeyPath, '--uds', s2.udsPath, '--host-key', s2.hostKeySha256];
     await run('node', [CLI, 'device', 'add', '--name', 'cli-remote', ...common, '--server', t.server.url]);
     expect((await t.client.call('devices.list')).some((d) => d.name === 'cli-remote')).toBe(true);
 

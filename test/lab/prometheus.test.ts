@@ -22,7 +22,7 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes /metrics', () => {
     const lab = await labUp();
     t = await startTestServer({ processMetrics: true });
     const s1 = labDevice(lab, 'ss-s1');
-    await t.client.call('devices.add', { transport: 'ssh', name: 'prom-s1', host: s1.host, user: s1.user, auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') }, udsPath: s1.udsPath, pollIntervalMs: 500 });
+    await t.client.call('devices.add', { transport: 'ssh', name: 'prom-s1', host: s1.host, user: s1.user, auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') }, udsPath: s1.udsPath, pollIntervalMs: 500, hostKeySha256: s1.hostKeySha256 });
     target = new URL(t.server.metricsUrl!).host;
     promDir = mkdtempSync(join(tmpdir(), 'syncscope-prom-'));
     promPort = await freePort();

@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import type { EngineMetrics } from '../metrics/engine-metrics';
 import type { DeviceConnectSpec, DevicesRepo } from '../store/devices-repo';
 import type { SeriesStore } from '../store/series-store';
+import type { HostKeys } from '../hostkeys/host-keys';
 import { createTransport } from '../transport/registry';
 import type { DeviceTransport } from '../transport/transport';
 import { CollectorPool } from './collector-pool';
@@ -19,6 +20,8 @@ export interface CollectionDeps {
   metrics: EngineMetrics;
   log: Logger;
   emit(msg: EventMessage): void;
+  /** Decides first-contact host keys (the operator's answer); absent, a first contact is trusted. */
+  hostKeys?: HostKeys;
 }
 
 /** Connection states that last (not the passing `idle`/`connecting`): a change between them is a `connection` event. */
@@ -108,6 +111,7 @@ export class Collection {
         this.deps.devices.rememberHostKey(spec.id, fp);
         this.deps.log.info({ device: spec.name, fingerprint: fp }, 'remembered SSH host key on first contact');
       },
+      ...(this.deps.hostKeys ? { verifyHostKey: this.deps.hostKeys.verifierFor(spec) } : {}),
       onNewJumpHostKey: (fp) => {
         this.deps.devices.rememberJumpHostKey(spec.id, fp);
         this.deps.log.info({ device: spec.name, fingerprint: fp }, "remembered the jump host's SSH host key on first contact");

@@ -7,6 +7,7 @@ import type { DeviceConnectSpec } from '../store/devices-repo';
 import { sshError } from '../transport/ssh-errors';
 import type { DeviceTransport } from '../transport/transport';
 import type { DeviceEvent } from '../../../shared/series/device-event';
+import { connectionAfterConnectError } from '../../../shared/hostkeys/host-key-prompt';
 import type { Reading } from '../../../shared/series/series';
 import { backoffMs } from './backoff';
 import { LogFollowSource } from './log-follow-source';
@@ -133,7 +134,8 @@ export class DeviceCollector {
       try {
         await this.transport.connect({ signal: this.stopping.signal });
       } catch (err) {
-        return this.failed(t0, 'offline', errorValueOf(err));
+        const why = errorValueOf(err);
+        return this.failed(t0, connectionAfterConnectError(why), why);
       }
       if (this.stopped) return { kind: 'failed' };
     }
@@ -164,7 +166,7 @@ export class DeviceCollector {
     if (events.length > 0) this.sinks.events(events);
   }
 
-  private failed(t0: number, connection: 'offline' | 'no-data', why: ErrorValue): Step {
+  private failed(t0: number, connection: 'offline' | 'no-data' | 'awaiting-host-key', why: ErrorValue): Step {
     if (this.stopped) return { kind: 'failed' };
     const error: ErrorValue = { ...why, deviceId: this.spec.id };
     this.sinks.pollDone((performance.now() - t0) / 1000, error);

@@ -260,7 +260,7 @@ export class SshTransport implements DeviceTransport {
           const fp = hostKeyFingerprint(key);
           presentedKey = fp;
           if (hop.knownHostKey) {
-            if (hop.knownHostKey !== fp) refusal = sshError('ssh.host-key-mismatch', hop, { expected: hop.knownHostKey, presented: fp });
+            if (hop.knownHostKey !== fp) refusal = sshError('ssh.host-key-mismatch', hop, { expected: hop.knownHostKey, presented: fp, role: hop.role });
             verify(hop.knownHostKey === fp);
             return;
           }
@@ -269,12 +269,12 @@ export class SshTransport implements DeviceTransport {
           if (timer) clearTimeout(timer);
           verifyHostKey(fp, hop.role).then(
             (ok) => {
-              if (!ok) refusal = sshError('ssh.failed', hop, { detail: `host key ${fp} was not trusted` });
+              if (!ok) refusal = sshError('ssh.host-key-unknown', hop, { fingerprint: fp, role: hop.role });
               if (stillWanted()) arm();
               verify(ok);
             },
             (err: unknown) => {
-              refusal = sshError('ssh.failed', hop, { detail: `host key ${fp} was not checked: ${err instanceof Error ? err.message : String(err)}` });
+              refusal = isSyncscope(err) ? err.value : sshError('ssh.failed', hop, { detail: `host key ${fp} was not checked: ${err instanceof Error ? err.message : String(err)}` });
               verify(false);
             },
           );
