@@ -38,6 +38,8 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await s.page.getByTestId('device-form-authKind').getByText('Private key').click();
     await s.page.getByTestId('device-form-privateKey').fill(readFileSync(s1.privateKeyPath, 'utf8'));
     await s.page.getByTestId('device-form-udsPath').fill(s1.udsPath);
+    // The lab's key, as an operator would copy it from the device: no host-key prompt for a known device.
+    await s.page.getByTestId('device-form-hostKeySha256').fill(s1.hostKeySha256);
     await s.page.getByTestId('device-form-pollIntervalMs').fill('500');
     await s.page.getByTestId('device-form-submit').click();
     await s.page.getByTestId('device-row-ss-s1').waitFor();

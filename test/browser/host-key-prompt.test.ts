@@ -33,7 +33,7 @@ describe.skipIf(skip !== null)('the SSH host-key prompt in real Chromium against
   it('asks on first contact with the fingerprint, logs in only once trusted', async () => {
     const x1 = labIsolatedDevice(s.lab, 'ss-x1');
     const logFrom = sshd.log().length;
-    await addSshDevice(s.page, { ...labKeyLogin(x1, 'hk-ui'), sshPort: PORT });
+    await addSshDevice(s.page, { ...labKeyLogin(x1, 'hk-ui'), hostKeySha256: undefined, sshPort: PORT });
     await s.page.locator('[data-testid="host-key-modal"][data-kind="new"]').waitFor({ timeout: 30_000 });
     await state('hk-ui', 'awaiting-host-key').waitFor();
     const fp = s.page.getByTestId('host-key-presented');
@@ -76,7 +76,7 @@ describe.skipIf(skip !== null)('the SSH host-key prompt in real Chromium against
   });
 
   it('keeps a rejected key out: the device is refused and not asked about it again', async () => {
-    await addSshDevice(s.page, { ...labKeyLogin(labIsolatedDevice(s.lab, 'ss-x1'), 'hk-ui-rejected'), sshPort: PORT });
+    await addSshDevice(s.page, { ...labKeyLogin(labIsolatedDevice(s.lab, 'ss-x1'), 'hk-ui-rejected'), hostKeySha256: undefined, sshPort: PORT });
     await s.page.locator('[data-testid="host-key-modal"][data-kind="new"]').waitFor({ timeout: 30_000 });
     await s.page.getByTestId('host-key-reject').click();
     await modal().waitFor({ state: 'detached' });

@@ -100,6 +100,7 @@ describe.skipIf(skip !== null)('following linuxptp logs on a lab device over SSH
         user: s1.user,
         auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
         instances: [{ name: 'ptp4l', udsPath: s1.udsPath, log: { kind: 'file', path: s1.ptp4lLog } }],
+        hostKeySha256: s1.hostKeySha256,
         pollIntervalMs: 500,
       });
       const series = await waitFor('servo series from the log', async () => {
