@@ -39,6 +39,14 @@ export const POINT_FLAGS = {
   sentinel: 16,
 } as const;
 
+/** Flags that make a value no measurement at all: charts show a gap, /metrics drops the series. */
+export const NOT_A_MEASUREMENT = POINT_FLAGS.stale | POINT_FLAGS.sentinel;
+
+/** A fresh, real number: neither a gap, nor stale, nor a sentinel. */
+export function isMeasurement(v: { value: number | null; flags?: number | undefined }): v is { value: number; flags?: number } {
+  return v.value !== null && ((v.flags ?? 0) & NOT_A_MEASUREMENT) === 0;
+}
+
 export const ReadingValue = z.object({
   metric: MetricKeySchema,
   labels: Labels.optional(),

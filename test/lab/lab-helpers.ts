@@ -109,3 +109,13 @@ export async function netnsPids(netns: string): Promise<number[]> {
   const { stdout } = await run('ip', ['netns', 'pids', netns]);
   return stdout.split('\n').filter((l) => l.trim() !== '').map(Number);
 }
+
+/** Whether a process still exists (signal 0 checks without sending anything). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -10,7 +10,7 @@ import type { DeviceEvent } from '../../shared/series/device-event';
 import { POINT_FLAGS, type Reading } from '../../shared/series/series';
 import { skipUnlessAvailable } from '../support/skip';
 import { LAB_SCRIPT, labDevice, labIsolatedDevice, labSkipReason, labUp, type LabDevice } from './lab';
-import { ipLink, pidsOf, until } from './lab-helpers';
+import { ipLink, pidsOf, processAlive, until } from './lab-helpers';
 
 const run = promisify(execFile);
 const skip = skipUnlessAvailable('kept-open pmc lab tests', labSkipReason());
@@ -142,7 +142,7 @@ describe.skipIf(skip !== null)('PmcStreamSource against the lab', () => {
       during: async (i) => {
         if (i !== 4 || restarted) return;
         process.kill(ptp4lPid, 'SIGTERM');
-        await until('ptp4l on ss-x1 to end', () => !alive(ptp4lPid));
+        await until('ptp4l on ss-x1 to end', () => !processAlive(ptp4lPid));
         await run('bash', [LAB_SCRIPT, 'up'], { timeout: 120_000 });
         restarted = true;
       },
@@ -154,12 +154,3 @@ describe.skipIf(skip !== null)('PmcStreamSource against the lab', () => {
     expect(states.at(-1)).toBe('UNCALIBRATED');
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

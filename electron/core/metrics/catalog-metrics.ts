@@ -1,7 +1,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { METRICS, type MetricKey } from '../../../shared/series/metric-catalog';
 import type { MetricDef } from '../../../shared/series/metric-def';
-import { POINT_FLAGS, type Reading } from '../../../shared/series/series';
+import { isMeasurement, type Reading } from '../../../shared/series/series';
 
 /**
  * The label naming the instance a number belongs to. Not `instance`: Prometheus sets that on every
@@ -9,8 +9,6 @@ import { POINT_FLAGS, type Reading } from '../../../shared/series/series';
  */
 export const INSTANCE_LABEL = 'instance_name';
 
-/** A value Prometheus must not see as current: a gap, a repeated (stale) value, a sentinel. */
-const NOT_CURRENT = POINT_FLAGS.stale | POINT_FLAGS.sentinel;
 
 interface Exported {
   def: MetricDef;
@@ -66,7 +64,7 @@ export class CatalogMetrics {
         const id = JSON.stringify(labels);
         const perMetric = this.perMetric(device, v.metric);
         const seen = perMetric.get(id);
-        if (v.value === null || ((v.flags ?? 0) & NOT_CURRENT) !== 0 || !Number.isFinite(v.value)) {
+        if (!isMeasurement(v) || !Number.isFinite(v.value)) {
           if (seen && m.gauge) {
             m.gauge.remove(labels);
             perMetric.delete(id);

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { POINT_FLAGS, type Reading, type ReadingValue } from '../../../shared/series/series';
+import { isMeasurement, type Reading } from '../../../shared/series/series';
 import { CatalogMetrics } from './catalog-metrics';
 
 /**
@@ -64,10 +64,4 @@ export class EngineMetrics {
     for (const code of this.errorCodes.get(device) ?? []) this.pollErrors.remove({ device, code });
     this.errorCodes.delete(device);
   }
-}
-
-const NOT_A_MEASUREMENT = POINT_FLAGS.stale | POINT_FLAGS.sentinel;
-
-function isMeasurement(v: ReadingValue): boolean {
-  return v.value !== null && ((v.flags ?? 0) & NOT_A_MEASUREMENT) === 0;
 }

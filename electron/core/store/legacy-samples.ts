@@ -1,6 +1,6 @@
 import type { DeviceView } from '../../../shared/domain/device';
 import type { SampleColumns } from '../../../shared/domain/ptp';
-import { POINT_FLAGS } from '../../../shared/series/series';
+import { NOT_A_MEASUREMENT } from '../../../shared/series/series';
 import type { SeriesStore } from './series-store';
 
 const COLUMNS = [
@@ -9,8 +9,6 @@ const COLUMNS = [
   ['masterOffsetNs', 'ptp.master_offset'],
 ] as const;
 
-/** A stale or sentinel value is no measurement: the chart gets a gap. */
-const NOT_A_MEASUREMENT = POINT_FLAGS.stale | POINT_FLAGS.sentinel;
 
 /**
  * `samples.query` answered from series: the newest `limit` times of the device's first instance's
@@ -25,6 +23,7 @@ export function sampleColumnsFromSeries(store: SeriesStore, device: Pick<DeviceV
     cols.tUs.forEach((t, i) => {
       let row = byTime.get(t);
       if (!row) byTime.set(t, (row = {}));
+      // A stale or sentinel value is no measurement: the chart gets a gap.
       row[column] = (cols.flags[i] ?? 0) & NOT_A_MEASUREMENT ? null : (cols.value[i] ?? null);
     });
   }

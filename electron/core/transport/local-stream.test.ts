@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocalTransport } from './local-transport';
 import type { DeviceStream } from './transport';
+import { processAlive } from '../../../test/lab/lab-helpers';
 
 /** Streams of real local processes (cat, sh): the same primitive every source follows a device with. */
 describe('LocalTransport.stream', () => {
@@ -47,7 +48,7 @@ describe('LocalTransport.stream', () => {
     const pid = Number(lines[0]![0]);
     s.close();
     expect(await s.ended).toEqual({ exitCode: null, reason: 'closed' });
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
     expect(s.write('x\n')).toBe(false);
   });
 
@@ -87,14 +88,6 @@ describe('LocalTransport.stream', () => {
   });
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitUntil(check: () => boolean, timeoutMs = 5000): Promise<void> {
   const end = performance.now() + timeoutMs;
