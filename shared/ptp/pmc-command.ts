@@ -20,6 +20,8 @@ export function pmcArgv(udsPath: string, clientSocketPath: string): string[] {
   return ['pmc', '-u', '-b', '0', '-s', validUds(udsPath), '-i', validClientSocket(clientSocketPath), ...PMC_POLL_REQUESTS];
 }
 
+/** Says on stderr when ptp4l's socket ($u) is missing or not writable: pmc is silent about both. */
+const UDS_CHECK = `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`;
 /**
  * The poll as it runs on the device: pmc under a small POSIX sh script, fixed text with every value
  * passed as a positional argument (never spliced into the script). It
@@ -44,7 +46,7 @@ export const POLL_SCRIPT = [
   'if kill -0 $p 2>/dev/null; then wait $p; fi',
   'kill $w 2>/dev/null',
   'case $c in /tmp/syncscope-pmc-*) rm -f -- "$c";; esac',
-  `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`,
+  UDS_CHECK,
   'exit $r',
 ].join('\n');
 
@@ -103,7 +105,7 @@ export const STDIN_UNBUFFERED_MARKER = 'syncscope-pmc: stdin unbuffered';
 
 export const STREAM_SCRIPT = [
   'u=$1 c=$2; shift 2',
-  `if [ ! -e "$u" ]; then echo 'syncscope-poll: uds missing' >&2; elif [ ! -w "$u" ]; then echo 'syncscope-poll: uds not-writable' >&2; fi`,
+  UDS_CHECK,
   // pmc reads stdin with one fgets per poll() wakeup: with stdio's buffering, requests written
   // together wait until more input comes. Under stdbuf -i0 (GNU coreutils) it reads them all, so the
   // reader may write a whole poll at once; the marker line tells it so.
