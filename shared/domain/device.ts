@@ -163,6 +163,45 @@ export const SshDeviceInput = z.object({
 
 export const LocalDeviceInput = z.object({ transport: z.literal('local'), ...common });
 
+/** A serial port as the OS names it: `/dev/ttyUSB0`, `/dev/serial/by-id/…`, `COM3`. No shell metacharacters. */
+export const SerialPath = z
+  .string()
+  .trim()
+  .min(1, 'serial port is empty: give a path such as /dev/ttyUSB0 (Linux/macOS) or COM3 (Windows)')
+  .max(256, 'serial port path must be at most 256 characters')
+  .regex(/^(?:\/[A-Za-z0-9._/:+@-]+|COM\d{1,3})$/, 'serial port must be an absolute device path (/dev/ttyUSB0) or a Windows COM port (COM3)')
+  .refine((p) => !p.split('/').includes('..'), 'serial port path must not contain ".."');
+
+export const SERIAL_BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] as const;
+export const DEFAULT_SERIAL_BAUD = 115200;
+
+/** Line settings of a serial console (8N1 at 115200 by default, as most embedded consoles run). */
+export const SerialSettings = z.object({
+  path: SerialPath,
+  baudRate: z
+    .number()
+    .int()
+    .refine((b) => (SERIAL_BAUD_RATES as readonly number[]).includes(b), `baud rate must be one of ${SERIAL_BAUD_RATES.join(', ')}`)
+    .default(DEFAULT_SERIAL_BAUD),
+  dataBits: z.union([z.literal(5), z.literal(6), z.literal(7), z.literal(8)]).default(8),
+  parity: z.enum(['none', 'even', 'odd', 'mark', 'space']).default('none'),
+  stopBits: z.union([z.literal(1), z.literal(1.5), z.literal(2)]).default(1),
+  flowControl: z.enum(['none', 'rtscts', 'xonxoff']).default('none'),
+});
+export type SerialSettings = z.output<typeof SerialSettings>;
+
+/**
+ * A device reached through its serial console. With `user` (and `password`), Syncscope logs in at a
+ * `login:` prompt; without, it expects a shell already open on the console.
+ */
+export const SerialDeviceInput = z.object({
+  transport: z.literal('serial'),
+  ...common,
+  serial: SerialSettings,
+  user: UserName.optional(),
+  password: Password.optional(),
+});
+
 /** The one-instance short form (`udsPath`) and the list (`instances`) become one list; giving both is an error. */
 function instancesOf(v: { udsPath?: string | undefined; instances?: PtpInstance[] | undefined }, ctx: z.RefinementCtx): PtpInstance[] {
   if (v.udsPath !== undefined && v.instances !== undefined) {
@@ -172,7 +211,7 @@ function instancesOf(v: { udsPath?: string | undefined; instances?: PtpInstance[
   return v.instances ?? [{ name: DEFAULT_INSTANCE_NAME, udsPath: v.udsPath ?? DEFAULT_UDS_PATH }];
 }
 
-export const DeviceInput = z.discriminatedUnion('transport', [SshDeviceInput, LocalDeviceInput]).transform((v, ctx) => {
+export const DeviceInput = z.discriminatedUnion('transport', [SshDeviceInput, LocalDeviceInput, SerialDeviceInput]).transform((v, ctx) => {
   const { udsPath: _short, ...rest } = v;
   return { ...rest, instances: instancesOf(v, ctx) };
 });
@@ -196,6 +235,10 @@ export const DevicePatch = z
     hostKeySha256: HostKeyFingerprint.optional(),
     /** Sets the jump host (its `auth` as given: absent means the device's own), or null to go direct. */
     jump: JumpHostInput.nullable().optional(),
+    /** Serial devices: replaces the line settings. */
+    serial: SerialSettings.optional(),
+    /** Serial devices: the console login's password (omitted keeps the stored one). */
+    password: Password.optional(),
   })
   .refine((p) => p.udsPath === undefined || p.instances === undefined, { path: ['instances'], message: 'give either udsPath (one instance) or instances, not both' });
 export type DevicePatch = z.infer<typeof DevicePatch>;
@@ -216,7 +259,7 @@ export type JumpHostView = z.infer<typeof JumpHostView>;
 export const DeviceView = z.object({
   id: DeviceId,
   name: z.string(),
-  transport: z.enum(['ssh', 'local']),
+  transport: z.enum(['ssh', 'local', 'serial']),
   host: z.string().nullable(),
   sshPort: z.number().int().nullable(),
   user: z.string().nullable(),
@@ -227,14 +270,19 @@ export const DeviceView = z.object({
   jump: JumpHostView.nullable(),
   pollIntervalMs: z.number().int(),
   hostKeySha256: z.string().nullable(),
+  /** Serial devices: the line settings (no secret); null otherwise. */
+  serial: z
+    .object({ path: z.string(), baudRate: z.number().int(), dataBits: z.number().int(), parity: z.string(), stopBits: z.number(), flowControl: z.string() })
+    .nullable(),
   createdAtMs: z.number(),
   updatedAtMs: z.number(),
 });
 export type DeviceView = z.infer<typeof DeviceView>;
 
 /** Where a device is, as an operator writes it: `ptp@192.0.2.10:22`, `root@[fe80::1]:22`, or null for the local machine. */
-export function deviceTarget(d: Pick<DeviceView, 'transport' | 'host' | 'user' | 'sshPort'>): string | null {
+export function deviceTarget(d: Pick<DeviceView, 'transport' | 'host' | 'user' | 'sshPort'> & { serial?: DeviceView['serial'] }): string | null {
   if (d.transport === 'local') return null;
+  if (d.transport === 'serial') return d.serial ? `${d.serial.path} @ ${d.serial.baudRate}` : 'serial';
   const host = d.host?.includes(':') ? `[${d.host}]` : (d.host ?? '?');
   return `${d.user ? `${d.user}@` : ''}${host}:${d.sshPort ?? DEFAULT_SSH_PORT}`;
 }

@@ -16,6 +16,7 @@ export function sshSpec(over: Partial<DeviceConnectSpec> = {}): DeviceConnectSpe
     jump: null,
     pollIntervalMs: 200,
     hostKeySha256: null,
+    serial: null,
     createdAtMs: 0,
     updatedAtMs: 0,
     ...over,

@@ -71,6 +71,7 @@ function toView(r: DeviceRow): DeviceView {
     jump: profile.jump,
     pollIntervalMs: r.poll_interval_ms,
     hostKeySha256: r.host_key_sha256,
+    serial: null,
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
   };

@@ -93,6 +93,8 @@ export const TRANSPORTS: { readonly [K in TransportKind]: Registered } = {
  * only ever reached the way its profile says: an incomplete SSH profile never becomes a local one.
  */
 export function createTransport(spec: DeviceConnectSpec, hooks: TransportHooks): DeviceTransport {
+  // TODO(serial transport, landing this session): its registry entry.
+  if (spec.transport === 'serial') throw new SyncscopeError(catalogError('collect.no-credentials', { device: spec.name, missing: 'serial transport' }, { deviceId: spec.id }));
   const built = TRANSPORTS[spec.transport].build(spec, hooks);
   if (built.ok) return built.transport;
   throw new SyncscopeError(catalogError('collect.no-credentials', { device: spec.name, missing: built.missing.join(', ') }, { deviceId: spec.id }));

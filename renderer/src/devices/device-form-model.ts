@@ -70,7 +70,8 @@ export function emptyDeviceForm(): DeviceFormValues {
 export function deviceFormFrom(device: DeviceView): DeviceFormValues {
   return {
     ...emptyDeviceForm(),
-    transport: device.transport,
+    // The serial form lands with the serial transport's UI slice.
+    transport: device.transport === 'serial' ? 'local' : device.transport,
     name: device.name,
     host: device.host ?? '',
     sshPort: device.sshPort ?? 22,

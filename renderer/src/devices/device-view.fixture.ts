@@ -15,6 +15,7 @@ export function deviceView(overrides: Partial<DeviceView> = {}): DeviceView {
     jump: null,
     pollIntervalMs: 1000,
     hostKeySha256: null,
+    serial: null,
     createdAtMs: 0,
     updatedAtMs: 0,
     ...overrides,
