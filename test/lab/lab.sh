@@ -6,6 +6,12 @@
 # A fourth, isolated device (ss-x1, a slave like the others) is only for disruptive tests (pulling
 # its link, a ptp4l socket the password user may not write, a verbose sshd log); tests sharing the
 # lab never touch it, and it is listed apart in lab.json ("isolatedDevices").
+# Scenario devices (lab.json "scenarioDevices") serve the failover, link-flap, sshd-restart, logging
+# and boundary-clock scenarios: a grandmaster ss-fgm1, its backup ss-fgm2, a slave logging every sample
+# (ss-fs1) and one logging summaries (ss-fs2), all in PTP domain 1, and ss-bc1 with two ptp4l instances
+# (eth0: a slave-only clock of domain 0, eth1: alone in domain 2, so its own grandmaster). ptp4l drops
+# every message of another domain, so none of them takes part in the shared devices' domain 0 (ss-bc1's
+# eth0 only listens: slaveOnly). `up` repairs them, like ss-x1, without touching the shared devices.
 #
 #   bash test/lab/lab.sh up      build the lab, or do nothing if it is already healthy
 #   bash test/lab/lab.sh down    remove everything `up` made (keeps the sslab user); exit 0 if nothing
@@ -39,6 +45,16 @@ readonly DEVICES=(
 readonly ISOLATED_DEVICES=(
   "ss-x1 slave 13"
 )
+# 10.231.57.14 is the serial-console device's (test/lab/serial-console.sh).
+readonly SCENARIO_DEVICES=(
+  "ss-fgm1 gm 15"
+  "ss-fgm2 backup-gm 16"
+  "ss-fs1 slave 17"
+  "ss-fs2 slave 18"
+  "ss-bc1 bc 19"
+)
+# A second interface's address and MAC: octet + 100 (a /32 on the same bridge), 02:53:53:00:01:<octet>.
+readonly SECOND_IFACE_OCTET_OFFSET=100
 # A jump host (sshd only, on the bridge) and a device behind it: ss-j1's only link is a private veth
 # to ss-jump (10.231.58.0/24, no route from here, no forwarding in ss-jump), so ssh reaches it only
 # through the jump. ss-j1's sshd answers password logins only by keyboard-interactive (PAM).
@@ -48,9 +64,13 @@ readonly JUMP_DEVICES=(
 )
 readonly JUMP_NET_PREFIX=10.231.58
 readonly JUMP_INNER_ADDR=$JUMP_NET_PREFIX.1
-readonly ALL_DEVICES=("${DEVICES[@]}" "${ISOLATED_DEVICES[@]}" "${JUMP_DEVICES[@]}")
+readonly ALL_DEVICES=("${DEVICES[@]}" "${ISOLATED_DEVICES[@]}" "${SCENARIO_DEVICES[@]}" "${JUMP_DEVICES[@]}")
+# Devices `up` repairs one by one (restarting a dead daemon, or rebuilding) without touching the shared ones.
+readonly REPAIRABLE_DEVICES=("${ISOLATED_DEVICES[@]}" "${SCENARIO_DEVICES[@]}")
+readonly SERIAL_CONSOLE_SCRIPT=$(dirname "${BASH_SOURCE[0]}")/serial-console.sh
 
 is_isolated() { [[ $1 == ss-x* ]]; }
+is_scenario() { [[ $1 == ss-f* || $1 == ss-bc* ]]; }
 is_behind_jump() { [[ $1 == ss-j[0-9]* ]]; }
 has_ptp4l() { [[ $1 != ss-jump ]]; }
 
@@ -66,8 +86,29 @@ name_addr() { if is_behind_jump "$1"; then printf '%s.%s' "$JUMP_NET_PREFIX" "$2
 # TCP reachability as a client of that device sees it (from the jump for the device behind it).
 device_tcp_open() { if is_behind_jump "$1"; then ip netns exec ss-jump timeout 2 bash -c "exec 3<>/dev/tcp/$2/22" 2>/dev/null; else tcp_open "$2" 22; fi; }
 device_mac() { printf '02:53:53:00:00:%02x' "$1"; }
-device_uds() { printf '%s/ptp4l' "$(device_dir "$1")"; }
 host_veth() { printf 'v%s' "$1"; } # e.g. vss-gm, the root-namespace end of the device's veth
+
+# The ptp4l instances of a device, one "INSTANCE IFACE DOMAIN" line each. A one-instance device's
+# instance is "ptp4l" (files ptp4l, ptp4l.conf, ptp4l.log, ptp4l.pid); others are named for their
+# interface (files ptp4l-eth0 …).
+device_instances() {
+  case $1 in
+    ss-jump) ;;
+    ss-bc1) printf 'eth0 eth0 0\neth1 eth1 2\n' ;;
+    ss-f*) printf 'ptp4l eth0 1\n' ;;
+    *) printf 'ptp4l eth0 0\n' ;;
+  esac
+}
+# A file of one instance: inst_file NAME INSTANCE [EXT] (no EXT: the UDS socket).
+inst_file() {
+  local base=ptp4l
+  [[ $2 == ptp4l ]] || base=ptp4l-$2
+  printf '%s/%s%s' "$(device_dir "$1")" "$base" "${3:+.$3}"
+}
+# The socket of a device's first instance (the one lab.json's udsPath names).
+device_uds() { local inst; read -r inst _ <<<"$(device_instances "$1")"; inst_file "$1" "$inst"; }
+# Summaries every 2^N s instead of every sample (ptp4l's summary_interval; logSyncInterval is 0).
+summary_interval() { if [[ $1 == ss-fs2 ]]; then echo 1; else echo 0; fi; }
 
 require_root_and_tools() {
   [[ $(id -u) -eq 0 ]] || die "must run as root (network namespaces, sshd, ptp4l)"
@@ -95,13 +136,14 @@ read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
 
 tcp_open() { timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
+# pmc_answers UDS DOMAIN: ptp4l answers only management messages of its own domain.
 pmc_answers() {
   [[ -S $1 ]] || return 1
-  timeout 3 pmc -u -b 0 -s "$1" 'GET PORT_DATA_SET' 2>/dev/null | grep -q 'RESPONSE MANAGEMENT PORT_DATA_SET'
+  timeout 3 pmc -u -b 0 -d "${2:-0}" -s "$1" 'GET PORT_DATA_SET' 2>/dev/null | grep -q 'RESPONSE MANAGEMENT PORT_DATA_SET'
 }
 
 port_state() {
-  timeout 3 pmc -u -b 0 -s "$1" 'GET PORT_DATA_SET' 2>/dev/null | awk '$1 == "portState" { print $2; exit }'
+  timeout 3 pmc -u -b 0 -d "${2:-0}" -s "$1" 'GET PORT_DATA_SET' 2>/dev/null | awk '$1 == "portState" { print $2; exit }'
 }
 
 # --- down --------------------------------------------------------------------------------------
@@ -126,6 +168,7 @@ teardown_device() {
   kill_pids "${ns_pids[@]}"
   ip netns del "$name" 2>/dev/null || true
   ip link del "$(host_veth "$name")" 2>/dev/null || true
+  ip link del "$(host_veth "$name")-1" 2>/dev/null || true
   rm -rf "$(device_dir "$name")"
 }
 
@@ -141,6 +184,7 @@ teardown() {
 
 cmd_down() {
   require_root_and_tools
+  serial_console down
   with_lock
   teardown
   log "down"
@@ -200,17 +244,25 @@ make_device_netns() {
   ip -n "$name" link set eth0 address "$(device_mac "$octet")"
   ip -n "$name" addr add "$(device_addr "$octet")/24" dev eth0
   ip -n "$name" link set eth0 up
+  if [[ $name == ss-bc1 ]]; then
+    # A second port on the same bridge, for the instance of domain 2.
+    ip link add "$(host_veth "$name")-1" type veth peer name eth1 netns "$name"
+    ip link set "$(host_veth "$name")-1" master "$BRIDGE" up
+    ip -n "$name" link set eth1 address "$(printf '02:53:53:00:01:%02x' "$octet")"
+    ip -n "$name" addr add "$(device_addr $((octet + SECOND_IFACE_OCTET_OFFSET)))/32" dev eth1
+    ip -n "$name" link set eth1 up
+  fi
 }
 
+# write_ptp4l_conf NAME ROLE INSTANCE DOMAIN
 write_ptp4l_conf() {
-  local name=$1 role=$2 dir
-  dir=$(device_dir "$name")
+  local name=$1 role=$2 inst=$3 domain=$4
   {
     cat <<EOF
-# Syncscope lab: $name ($role). Software timestamps on a veth; free_running so that no ptp4l ever
-# adjusts the shared host clock.
+# Syncscope lab: $name ($role, instance $inst). Software timestamps on a veth; free_running so that
+# no ptp4l ever adjusts the shared host clock.
 [global]
-domainNumber            0
+domainNumber            $domain
 network_transport       UDPv4
 delay_mechanism         E2E
 time_stamping           software
@@ -220,18 +272,21 @@ logAnnounceInterval     0
 announceReceiptTimeout  3
 logSyncInterval         0
 logMinDelayReqInterval  0
-summary_interval        0
+summary_interval        $(summary_interval "$name")
 logging_level           6
 verbose                 1
 use_syslog              0
-uds_address             $(device_uds "$name")
+uds_address             $(inst_file "$name" "$inst")
 EOF
-    if [[ $role == gm ]]; then
-      printf '%-23s %s\n' priority1 1 clockClass 6 slaveOnly 0
-    else
-      printf '%-23s %s\n' priority1 128 clockClass 248 slaveOnly 1
-    fi
-  } >"$dir/ptp4l.conf"
+    case $role:$inst in
+      gm:*) printf '%-23s %s\n' priority1 1 clockClass 6 slaveOnly 0 ;;
+      # Passive while ss-fgm1 announces (a class-6 clock never becomes a slave), grandmaster without it.
+      backup-gm:*) printf '%-23s %s\n' priority1 2 clockClass 6 slaveOnly 0 ;;
+      # Alone in its domain: it becomes its own grandmaster (MASTER), the downstream side of a boundary clock.
+      bc:eth1) printf '%-23s %s\n' priority1 128 clockClass 248 slaveOnly 0 ;;
+      *) printf '%-23s %s\n' priority1 128 clockClass 248 slaveOnly 1 ;;
+    esac
+  } >"$(inst_file "$name" "$inst" conf)"
 }
 
 write_sshd_conf() {
@@ -272,9 +327,9 @@ start_sshd() {
   ip netns exec "$name" /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/sshd.log" 9>&-
 }
 
+# start_ptp4l NAME INSTANCE IFACE (appends to the instance's log: a restart keeps what came before)
 start_ptp4l() {
-  local name=$1 dir
-  dir=$(device_dir "$name")
+  local name=$1 inst=$2 iface=$3
   # setsid: detach from the caller's session so a test runner's signal does not take ptp4l down.
   # Close every inherited descriptor above 2 first: ptp4l must not hold our lock (fd 9) or a
   # caller's pipe. `ip netns exec` execs in place, so the pid written here is ptp4l's.
@@ -282,8 +337,15 @@ start_ptp4l() {
   setsid --fork bash -c '
     for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done 2>/dev/null
     echo $$ >"$1"
-    exec ip netns exec "$2" ptp4l -f "$3" -i eth0 -m </dev/null >"$4" 2>&1' \
-    _ "$dir/ptp4l.pid" "$name" "$dir/ptp4l.conf" "$dir/ptp4l.log"
+    exec ip netns exec "$2" ptp4l -f "$3" -i "$5" -m </dev/null >>"$4" 2>&1' \
+    _ "$(inst_file "$name" "$inst" pid)" "$name" "$(inst_file "$name" "$inst" conf)" "$(inst_file "$name" "$inst" log)" "$iface"
+}
+
+start_instances() {
+  local name=$1 inst iface domain
+  while read -r inst iface domain; do
+    start_ptp4l "$name" "$inst" "$iface"
+  done < <(device_instances "$name")
 }
 
 tail_log() { if [[ -r $1 ]]; then tail -n 8 "$1" | sed 's/^/    /' >&2; fi; }
@@ -291,22 +353,22 @@ tail_log() { if [[ -r $1 ]]; then tail -n 8 "$1" | sed 's/^/    /' >&2; fi; }
 # Waits until the sshd of every device given (rows of the device table) accepts TCP and its ptp4l
 # answers pmc; names what did not come up.
 wait_ready() {
-  local deadline=$(($(now_ms) + UP_TIMEOUT_S * 1000)) row name role octet dir uds pending what addr
+  local deadline=$(($(now_ms) + UP_TIMEOUT_S * 1000)) row name role octet dir uds pending what addr inst iface domain
   while :; do
     pending=()
     for row in "$@"; do
       read -r name role octet <<<"$row"
       dir=$(device_dir "$name")
-      uds=$(device_uds "$name")
-      if has_ptp4l "$name"; then
-        pid_alive "$(read_pid "$dir/ptp4l.pid")" || { log "$name: ptp4l exited; its log:"; tail_log "$dir/ptp4l.log"; return 1; }
+      while read -r inst iface domain; do
+        uds=$(inst_file "$name" "$inst")
+        pid_alive "$(read_pid "$(inst_file "$name" "$inst" pid)")" || { log "$name: ptp4l ($inst) exited; its log:"; tail_log "$(inst_file "$name" "$inst" log)"; return 1; }
         if [[ -S $uds ]] && ! is_isolated "$name"; then
           # ptp4l 3.1 creates its socket 0755 (no uds_file_mode yet); let group sslab's pmc write.
           # The isolated device keeps ptp4l's root-only socket: the usual case for a non-root login.
           chgrp "$LAB_USER" "$uds" && chmod 0660 "$uds"
         fi
-        pmc_answers "$uds" || pending+=("$name:ptp4l")
-      fi
+        pmc_answers "$uds" "$domain" || pending+=("$name:ptp4l:$inst")
+      done < <(device_instances "$name")
       addr=$(name_addr "$name" "$octet")
       device_tcp_open "$name" "$addr" || pending+=("$name:sshd:$addr")
     done
@@ -317,7 +379,7 @@ wait_ready() {
         IFS=: read -r name what addr <<<"$item"
         dir=$(device_dir "$name")
         case $what in
-          ptp4l) log "$name: ptp4l did not answer pmc on $(device_uds "$name") within ${UP_TIMEOUT_S} s; last lines of $dir/ptp4l.log:"; tail_log "$dir/ptp4l.log" ;;
+          ptp4l) log "$name: ptp4l ($addr) did not answer pmc on $(inst_file "$name" "$addr") within ${UP_TIMEOUT_S} s; last lines of its log:"; tail_log "$(inst_file "$name" "$addr" log)" ;;
           sshd) log "$name: sshd did not accept TCP on $addr:22 within ${UP_TIMEOUT_S} s; last lines of $dir/sshd.log:"; tail_log "$dir/sshd.log" ;;
         esac
       done
@@ -341,11 +403,29 @@ device_json_list() {
       "$(json_string "$name")" "$(json_string "$role")" "$(json_string "$name")" "$(json_string "$(name_addr "$name" "$octet")")"
     printf ' "privateKeyPath": %s, "passwordUser": %s, "password": %s,' \
       "$(json_string "$CLIENT_KEY")" "$(json_string "$LAB_USER")" "$(json_string "$password")"
-    printf ' "hostKeySha256": %s, "clockIdentity": %s, "udsPath": %s, "ptp4lConfig": %s, "ptp4lLog": %s, "sshdLog": %s, "hostVeth": %s }' \
-      "$(json_string "$fingerprint")" "$(json_string "$(printf '025353.fffe.0000%02x' "$octet")")" \
-      "$(json_string "$(device_uds "$name")")" "$(json_string "$dir/ptp4l.conf")" \
-      "$(json_string "$dir/ptp4l.log")" "$(json_string "$dir/sshd.log")" "$(json_string "$(host_veth "$name")")"
+    printf ' "hostKeySha256": %s, "clockIdentity": %s, "udsPath": %s, "ptp4lConfig": %s, "ptp4lLog": %s, "sshdLog": %s, "hostVeth": %s,' \
+      "$(json_string "$fingerprint")" "$(json_string "$(clock_identity "$octet" eth0)")" \
+      "$(json_string "$(device_uds "$name")")" "$(json_string "$(device_uds "$name").conf")" \
+      "$(json_string "$(device_uds "$name").log")" "$(json_string "$dir/sshd.log")" "$(json_string "$(host_veth "$name")")"
+    printf ' "summaryInterval": %s, "instances": [%s] }' "$(summary_interval "$name")" "$(instances_json "$name" "$octet")"
   done
+}
+
+# The clockIdentity ptp4l derives from an interface's MAC (see make_device_netns).
+clock_identity() { if [[ $2 == eth1 ]]; then printf '025353.fffe.0001%02x' "$1"; else printf '025353.fffe.0000%02x' "$1"; fi; }
+
+instances_json() {
+  local name=$1 octet=$2 inst iface domain first=1 veth
+  while read -r inst iface domain; do
+    ((first)) || printf ', '
+    first=0
+    veth=$(host_veth "$name")
+    [[ $iface == eth0 ]] || veth=$veth-1
+    printf '{ "name": %s, "iface": %s, "domainNumber": %s, "clockIdentity": %s, "udsPath": %s, "ptp4lConfig": %s, "ptp4lLog": %s, "hostVeth": %s }' \
+      "$(json_string "$inst")" "$(json_string "$iface")" "$domain" "$(json_string "$(clock_identity "$octet" "$iface")")" \
+      "$(json_string "$(inst_file "$name" "$inst")")" "$(json_string "$(inst_file "$name" "$inst" conf)")" \
+      "$(json_string "$(inst_file "$name" "$inst" log)")" "$(json_string "$veth")"
+  done < <(device_instances "$name")
 }
 
 # The jump host: sshd only, no ptp4l.
@@ -370,6 +450,8 @@ write_lab_json() {
       device_json_list "$password" "${DEVICES[@]}"
       printf '\n  ],\n  "isolatedDevices": [\n'
       device_json_list "$password" "${ISOLATED_DEVICES[@]}"
+      printf '\n  ],\n  "scenarioDevices": [\n'
+      device_json_list "$password" "${SCENARIO_DEVICES[@]}"
       printf '\n  ],\n  "jumpHost": '
       jump_json
       printf ',\n  "behindJump": [\n'
@@ -383,13 +465,14 @@ write_lab_json() {
 device_healthy() {
   local name=$1 octet=$2 dir
   dir=$(device_dir "$name")
+  local inst iface domain
   pid_alive "$(read_pid "$dir/sshd.pid")" || return 1
-  if has_ptp4l "$name"; then
-    pid_alive "$(read_pid "$dir/ptp4l.pid")" || return 1
-    pmc_answers "$(device_uds "$name")" || return 1
-  fi
-  # A disruptive test may have pulled an isolated device's link for a moment: that is not a reason to rebuild it.
-  is_isolated "$name" || device_tcp_open "$name" "$(name_addr "$name" "$octet")" || return 1
+  while read -r inst iface domain; do
+    pid_alive "$(read_pid "$(inst_file "$name" "$inst" pid)")" || return 1
+    pmc_answers "$(inst_file "$name" "$inst")" "$domain" || return 1
+  done < <(device_instances "$name")
+  # A disruptive test may have pulled an isolated or scenario device's link for a moment: that is not a reason to rebuild it.
+  is_isolated "$name" || is_scenario "$name" || device_tcp_open "$name" "$(name_addr "$name" "$octet")" || return 1
 }
 
 # True when every device row given is healthy.
@@ -402,7 +485,7 @@ devices_healthy() {
 }
 
 lab_healthy() {
-  [[ -r $LAB_JSON ]] && grep -q '"behindJump"' "$LAB_JSON" && devices_healthy "${ALL_DEVICES[@]}"
+  [[ -r $LAB_JSON ]] && grep -q '"scenarioDevices"' "$LAB_JSON" && devices_healthy "${ALL_DEVICES[@]}"
 }
 
 # Builds one device from nothing: namespace, configs, host key (added to known_hosts), sshd, ptp4l.
@@ -411,11 +494,33 @@ build_device() {
   mkdir -p "$(device_dir "$name")"
   chmod 0711 "$(device_dir "$name")"
   make_device_netns "$name" "$octet"
-  write_ptp4l_conf "$name" "$role"
+  local inst iface domain
+  while read -r inst iface domain; do
+    write_ptp4l_conf "$name" "$role" "$inst" "$domain"
+  done < <(device_instances "$name")
   write_sshd_conf "$name" "$octet"
   printf '%s %s\n' "$(name_addr "$name" "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
   start_sshd "$name" || { log "$name: sshd did not start; last lines of its log:"; tail_log "$(device_dir "$name")/sshd.log"; die "lab did not come up"; }
-  if has_ptp4l "$name"; then start_ptp4l "$name"; fi
+  start_instances "$name"
+}
+
+# Starts again whatever daemon of a device died (its sshd, a ptp4l instance), keeping the device's
+# namespace, host key and identity; false when something else is wrong (then it is rebuilt).
+restart_dead_daemons() {
+  local name=$1 dir inst iface domain restarted=0
+  dir=$(device_dir "$name")
+  [[ -e /run/netns/$name && -r $dir/sshd_config ]] || return 1
+  if ! pid_alive "$(read_pid "$dir/sshd.pid")"; then
+    start_sshd "$name" || return 1
+    restarted=1
+  fi
+  while read -r inst iface domain; do
+    pid_alive "$(read_pid "$(inst_file "$name" "$inst" pid)")" && continue
+    rm -f "$(inst_file "$name" "$inst")"
+    start_ptp4l "$name" "$inst" "$iface"
+    restarted=1
+  done < <(device_instances "$name")
+  ((restarted))
 }
 
 # The password the running lab was built with (lab.json), so a partial rebuild keeps it.
@@ -444,10 +549,10 @@ repair_isolated() {
   [[ -r $CLIENT_KEY && -r $KNOWN_HOSTS ]] && ip link show "$BRIDGE" >/dev/null 2>&1 || return 1
   password=${SYNCSCOPE_LAB_PASSWORD:-$(current_password)}
   [[ -n $password ]] || return 1
-  for row in "${ISOLATED_DEVICES[@]}"; do
+  for row in "${REPAIRABLE_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
     device_healthy "$name" "$octet" && continue
-    rebuild_devices "$row"
+    restart_dead_daemons "$name" || rebuild_devices "$row"
     rebuilt+=("$row")
   done
   # The jump host and the device behind it share a link: rebuilt together.
@@ -467,7 +572,20 @@ finish_up() {
   log "up in ${up_seconds} s ($LAB_JSON)"
 }
 
+# helper A's serial-console device (ss-c1), when its script is there: after our up, before our down
+# (it lives on our bridge). Our lock is released first, so that script may take it itself.
+serial_console() {
+  [[ -f $SERIAL_CONSOLE_SCRIPT ]] || return 0
+  exec 9>&-
+  bash "$SERIAL_CONSOLE_SCRIPT" "$1"
+}
+
 cmd_up() {
+  up_lab
+  serial_console up
+}
+
+up_lab() {
   require_root_and_tools
   with_lock
   if lab_healthy; then
@@ -509,18 +627,28 @@ cmd_status() {
     echo "lab: down"
     return 3
   fi
-  local row name role octet dir healthy=1 ptp sshd state
+  local row name role octet dir healthy=1 ptp sshd states state inst iface domain
   for row in "${ALL_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
     dir=$(device_dir "$name")
-    ptp=down sshd=down state=-
-    pid_alive "$(read_pid "$dir/ptp4l.pid")" && ptp=running
-    has_ptp4l "$name" || ptp=none
+    ptp=none sshd=down states=()
+    # One ptp4l=…/portState=… per instance; a multi-instance device names each (eth0:SLAVE,eth1:MASTER).
+    while read -r inst iface domain; do
+      state=-
+      if pid_alive "$(read_pid "$(inst_file "$name" "$inst" pid)")"; then
+        [[ $ptp == down ]] || ptp=running
+        state=$(port_state "$(inst_file "$name" "$inst")" "$domain")
+        [[ -n $state ]] || { state=- healthy=0; }
+      else
+        ptp=down healthy=0
+      fi
+      if [[ $inst == ptp4l ]]; then states+=("$state"); else states+=("$inst:$state"); fi
+    done < <(device_instances "$name")
     pid_alive "$(read_pid "$dir/sshd.pid")" && device_tcp_open "$name" "$(name_addr "$name" "$octet")" && sshd=listening
-    [[ $ptp == running ]] && state=$(port_state "$(device_uds "$name")")
-    [[ $sshd == listening ]] && { [[ $ptp == none ]] || [[ $ptp == running && -n $state ]]; } || healthy=0
-    printf '%-7s %-5s %-15s ptp4l=%-7s sshd=%-9s portState=%s\n' "$name" "$role" "$(name_addr "$name" "$octet")" "$ptp" "$sshd" "${state:--}"
+    [[ $sshd == listening ]] || healthy=0
+    printf '%-7s %-9s %-15s ptp4l=%-7s sshd=%-9s portState=%s\n' "$name" "$role" "$(name_addr "$name" "$octet")" "$ptp" "$sshd" "$(IFS=,; echo "${states[*]:--}")"
   done
+  serial_console status || healthy=0
   if ((healthy)) && [[ -r $LAB_JSON ]]; then
     echo "lab: up ($LAB_JSON)"
     return 0

@@ -8,7 +8,8 @@ import { z } from 'zod';
 /**
  * The test lab for integration tests: three network-namespace devices on one bridge, each running
  * a real ptp4l and a real sshd, built by lab.sh, plus an isolated one for disruptive tests and a
- * jump host with a device reachable only through it. `labUp()` is idempotent and leaves the lab up for
+ * jump host with a device reachable only through it, and the scenario devices (a failover group and a
+ * boundary-clock-like device, in PTP domains of their own). `labUp()` is idempotent and leaves the lab up for
  * the next suite; nothing here mocks a device.
  *
  *   const skip = labSkipReason();
@@ -28,9 +29,25 @@ export const LAB_JSON_PATH = `${LAB_STATE_DIR}/lab.json`;
 const SBIN_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
 const LAB_UP_TIMEOUT_MS = 120_000;
 
+/** One ptp4l of a device: a one-instance device's is named `ptp4l`, a boundary clock's are named for their interface. */
+const LabInstance = z.object({
+  name: z.string(),
+  iface: z.string(),
+  domainNumber: z.number().int(),
+  /** Derived from the interface's fixed MAC. */
+  clockIdentity: z.string(),
+  udsPath: z.string(),
+  ptp4lConfig: z.string(),
+  /** ptp4l's own output (`-m`, verbose), appended to across restarts: what a log follower tails. */
+  ptp4lLog: z.string(),
+  /** The root-namespace end of the interface's veth. */
+  hostVeth: z.string(),
+});
+
 const LabDevice = z.object({
   name: z.string(),
-  role: z.enum(['gm', 'slave']),
+  /** `backup-gm`: grandmaster only when `gm` is gone; `bc`: two ptp4l instances (see `instances`). */
+  role: z.enum(['gm', 'backup-gm', 'slave', 'bc']),
   netns: z.string(),
   host: z.string(),
   sshPort: z.number().int(),
@@ -50,6 +67,10 @@ const LabDevice = z.object({
   sshdLog: z.string(),
   /** The root-namespace end of the device's veth (`ip link set <hostVeth> down` pulls its cable). */
   hostVeth: z.string(),
+  /** ptp4l's summary_interval (log2 s): 0 logs every sample, more logs rms/max summaries. */
+  summaryInterval: z.number().int(),
+  /** Every ptp4l of the device; the fields above (udsPath, ptp4lLog …) are the first one's. */
+  instances: z.array(LabInstance).min(1),
 });
 
 const JumpHost = z.object({
@@ -74,6 +95,13 @@ const LabInfoSchema = z.object({
    * write, sshd logging each authentication request): never part of `devices`.
    */
   isolatedDevices: z.array(LabDevice),
+  /**
+   * Devices of the scenario tests, repaired by `up` like the isolated ones and never part of domain 0's
+   * timing: ss-fgm1 (gm) and ss-fgm2 (backup-gm) with ss-fs1 (every sample logged) and ss-fs2
+   * (summaries) in domain 1; ss-bc1 with instance eth0 (slave-only in domain 0) and eth1 (alone in
+   * domain 2, its own grandmaster).
+   */
+  scenarioDevices: z.array(LabDevice),
   /** A jump host on the bridge: sshd only (root by key, sslab by password), no ptp4l. */
   jumpHost: JumpHost,
   /**
@@ -86,6 +114,7 @@ const LabInfoSchema = z.object({
 });
 
 export type LabDevice = z.infer<typeof LabDevice>;
+export type LabInstance = z.infer<typeof LabInstance>;
 export type LabInfo = z.infer<typeof LabInfoSchema>;
 export type LabJumpHost = z.infer<typeof JumpHost>;
 
@@ -169,5 +198,12 @@ export function labIsolatedDevice(lab: LabInfo, name: string): LabDevice {
 export function labDevice(lab: LabInfo, name: string): LabDevice {
   const device = lab.devices.find((d) => d.name === name);
   if (!device) throw new Error(`the lab has no device ${name} (it has ${lab.devices.map((d) => d.name).join(', ')})`);
+  return device;
+}
+
+/** A scenario device (see LabInfoSchema): only the scenario test that owns it may disturb it, and must restore it. */
+export function labScenarioDevice(lab: LabInfo, name: string): LabDevice {
+  const device = lab.scenarioDevices.find((d) => d.name === name);
+  if (!device) throw new Error(`the lab has no scenario device ${name} (it has ${lab.scenarioDevices.map((d) => d.name).join(', ') || 'none'})`);
   return device;
 }
