@@ -1,4 +1,5 @@
 import { hostKeyEn } from '../hostkeys/host-key-text';
+import { deviceFormEn } from './device-form-text';
 
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
 export const en = {
@@ -142,6 +143,7 @@ export const en = {
     stale: '{{device}} is not measuring now: the chart shows its last samples.',
   },
   hostKey: hostKeyEn,
+  deviceForm: deviceFormEn,
 };
 
 export type Resource = typeof en;

@@ -1,4 +1,5 @@
 import { hostKeyZhCN } from '../hostkeys/host-key-text';
+import { deviceFormZhCN } from './device-form-text';
 import type { Resource } from './en';
 
 /** 简体中文. Typed as the English resource so a missing or extra key fails to compile. */
@@ -143,4 +144,5 @@ export const zhCN: Resource = {
     stale: '{{device}} 目前没有测量数据：图中显示的是它最近的样本。',
   },
   hostKey: hostKeyZhCN,
+  deviceForm: deviceFormZhCN,
 };
