@@ -1,3 +1,4 @@
+import { devicePageEn } from './device-page-text';
 import { hostKeyEn } from '../hostkeys/host-key-text';
 import { deviceFormEn } from './device-form-text';
 
@@ -144,6 +145,7 @@ export const en = {
   },
   hostKey: hostKeyEn,
   deviceForm: deviceFormEn,
+  devicePage: devicePageEn,
 };
 
 export type Resource = typeof en;

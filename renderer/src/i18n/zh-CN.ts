@@ -1,3 +1,4 @@
+import { devicePageZhCN } from './device-page-text';
 import { hostKeyZhCN } from '../hostkeys/host-key-text';
 import { deviceFormZhCN } from './device-form-text';
 import type { Resource } from './en';
@@ -145,4 +146,5 @@ export const zhCN: Resource = {
   },
   hostKey: hostKeyZhCN,
   deviceForm: deviceFormZhCN,
+  devicePage: devicePageZhCN,
 };
