@@ -4,6 +4,7 @@ import { CORE_ERRORS } from './catalog-core';
 import { DESKTOP_ERRORS } from './catalog-desktop';
 import { ENGINE_ERRORS } from './catalog-engine';
 import { PMC_ERRORS } from './catalog-pmc';
+import { SERIAL_ERRORS } from './catalog-serial';
 import { SSH_ERRORS } from './catalog-ssh';
 import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
 
@@ -15,6 +16,7 @@ import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
 export const ERROR_CATALOG = {
   ...CORE_ERRORS,
   ...SSH_ERRORS,
+  ...SERIAL_ERRORS,
   ...PMC_ERRORS,
   ...COLLECT_ERRORS,
   ...ENGINE_ERRORS,
