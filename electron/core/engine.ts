@@ -5,6 +5,7 @@ import { errorValueOf, SyncscopeError } from '../../shared/domain/errors';
 import { catalogError } from '../../shared/errors/catalog';
 import { Collection } from './collect/collection';
 import { DeviceSync } from './devices/device-sync';
+import { DiagnosticsService } from './doctor/diagnostics-service';
 import { createHandlers } from './handlers';
 import { HostKeys } from './hostkeys/host-keys';
 import { createLogger, type Logger } from './log';
@@ -51,6 +52,7 @@ export class Engine {
   readonly log: Logger;
   readonly handlers: Handlers;
   readonly hostKeys: HostKeys;
+  readonly diagnostics: DiagnosticsService;
   metricsUrl: string | null = null;
   private readonly store: Store;
   private readonly lock: DataDirLock | null;
@@ -92,6 +94,7 @@ export class Engine {
     }));
     const collection = collect ? new Collection({ devices: this.devices, series: this.series, metrics: this.metrics, log, emit, hostKeys }) : null;
     this.collection = collection;
+    this.diagnostics = new DiagnosticsService({ devices: this.devices, series: this.series, collection, hostKeys, log });
     this.sync = new DeviceSync({
       db: this.db,
       devices: this.devices,

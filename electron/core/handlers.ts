@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract/dispatch';
 import type { Engine } from './engine';
 import { ENGINE_VERSION } from './engine';
+import { createDiagnosticsHandlers } from './doctor/diagnostics-handlers';
 import { createHostKeyHandlers } from './hostkeys/host-key-handlers';
 import { sampleColumnsFromSeries } from './store/legacy-samples';
 import { storeError } from './store/store-errors';
@@ -16,6 +17,7 @@ export function createHandlers(engine: Engine): Handlers {
   };
   return {
     ...createHostKeyHandlers(engine.hostKeys),
+    ...createDiagnosticsHandlers(engine.diagnostics),
     // Where the data lives is for this machine's own consoles, not for a page on the network.
     'engine.hello': (_params, actor) => ({
       engineId: engine.engineId,

@@ -66,6 +66,7 @@ export const PortView = z.object({
   logAnnounceInterval: n,
   peerMeanPathDelayNs: n,
 });
+export type PortView = z.infer<typeof PortView>;
 
 /** The latest data sets of one ptp4l instance, as its pmc source last read them. */
 export const InstanceStateView = z.object({
@@ -76,6 +77,8 @@ export const InstanceStateView = z.object({
   linuxptpVersion: s,
   /** The socket pmc talks to (the read-only 4.x socket when that is what answered). */
   udsPath: s,
+  /** pmc talks to the read-only socket: GET only, polled (no pushed notifications). */
+  udsReadOnly: z.boolean().default(false),
   parent: ParentDataSetView.nullable(),
   defaults: DefaultDataSetView.nullable(),
   current: CurrentDataSetView.nullable(),
@@ -102,6 +105,8 @@ export const SourceDiagnostics = z.object({
   /** How often the long-running command (pmc, tail, journalctl) was restarted. */
   restarts: z.number().int().nonnegative(),
   lastError: ErrorValue.nullable(),
+  /** What probing found, in a few words each (the socket that answered, poll-only mode, the linuxptp version). */
+  notes: z.array(z.string().max(200)).max(8).default([]),
 });
 export type SourceDiagnostics = z.infer<typeof SourceDiagnostics>;
 

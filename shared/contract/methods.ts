@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device';
 import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
+import { diagnosticsMethods } from './methods-diagnostics';
 import { hostKeyMethods } from './methods-hostkeys';
 import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
@@ -61,6 +62,7 @@ export const methods = {
     result: z.array(StoredEvent),
   },
   ...hostKeyMethods,
+  ...diagnosticsMethods,
 } as const;
 
 export type Methods = typeof methods;

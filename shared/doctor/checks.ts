@@ -12,7 +12,7 @@ import { SYSTEM_CLOCK_DAEMONS, type DeviceProcess } from './process-list';
  * what to do. The engine runs the probes (DOCTOR_PROBES) over the device's transport and feeds these.
  */
 export type DoctorStatus = 'ok' | 'warn' | 'fail' | 'unknown';
-export type DoctorCheckId = 'time-daemons' | 'ptp4l' | 'leap-seconds' | 'timestamping' | 'tx-timeouts' | 'linuxptp-version';
+export type DoctorCheckId = 'time-daemons' | 'ptp4l' | 'leap-seconds' | 'timestamping' | 'tx-timeouts' | 'linuxptp-version' | 'pmc';
 
 export interface DoctorFinding {
   check: DoctorCheckId;
@@ -33,7 +33,7 @@ export function ethtoolTimestampingArgv(iface: string): string[] | null {
   return /^[A-Za-z0-9_.:@-]{1,15}$/.test(iface) && iface !== '.' && iface !== '..' ? ['ethtool', '-T', iface] : null;
 }
 
-const finding = (check: DoctorCheckId, status: DoctorStatus, textId: DoctorTextId, params: MessageParams = {}): DoctorFinding => ({ check, status, textId, params });
+export const finding = (check: DoctorCheckId, status: DoctorStatus, textId: DoctorTextId, params: MessageParams = {}): DoctorFinding => ({ check, status, textId, params });
 
 export function checkTimeDaemons(processes: readonly DeviceProcess[]): DoctorFinding {
   const running = (name: string) => processes.some((p) => p.comm === name);
@@ -71,8 +71,9 @@ export function checkTimestamping(iface: string, caps: TimestampingCaps | null, 
     : finding('timestamping', 'ok', 'doctor.timestamping.ok', { iface, mode: shown });
 }
 
-/** `count`: tx-timestamp-timeout notices in the device's recent log (parsed by shared/ptp/log). */
-export function checkTxTimeouts(count: number): DoctorFinding {
+/** `count`: tx-timestamp-timeout notices in the device's recent log (parsed by shared/ptp/log); null when no instance names a log. */
+export function checkTxTimeouts(count: number | null): DoctorFinding {
+  if (count === null) return finding('tx-timeouts', 'unknown', 'doctor.tx-timeouts.no-log');
   return count > 0 ? finding('tx-timeouts', 'warn', 'doctor.tx-timeouts.seen', { count }) : finding('tx-timeouts', 'ok', 'doctor.tx-timeouts.none');
 }
 

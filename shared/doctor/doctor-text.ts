@@ -54,6 +54,42 @@ export const DOCTOR_TEXT = {
     en: { message: 'No transmit-timestamp timeouts seen.', hint: 'Nothing to do.' },
     'zh-CN': { message: '未发现发送时间戳超时。', hint: '无需操作。' },
   },
+  'doctor.tx-timeouts.no-log': {
+    en: { message: 'Transmit-timestamp timeouts are counted from ptp4l\'s log, and no instance of this device names one.', hint: 'Give the instance its log (a file or a systemd unit) in the device profile: Syncscope then follows it and counts the timeouts.' },
+    'zh-CN': { message: '发送时间戳超时是从 ptp4l 的日志中统计的，而该设备没有任何实例配置了日志。', hint: '在设备配置中为实例指定日志（文件或 systemd 单元）：Syncscope 会跟踪日志并统计超时次数。' },
+  },
+  'doctor.timestamping.no-ports': {
+    en: { message: 'The interfaces of instance {{instance}} are not known (PORT_PROPERTIES_NP was not answered), so their timestamping could not be checked.', hint: 'Fix what the pmc check says first, then run the checks again.' },
+    'zh-CN': { message: '实例 {{instance}} 的接口未知（PORT_PROPERTIES_NP 无应答），因此无法检查其时间戳能力。', hint: '请先解决 pmc 检查指出的问题，然后再次运行检查。' },
+  },
+  'doctor.pmc.ok': {
+    en: { message: 'pmc reaches ptp4l of instance {{instance}} through {{uds}}.', hint: 'Nothing to do.' },
+    'zh-CN': { message: 'pmc 可通过 {{uds}} 访问实例 {{instance}} 的 ptp4l。', hint: '无需操作。' },
+  },
+  'doctor.pmc.permission': {
+    en: { message: 'The login may not write ptp4l\'s socket {{uds}} (instance {{instance}}), so pmc cannot ask ptp4l anything.', hint: 'Log in as root; or, on linuxptp 4.0 and later, monitor through the read-only socket (`uds_ro_address`, mode 0666, GET only); or run ptp4l with `uds_file_mode 0660` and a group the login belongs to (or `chgrp <group> {{uds}}; chmod g+w {{uds}}` after ptp4l starts).' },
+    'zh-CN': { message: '该登录用户无权写入 ptp4l 的套接字 {{uds}}（实例 {{instance}}），因此 pmc 无法向 ptp4l 查询任何信息。', hint: '改用 root 登录；或在 linuxptp 4.0 及以上版本中通过只读套接字监控（`uds_ro_address`，权限 0666，仅 GET）；或以 `uds_file_mode 0660` 和该用户所属的组运行 ptp4l（或在 ptp4l 启动后执行 `chgrp <组> {{uds}}; chmod g+w {{uds}}`）。' },
+  },
+  'doctor.pmc.read-only': {
+    en: { message: 'The login may not write {{uds}} (instance {{instance}}); Syncscope monitors through the read-only socket {{ro}} instead, polling only.', hint: 'Nothing is missing but pushed port states (notifications need the read-write socket). For them, log in as root or give the login write access to {{uds}} (`uds_file_mode 0660` and a group).' },
+    'zh-CN': { message: '该登录用户无权写入 {{uds}}（实例 {{instance}}）；Syncscope 改为通过只读套接字 {{ro}} 以轮询方式监控。', hint: '仅缺少推送的端口状态（通知需要读写套接字）。如需通知，请改用 root 登录，或授予该用户写 {{uds}} 的权限（`uds_file_mode 0660` 加用户组）。' },
+  },
+  'doctor.pmc.no-socket': {
+    en: { message: 'There is no socket at {{uds}} (instance {{instance}}): ptp4l is not running, or uses another `uds_address`.', hint: 'Start ptp4l, or set the instance\'s UDS path to the `uds_address` of its ptp4l.conf (default /var/run/ptp4l; /var/run/ptp/ptp4l on current linuxptp).' },
+    'zh-CN': { message: '{{uds}} 上没有套接字（实例 {{instance}}）：ptp4l 未运行，或使用了其他 `uds_address`。', hint: '启动 ptp4l，或将该实例的 UDS 路径设为其 ptp4l.conf 中的 `uds_address`（默认 /var/run/ptp4l；当前版本 linuxptp 为 /var/run/ptp/ptp4l）。' },
+  },
+  'doctor.pmc.missing': {
+    en: { message: 'pmc is not installed, or not on the login\'s PATH (instance {{instance}}).', hint: 'Install linuxptp on the device (`apt install linuxptp`, `dnf install linuxptp`).' },
+    'zh-CN': { message: '未安装 pmc，或 pmc 不在该登录用户的 PATH 中（实例 {{instance}}）。', hint: '在设备上安装 linuxptp（`apt install linuxptp`、`dnf install linuxptp`）。' },
+  },
+  'doctor.pmc.no-answer': {
+    en: { message: 'ptp4l did not answer pmc on {{uds}} (instance {{instance}}).', hint: 'Check that ptp4l runs and that pmc asks in its domain: give the instance its ptp4l.conf (pmc -f) when domainNumber or transportSpecific are not 0.' },
+    'zh-CN': { message: 'ptp4l 未通过 {{uds}} 应答 pmc（实例 {{instance}}）。', hint: '检查 ptp4l 是否在运行，以及 pmc 是否在其域中查询：当 domainNumber 或 transportSpecific 不为 0 时，请为实例指定其 ptp4l.conf（pmc -f）。' },
+  },
+  'doctor.probe-failed': {
+    en: { message: 'The check could not run on the device: `{{probe}}` said {{detail}}.', hint: 'Run the same command on the device as the login Syncscope uses, and install what is missing.' },
+    'zh-CN': { message: '该检查无法在设备上运行：`{{probe}}` 输出 {{detail}}。', hint: '以 Syncscope 使用的登录用户在设备上运行相同命令，并安装缺少的软件。' },
+  },
   'doctor.linuxptp.old': {
     en: { message: 'linuxptp {{version}} is old: monitoring uses fewer data sets and older log forms.', hint: 'Upgrade linuxptp to 4.x where you can (read-only management socket, service statistics, interface names in log lines).' },
     'zh-CN': { message: 'linuxptp {{version}} 版本较旧：监控只能使用较少的数据集和旧的日志格式。', hint: '条件允许时升级到 linuxptp 4.x（只读管理套接字、服务统计、日志中带接口名）。' },

@@ -2,6 +2,7 @@ import type { ErrorValue, MessageParams } from '../domain/errors';
 import { COLLECT_ERRORS } from './catalog-collect';
 import { CORE_ERRORS } from './catalog-core';
 import { DESKTOP_ERRORS } from './catalog-desktop';
+import { DIAGNOSTICS_ERRORS } from './catalog-diagnostics';
 import { ENGINE_ERRORS } from './catalog-engine';
 import { PMC_ERRORS } from './catalog-pmc';
 import { SERIAL_ERRORS } from './catalog-serial';
@@ -21,6 +22,7 @@ export const ERROR_CATALOG = {
   ...COLLECT_ERRORS,
   ...ENGINE_ERRORS,
   ...DESKTOP_ERRORS,
+  ...DIAGNOSTICS_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorId = keyof typeof ERROR_CATALOG;

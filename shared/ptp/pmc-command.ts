@@ -15,9 +15,14 @@ export const PMC_POLL_REQUESTS: readonly string[] = PMC_POLL_DATA_SETS.map((tlv)
 export const CLIENT_SOCKET_PREFIX = '/tmp/syncscope-pmc-';
 export const CLIENT_SOCKET_PATH = /^\/tmp\/syncscope-pmc-[0-9a-f]{12}$/;
 
-/** The bare pmc argv of a poll (what a person would type on the device). */
-export function pmcArgv(udsPath: string, clientSocketPath: string): string[] {
-  return ['pmc', '-u', '-b', '0', '-s', validUds(udsPath), '-i', validClientSocket(clientSocketPath), ...PMC_POLL_REQUESTS];
+/** The bare pmc argv of a poll (what a person would type on the device); `requests` are GETs of fixed data set names. */
+export function pmcArgv(udsPath: string, clientSocketPath: string, requests: readonly string[] = PMC_POLL_REQUESTS): string[] {
+  return ['pmc', '-u', '-b', '0', '-s', validUds(udsPath), '-i', validClientSocket(clientSocketPath), ...requests.map(validGet)];
+}
+
+function validGet(request: string): string {
+  if (/^GET [A-Z][A-Z0-9_]{1,40}$/.test(request)) return request;
+  throw new SyncscopeError({ code: 'invalid-input', field: 'request', message: `a one-shot pmc request must be GET and a data set name (got ${JSON.stringify(request.slice(0, 80))})` });
 }
 
 /** Says on stderr when ptp4l's socket ($u) is missing or not writable: pmc is silent about both. */
@@ -51,9 +56,9 @@ export const POLL_SCRIPT = [
 ].join('\n');
 
 /** The poll command; pmc is killed on the device once `deadlineMs` (rounded up to whole seconds) has passed. */
-export function pmcPollArgv(udsPath: string, clientSocketPath: string, deadlineMs: number): string[] {
+export function pmcPollArgv(udsPath: string, clientSocketPath: string, deadlineMs: number, requests?: readonly string[]): string[] {
   const seconds = Math.max(1, Math.ceil(deadlineMs / 1000));
-  return ['sh', '-c', POLL_SCRIPT, 'syncscope-poll', validUds(udsPath), validClientSocket(clientSocketPath), String(seconds), ...pmcArgv(udsPath, clientSocketPath)];
+  return ['sh', '-c', POLL_SCRIPT, 'syncscope-poll', validUds(udsPath), validClientSocket(clientSocketPath), String(seconds), ...pmcArgv(udsPath, clientSocketPath, requests)];
 }
 
 const MARKERS: Readonly<Record<string, UdsAccess>> = {

@@ -12,7 +12,7 @@ import type { HostKeys } from '../hostkeys/host-keys';
 import { createTransport } from '../transport/registry';
 import type { DeviceTransport } from '../transport/transport';
 import { CollectorPool } from './collector-pool';
-import type { CollectorSinks } from './device-collector';
+import type { CollectorSinks, DeviceCollector } from './device-collector';
 
 export interface CollectionDeps {
   devices: DevicesRepo;
@@ -47,6 +47,11 @@ export class Collection {
 
   statuses(): DeviceStatus[] {
     return this.pool.statuses();
+  }
+
+  /** The running collector of a device (its diagnostics, data sets, connected transport), if any. */
+  collector(id: string): DeviceCollector | null {
+    return this.pool.collector(id);
   }
 
   stopAll(): Promise<void> {

@@ -43,6 +43,11 @@ export class CollectorPool {
     }
   }
 
+  /** The running collector of a device, if any. */
+  collector(id: string): DeviceCollector | null {
+    return this.collectors.get(id)?.collector ?? null;
+  }
+
   statuses(): DeviceStatus[] {
     return [...[...this.collectors.values()].map((e) => e.collector.status), ...this.failed.values()];
   }

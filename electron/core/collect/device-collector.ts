@@ -1,3 +1,4 @@
+import type { InstanceStateView, SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import { DEFAULT_SSH_PORT } from '../../../shared/domain/device';
 import { errorValueOf, SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
@@ -82,7 +83,7 @@ export class DeviceCollector {
       streams ? new PmcStreamSource({ id: spec.id, name: spec.name, instance }, Math.min(deadlineMs, STREAM_ANSWER_DEADLINE_MS)) : new OneShotPmcSource({ id: spec.id, name: spec.name, udsPath: instance.udsPath }, instance.name, deadlineMs),
     );
     // Log followers come after every pmc source: the device's status follows the first pmc source.
-    if (streams) for (const instance of instances) if (instance.log) this.sources.push(new LogFollowSource({ id: spec.id, instance: instance.name, log: instance.log }));
+    if (streams) for (const instance of instances) if (instance.log) this.sources.push(new LogFollowSource({ id: spec.id, name: spec.name, instance: instance.name, log: instance.log }));
     this.random = opts.random ?? Math.random;
     this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
@@ -91,6 +92,21 @@ export class DeviceCollector {
 
   get status(): DeviceStatus {
     return this.current;
+  }
+
+  /** Each source's diagnostics, pmc sources first. */
+  diagnostics(): SourceDiagnostics[] {
+    return this.sources.map((s) => s.diagnostics());
+  }
+
+  /** The latest data sets of each instance whose source reads them. */
+  states(): InstanceStateView[] {
+    return this.sources.flatMap((s) => (s.state ? [s.state()] : []));
+  }
+
+  /** The device's transport while it is connected (for read-only probes beside the polls), else null. */
+  connectedTransport(): DeviceTransport | null {
+    return this.transport.state === 'connected' && !this.stopped ? this.transport : null;
   }
 
   async stop(): Promise<void> {

@@ -1,10 +1,13 @@
+import type { SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import type { InstanceLog } from '../../../shared/domain/device';
+import { catalogError } from '../../../shared/errors/catalog';
 import { parseJournalJsonLine } from '../../../shared/ptp/log/journal-json';
 import { LogToSeries, type LogLineIn } from '../../../shared/ptp/log/log-to-series';
 import { parseLogLine } from '../../../shared/ptp/log/parse-log-line';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { DeviceStream, DeviceTransport } from '../transport/transport';
 import type { PtpSource, SourcePoll } from './ptp-source';
+import { DiagnosticsRecorder } from './source-diagnostics';
 
 /**
  * Follows one instance's log live — a file across rotation (`tail -F`) or its systemd unit's journal
@@ -17,6 +20,8 @@ import type { PtpSource, SourcePoll } from './ptp-source';
 
 export interface LogSourceSpec {
   id: string;
+  /** The device's name, as messages show it (its id when absent). */
+  name?: string;
   instance: string;
   log: InstanceLog;
 }
@@ -42,10 +47,17 @@ export class LogFollowSource implements PtpSource {
   /** Totals since the source was made, for the diagnostics panel and doctor. */
   readonly totals = { lines: 0, unparsed: 0, dropped: 0, txTimestampTimeouts: 0 };
   unparsedSamples: string[] = [];
+  private readonly diag: DiagnosticsRecorder;
+  private pollStartedMs = performance.now();
 
   constructor(private readonly spec: LogSourceSpec) {
     this.instance = spec.instance;
     this.toSeries = new LogToSeries(spec.id, spec.instance);
+    this.diag = new DiagnosticsRecorder('log-follow', spec.instance);
+  }
+
+  diagnostics(): SourceDiagnostics {
+    return this.diag.view();
   }
 
   async poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll> {
@@ -68,11 +80,17 @@ export class LogFollowSource implements PtpSource {
     this.totals.unparsed += batch.unparsed;
     this.totals.txTimestampTimeouts += batch.txTimestampTimeouts;
     if (batch.unparsedSamples.length > 0) this.unparsedSamples = batch.unparsedSamples;
+    for (const line of batch.unparsedSamples) this.diag.unreadable(line);
+    this.diag.parseErrors += Math.max(0, batch.unparsed - batch.unparsedSamples.length);
     if (this.dropped > 0) {
       this.totals.dropped += this.dropped;
       events.push(this.notice('log-lines-dropped', `${this.dropped} lines`));
       this.dropped = 0;
     }
+    // Latency of a follower: how long its lines waited for this poll at most (the poll interval, while lines flow).
+    const now = performance.now();
+    this.diag.endExchange(lines.length > 0 ? Math.round(now - this.pollStartedMs) : null, this.stream ? null : this.endedError());
+    this.pollStartedMs = now;
     return { sample: null, problem: null, readings: batch.readings, events: [...events, ...batch.events] };
   }
 
@@ -83,11 +101,15 @@ export class LogFollowSource implements PtpSource {
 
   private async start(transport: DeviceTransport, signal: AbortSignal): Promise<void> {
     this.starts++;
-    const stream = await transport.stream(followArgv(this.spec.log), { signal, maxLineBytes: 16 * 1024 });
+    this.diag.restarts = this.starts - 1;
+    const argv = followArgv(this.spec.log);
+    this.diag.command(argv);
+    const stream = await transport.stream(argv, { signal, maxLineBytes: 16 * 1024 });
     this.stream = stream;
     this.toSeries.restart();
     const journal = this.spec.log.kind === 'journal';
     stream.onLine((line, from) => {
+      this.diag.rawLine(line);
       if (from === 'stderr') {
         if (this.stderr.length < 8) this.stderr.push(line.slice(0, 200));
         this.lastStderr = line.slice(0, 200);
@@ -120,6 +142,11 @@ export class LogFollowSource implements PtpSource {
     if (res.exitCode === 127) return { code: 'log-source-missing', detail: 'journalctl is not installed on the device' };
     if (res.stdout.trim() === '') return { code: 'log-source-empty', detail: `the journal has no entries for ${unit}${res.stderr.trim() ? ` (${res.stderr.trim().slice(0, 160)})` : ''}` };
     return null;
+  }
+
+  private endedError() {
+    const what = this.spec.log.kind === 'file' ? this.spec.log.path : `the journal of ${this.spec.log.unit}`;
+    return catalogError('log.follower-ended', { device: this.spec.name ?? this.spec.id, what, reason: this.lastExit ?? 'ended' }, { deviceId: this.spec.id });
   }
 
   private notice(code: string, subject: string): DeviceEvent {

@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
 import { catalogError } from '../../../shared/errors/catalog';
-import { CLIENT_SOCKET_PREFIX, pmcPollArgv, readPollStderr } from '../../../shared/ptp/pmc-command';
-import { sampleFromPmc } from '../../../shared/ptp/pmc-sample';
+import type { SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
+import { errorValueOf } from '../../../shared/domain/errors';
+import { CLIENT_SOCKET_PREFIX, pmcArgv, pmcPollArgv, readPollStderr } from '../../../shared/ptp/pmc-command';
+import { parsePmcOutput } from '../../../shared/ptp/pmc-parse';
+import { sampleFromParse } from '../../../shared/ptp/pmc-sample';
 import { readingFromSample } from '../../../shared/series/legacy-sample';
 import type { DeviceTransport, ExecResult } from '../transport/transport';
 import type { PtpSource, SourcePoll } from './ptp-source';
+import { DiagnosticsRecorder } from './source-diagnostics';
 
 export interface PmcSourceSpec {
   id: string;
@@ -18,6 +22,10 @@ export interface PmcSourceSpec {
 export interface PollResult {
   sample: PtpSample | null;
   problem: ErrorValue | null;
+  /** Lines pmc printed that the parser could not place (the first one, and how many). */
+  junk?: { lines: number; first: string | null };
+  /** The command's output as it came and its round trip, for diagnostics. */
+  raw?: { output: string; ms: number };
 }
 
 /** pmc prints about 2 KB per poll; far more means something else is talking. */
@@ -33,8 +41,9 @@ export function readPollResult(res: ExecResult, spec: PmcSourceSpec, tMs: number
   if (res.truncated) return { sample: null, problem: catalogError('pmc.output-truncated', { device: spec.name, bytes: maxOutputBytes }, { deviceId: spec.id }) };
   const { udsAccess, pmcStderr } = readPollStderr(res.stderr);
   // pmc writes its own failures (socket bind, transport) to stderr; the parser reads both.
-  const { sample, problem } = sampleFromPmc(`${res.stdout}\n${pmcStderr}`, spec.id, tMs, { deviceName: spec.name, udsPath: spec.udsPath, exitCode: res.exitCode, udsAccess });
-  return { sample, problem: problem ? withoutKind(problem) : null };
+  const parse = parsePmcOutput(`${res.stdout}\n${pmcStderr}`);
+  const { sample, problem } = sampleFromParse(parse, spec.id, tMs, { deviceName: spec.name, udsPath: spec.udsPath, exitCode: res.exitCode, udsAccess });
+  return { sample, problem: problem ? withoutKind(problem) : null, junk: { lines: parse.junkLines, first: parse.firstJunkLine } };
 }
 
 /** Polls ptp4l's TIME_STATUS_NP, CURRENT_DATA_SET and PORT_DATA_SET through pmc, one command per poll. */
@@ -55,7 +64,7 @@ export class PmcPollSource {
       }
       throw err;
     }
-    return readPollResult(res, this.spec, Date.now());
+    return { ...readPollResult(res, this.spec, Date.now()), raw: { output: res.stderr.trim() ? `${res.stdout}\n${res.stderr}` : res.stdout, ms: res.durationMs } };
   }
 }
 
@@ -67,17 +76,37 @@ function withoutKind<T extends { kind: unknown }>(p: T): Omit<T, 'kind'> {
 /** The one-shot poll as a PtpSource of one instance: its sample also becomes that instance's reading. */
 export class OneShotPmcSource implements PtpSource {
   private readonly poller: PmcPollSource;
+  private readonly diag: DiagnosticsRecorder;
   constructor(
     private readonly spec: PmcSourceSpec,
     readonly instance: string,
     deadlineMs: number,
   ) {
     this.poller = new PmcPollSource(spec, deadlineMs);
+    this.diag = new DiagnosticsRecorder('pmc-oneshot', instance);
   }
 
   async poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll> {
-    const { sample, problem } = await this.poller.poll(transport, signal);
+    let result: PollResult;
+    try {
+      this.diag.command(pmcArgv(this.spec.udsPath, clientSocketPath()));
+      result = await this.poller.poll(transport, signal);
+    } catch (err) {
+      this.diag.endExchange(null, errorValueOf(err));
+      throw err;
+    }
+    const { sample, problem, junk, raw } = result;
+    if (raw) this.diag.rawText(raw.output);
+    if (junk && junk.lines > 0) {
+      this.diag.unreadable(junk.first ?? '');
+      this.diag.parseErrors += junk.lines - 1;
+    }
+    this.diag.endExchange(raw?.ms ?? null, problem);
     return { sample, problem, readings: sample ? [readingFromSample(sample, this.instance)] : [], events: [] };
+  }
+
+  diagnostics(): SourceDiagnostics {
+    return this.diag.view();
   }
 
   close(): void {

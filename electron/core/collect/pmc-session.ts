@@ -72,6 +72,8 @@ export class PmcSession {
   udsAccess: UdsAccess = 'writable';
   /** pmc's own messages so far (bounded), to explain a silence. */
   readonly notices: string[] = [];
+  /** Called with each line the reader could not place (neither a block, an echo, nor a pmc message). */
+  onUnreadable: ((line: string) => void) | null = null;
   readonly ended: Promise<StreamExit>;
 
   constructor(private readonly stream: DeviceStream) {
@@ -225,6 +227,7 @@ export class PmcSession {
         return;
       }
       case 'junk':
+        this.onUnreadable?.(e.line);
         return;
     }
   }

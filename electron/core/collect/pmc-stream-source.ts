@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { ErrorValue } from '../../../shared/domain/errors';
+import type { InstanceStateView, SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
+import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpInstance } from '../../../shared/domain/device';
 import { catalogError } from '../../../shared/errors/catalog';
 import { judgeFreshness, type StaleReason } from '../../../shared/ptp/freshness';
@@ -7,11 +8,13 @@ import { CLIENT_SOCKET_PREFIX, pmcStreamArgv } from '../../../shared/ptp/pmc-com
 import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropertiesNp, portStats, timeStatusNp } from '../../../shared/ptp/pmc-datasets';
 import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
 import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
+import { instanceStateView } from '../../../shared/ptp/instance-state';
 import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { DeviceTransport } from '../transport/transport';
 import { PmcSession, type RequestAnswer } from './pmc-session';
 import type { PtpSource, SourcePoll } from './ptp-source';
+import { DiagnosticsRecorder } from './source-diagnostics';
 
 /**
  * ptp4l's data sets through one pmc kept open per instance (issue 7 "pmc kept open").
@@ -69,12 +72,24 @@ export class PmcStreamSource implements PtpSource {
   private unheardSinceRestart = false;
   /** Round trip of the last poll (first request written → last answer), ms. */
   lastPollMs: number | null = null;
+  /** Engine wall clock of the last poll that heard ptp4l. */
+  private heardAtMs: number | null = null;
+  private readonly diag: DiagnosticsRecorder;
 
   constructor(
     private readonly spec: StreamSourceSpec,
     private readonly deadlineMs: number,
   ) {
     this.instance = spec.instance.name;
+    this.diag = new DiagnosticsRecorder('pmc-stream', this.instance);
+  }
+
+  diagnostics(): SourceDiagnostics {
+    return this.diag.view();
+  }
+
+  state(): InstanceStateView {
+    return instanceStateView(this.snapshot, { instance: this.instance, atMs: this.heardAtMs, linuxptpVersion: null, udsPath: this.spec.instance.udsPath, udsReadOnly: false });
   }
 
   /** How many times pmc was started (1 after the first poll; more means restarts). */
@@ -90,8 +105,13 @@ export class PmcStreamSource implements PtpSource {
   async poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll> {
     const events: DeviceEvent[] = [];
     if (!this.session?.alive) {
-      const restarted = await this.start(transport, signal);
-      if (restarted) events.push(restarted);
+      try {
+        const restarted = await this.start(transport, signal);
+        if (restarted) events.push(restarted);
+      } catch (err) {
+        this.diag.endExchange(null, errorValueOf(err));
+        throw err;
+      }
     }
     const session = this.session as PmcSession;
     session.newCycle();
@@ -151,6 +171,7 @@ export class PmcStreamSource implements PtpSource {
     const statsNow = [...(statsA?.responses ?? []), ...(serviceA?.responses ?? [])].map(portStats).flatMap((p) => (p ? [p] : []));
     next.stats = statsNow;
     if (statsA) this.lastStatsMs = now;
+    if (heard) this.heardAtMs = tMs;
     if (full && heard) {
       this.lastFullMs = now;
       this.needFull = false;
@@ -188,20 +209,27 @@ export class PmcStreamSource implements PtpSource {
       sample.offsetFromMasterNs = null;
       sample.meanPathDelayNs = null;
     }
-    return { sample, problem: this.notice(problem, answers), readings, events };
+    const reported = this.notice(problem, answers);
+    this.diag.endExchange(this.lastPollMs, reported);
+    return { sample, problem: reported, readings, events };
   }
 
   /** Starts pmc; after the first start, the event saying it was restarted and why. */
   private async start(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent | null> {
     this.session?.close();
     const client = `${CLIENT_SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
-    const stream = await transport.stream(pmcStreamArgv(this.spec.instance.udsPath, client, this.spec.instance.configPath), { signal, startTimeoutMs: this.deadlineMs });
+    const argv = pmcStreamArgv(this.spec.instance.udsPath, client, this.spec.instance.configPath);
+    this.diag.command(argv.slice(argv.indexOf('pmc')));
+    const stream = await transport.stream(argv, { signal, startTimeoutMs: this.deadlineMs });
+    stream.onLine((line) => this.diag.rawLine(line));
     const session = new PmcSession(stream);
+    session.onUnreadable = (line) => this.diag.unreadable(line);
     this.session = session;
     void session.ended.then((exit) => {
       if (this.session === session) this.lastExit = exit.reason;
     });
     this.starts++;
+    this.diag.restarts = this.starts - 1;
     this.reset();
     if (this.starts === 1) return null;
     this.restartedAtMs = performance.now();

@@ -1,3 +1,4 @@
+import type { InstanceStateView, SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import type { ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
 import type { DeviceEvent } from '../../../shared/series/device-event';
@@ -21,4 +22,8 @@ export interface PtpSource {
   readonly instance: string;
   poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll>;
   close(): void;
+  /** What it last did and what went wrong (bounded), for the Diagnostics panel. */
+  diagnostics(): SourceDiagnostics;
+  /** The instance's latest data sets, for a source that reads them (pmc kept open). */
+  state?(): InstanceStateView;
 }
