@@ -6,7 +6,7 @@ import type { StoredEvent } from '../../shared/series/series-query';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
 import { skipUnlessAvailable } from '../support/skip';
 import { labDevice, labScenarioDevice, labSkipReason, labUp, type LabDevice, type LabInfo } from './lab';
-import { processAlive } from './lab-helpers';
+import { holdLabDevice, processAlive } from './lab-helpers';
 import { addLabDevice, eventsOf, labPid, pointsOf, waitOnline } from './scenario-engine';
 
 const run = promisify(execFile);
@@ -23,6 +23,7 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
   let fgm1: LabDevice;
   let fgm2: LabDevice;
   let slaves: { lab: LabDevice; dev: DeviceView }[];
+  let release: (() => Promise<void>) | null = null;
 
   beforeAll(async () => {
     lab = await labUp();
@@ -39,6 +40,7 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
   });
   afterAll(async () => {
     // Whatever happened, ss-fgm1's ptp4l runs again (up restarts a dead daemon in place).
+    await release?.();
     await labUp();
     await t?.close();
   });
@@ -59,6 +61,8 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
 
   it('the slaves select ss-fgm2 when ss-fgm1 stops, and return to ss-fgm1 when it is back', async () => {
     const pid = labPid(lab.stateDir, 'ss-fgm1', 'ptp4l');
+    // Other suites' `lab.sh up` would start it again at once: ss-fgm1 is held until we restart it.
+    release = await holdLabDevice(lab.stateDir, 'ss-fgm1');
     const stoppedAt = Date.now();
     const stopped = performance.now();
     process.kill(pid, 'SIGTERM');
@@ -77,6 +81,8 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
 
     const restartedAt = Date.now();
     const restarted = performance.now();
+    await release();
+    release = null;
     await labUp(); // starts ss-fgm1's ptp4l again, same identity
     expect(labPid(lab.stateDir, 'ss-fgm1', 'ptp4l')).not.toBe(pid);
     for (const s of slaves) await waitFor(`${s.lab.name} to return to ss-fgm1`, async () => (await gmChanges(s, restartedAt)).some((e) => e.to === fgm1.clockIdentity), 40_000, 250);

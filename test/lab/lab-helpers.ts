@@ -119,3 +119,15 @@ export function processAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * Holds a lab scenario or isolated device while a test keeps one of its daemons down on purpose:
+ * `lab.sh up` (which other suites run meanwhile) leaves it alone until release() or until this
+ * process ends. Returns release().
+ */
+export async function holdLabDevice(stateDir: string, device: string): Promise<() => Promise<void>> {
+  const { rm, writeFile } = await import('node:fs/promises');
+  const file = `${stateDir}/${device}/held`;
+  await writeFile(file, `${process.pid}\n`);
+  return () => rm(file, { force: true });
+}

@@ -462,9 +462,19 @@ write_lab_json() {
   mv -f "$tmp" "$LAB_JSON"
 }
 
+# A scenario test that takes a daemon of an isolated or scenario device down on purpose holds the
+# device: it writes its pid to <state>/<device>/held, and `up` (run meanwhile by other suites) leaves
+# the device as it is until the file is gone or that process has ended.
+device_held() {
+  local dir
+  dir=$(device_dir "$1")
+  { is_isolated "$1" || is_scenario "$1"; } && pid_alive "$(read_pid "$dir/held")"
+}
+
 device_healthy() {
   local name=$1 octet=$2 dir
   dir=$(device_dir "$name")
+  device_held "$name" && return 0
   local inst iface domain
   pid_alive "$(read_pid "$dir/sshd.pid")" || return 1
   while read -r inst iface domain; do
