@@ -10,6 +10,7 @@ import { createLogger, type LogFormat } from '../log';
 import { defaultDataDir, desktopDataDir } from '../paths';
 import { serve } from '../server/serve';
 import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './device-input';
+import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
 import { registerHostKeyCommands } from './host-key-commands';
 import { openAccess, type Access } from './engine-access';
@@ -106,7 +107,12 @@ async function runServe(o: ServeFlags): Promise<void> {
   console.log('Stop with Ctrl-C (or SIGTERM): it finishes writing and releases the data folder.');
 }
 
-export function buildProgram(): Command {
+/** What a command that decides its own exit status (doctor) leaves for main to return. */
+export interface CliOutcome {
+  status: number;
+}
+
+export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   const program = new Command('syncscope')
     .description('Syncscope: PTP and TSN lab console')
     .version(ENGINE_VERSION)
@@ -193,14 +199,26 @@ export function buildProgram(): Command {
       .option('--json', 'print JSON'),
   ).action((o: EventsFlags & { server?: string; data?: string }) => withAccess(o, (a) => runEvents(a, o)));
 
+  where(
+    program
+      .command('doctor')
+      .description("a device's health checks, each with what to do: ptp4l running, pmc reaching it, other time daemons, timestamping, tx-timestamp timeouts, leap seconds, linuxptp version")
+      .requiredOption('--device <name|id>', 'device name or id')
+      .option('--json', 'print JSON')
+      .option('--lang <en|zh-CN>', 'language of the findings', 'en'),
+  ).action(async (o: DoctorFlags & { server?: string; data?: string }) => {
+    outcome.status = await withAccess(o, (a) => runDoctorCommand(a, o));
+  });
+
   return program;
 }
 
 /** Runs the CLI; resolves to the exit status (see exit-codes.ts). A long-running `serve` resolves once started. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
-    return 0;
+    const outcome: CliOutcome = { status: 0 };
+    await buildProgram(outcome).parseAsync(argv);
+    return outcome.status;
   } catch (err) {
     // commander printed its own message (or the help) already.
     if (err instanceof CommanderError) return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(err.code) ? 0 : USAGE_EXIT;
