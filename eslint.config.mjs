@@ -19,7 +19,7 @@ const LAYERS = {
   engine: {
     files: ['electron/core/**/*.ts'],
     folders: ['electron/core/', 'shared/'],
-    packages: ['node:*', 'better-sqlite3', 'ssh2', 'pino', 'prom-client', 'socket.io', 'socket.io-client', 'commander', 'zod'],
+    packages: ['node:*', 'better-sqlite3', 'ssh2', 'serialport', 'pino', 'prom-client', 'socket.io', 'socket.io-client', 'commander', 'zod'],
   },
   // Main is glue: the window, the keychain, dialogs. The engine itself runs in a utility process, so
   // main reaches electron/core only for the host's client and protocol, the sealed data key and logging.
@@ -47,6 +47,8 @@ const fsMessage = 'files are written by the store, the secret boxes and device p
 export const SANCTIONED = [
   { module: 'node:child_process', only: ['electron/core/transport/local-transport.ts'], message: 'run device commands through a DeviceTransport (transport/local-transport.ts).' },
   { module: 'ssh2', only: ['electron/core/transport/ssh-transport.ts'], allowTypeOnly: true, message: 'SSH sessions belong to transport/ssh-transport.ts.' },
+  // Serial ports are opened by the serial transport and listed by one module (a second open would fight for the port).
+  { module: 'serialport', only: ['electron/core/transport/serial-transport.ts', 'electron/core/transport/serial-ports.ts'], allowTypeOnly: true, message: 'serial ports belong to transport/serial-transport.ts (and the listing to serial-ports.ts).' },
   { module: 'electron', members: [['shell', 'openExternal']], only: ['electron/main/open-external.ts'], message: 'open links through openExternal() in electron/main/open-external.ts, which allows http(s) only.' },
   { module: 'node:fs', members: [...syncToo(FS_WRITES).map((n) => [n]), ...FS_WRITES.map((n) => ['promises', n])], only: FS_WRITERS, message: fsMessage },
   { module: 'node:fs/promises', members: FS_WRITES.map((n) => [n]), only: FS_WRITERS, message: fsMessage },

@@ -127,6 +127,12 @@ export class Engine {
     }
   }
 
+  /** The newest lines of a serial device's raw console (empty for other devices, or a CLI-only engine). */
+  consoleLog(deviceId: string, limit: number) {
+    this.devices.get(deviceId);
+    return this.collection?.consoleLogs.lines(deviceId, limit) ?? [];
+  }
+
   statuses() {
     return this.collection?.statuses() ?? [];
   }

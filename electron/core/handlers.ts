@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract/dispatch';
 import type { Engine } from './engine';
 import { ENGINE_VERSION } from './engine';
 import { createDiagnosticsHandlers } from './doctor/diagnostics-handlers';
+import { createSerialHandlers } from './transport/serial-handlers';
 import { createHostKeyHandlers } from './hostkeys/host-key-handlers';
 import { sampleColumnsFromSeries } from './store/legacy-samples';
 import { storeError } from './store/store-errors';
@@ -18,6 +19,7 @@ export function createHandlers(engine: Engine): Handlers {
   return {
     ...createHostKeyHandlers(engine.hostKeys),
     ...createDiagnosticsHandlers(engine.diagnostics),
+    ...createSerialHandlers({ consoleLog: (id, limit) => read(() => engine.consoleLog(id, limit)) }),
     // Where the data lives is for this machine's own consoles, not for a page on the network.
     'engine.hello': (_params, actor) => ({
       engineId: engine.engineId,

@@ -4,6 +4,7 @@ import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { diagnosticsMethods } from './methods-diagnostics';
 import { hostKeyMethods } from './methods-hostkeys';
+import { serialMethods } from './methods-serial';
 import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
 /**
@@ -63,6 +64,7 @@ export const methods = {
   },
   ...hostKeyMethods,
   ...diagnosticsMethods,
+  ...serialMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'ssh-host-key-changed',
   'ssh-host-key-mismatch',
   'ssh-disconnected',
+  'serial-unavailable',
+  'serial-auth',
   'no-credentials',
   'pmc-missing',
   'pmc-permission',

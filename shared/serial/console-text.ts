@@ -9,8 +9,8 @@
  * interrupted line are joined again. Kernel lines are still reported (the console log keeps them).
  *
  * Limits, said plainly: text of the exact printk shape (`[` seconds `.` six digits `] `) in a
- * command's own output is taken for a kernel message, and control characters in a command's output
- * are dropped. Never throws.
+ * command's own output is taken for a kernel message; control characters and invalid UTF-8 in a
+ * command's output are dropped; printable garbage inside a command's output cannot be told from it. Never throws.
  */
 
 /** printk's prefix as the console prints it: `[%5lu.%06lu] `. */
@@ -23,9 +23,9 @@ const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()#
 // eslint-disable-next-line no-control-regex -- control characters are what this file removes
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
-/** Escapes and control characters out (tab and newline stay). */
+/** Escapes, control characters and undecodable bytes (U+FFFD: line noise, a wrong baud rate) out; tab and newline stay. */
 export function cleanConsoleText(text: string): string {
-  return text.replace(ANSI, '').replace(CONTROL, '');
+  return text.replace(ANSI, '').replace(CONTROL, '').replaceAll('\ufffd', '');
 }
 
 export interface ConsoleLine {

@@ -9,6 +9,7 @@ import type { EngineMetrics } from '../metrics/engine-metrics';
 import type { DeviceConnectSpec, DevicesRepo } from '../store/devices-repo';
 import type { SeriesStore } from '../store/series-store';
 import type { HostKeys } from '../hostkeys/host-keys';
+import { ConsoleLogs } from '../transport/console-log';
 import { createTransport } from '../transport/registry';
 import type { DeviceTransport } from '../transport/transport';
 import { CollectorPool } from './collector-pool';
@@ -30,6 +31,8 @@ const SETTLED: ReadonlySet<DeviceStatus['connection']> = new Set(['online', 'no-
 /** Collection as the engine sees it: one collector per device, wired to the store, /metrics and the event stream. */
 export class Collection {
   private readonly pool: CollectorPool;
+  /** Serial devices' raw console lines, kept across reconnects and profile edits. */
+  readonly consoleLogs = new ConsoleLogs();
 
   constructor(private readonly deps: CollectionDeps) {
     this.pool = new CollectorPool({
@@ -121,6 +124,7 @@ export class Collection {
         this.deps.devices.rememberJumpHostKey(spec.id, fp);
         this.deps.log.info({ device: spec.name, fingerprint: fp }, "remembered the jump host's SSH host key on first contact");
       },
+      consoleLogFor: () => this.consoleLogs.of(spec.id),
     });
   }
 }

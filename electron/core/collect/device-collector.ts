@@ -76,7 +76,8 @@ export class DeviceCollector {
     opts: CollectorOptions = {},
   ) {
     const deadlineMs = opts.pollDeadlineMs ?? POLL_DEADLINE_MS;
-    const streams = (opts.pmc ?? 'stream') === 'stream' && typeof transport.stream === 'function';
+    // A serial console is one shell: a kept-open pmc would hold it, so it is polled one command at a time.
+    const streams = (opts.pmc ?? 'stream') === 'stream' && typeof transport.stream === 'function' && !transport.exclusiveStream;
     // Until every profile lists its instances, the short form is one instance named ptp4l at udsPath.
     const instances = spec.instances?.length ? spec.instances : [{ name: 'ptp4l', udsPath: spec.udsPath }];
     this.sources = instances.map((instance) =>
@@ -194,7 +195,11 @@ export class DeviceCollector {
   /** An established connection went away between polls: say so now, and retry at once. */
   private connectionDropped(): void {
     if (this.stopped || this.polling) return;
-    this.publish({ connection: 'offline', portState: null, lastError: { ...sshError('ssh.dropped', { host: this.spec.host ?? '', port: this.spec.sshPort ?? DEFAULT_SSH_PORT, user: this.spec.user ?? '' }), deviceId: this.spec.id }, nextRetryAtMs: null });
+    const why =
+      this.spec.transport === 'serial'
+        ? catalogError('serial.dropped', { path: this.spec.serial?.path ?? '' })
+        : sshError('ssh.dropped', { host: this.spec.host ?? '', port: this.spec.sshPort ?? DEFAULT_SSH_PORT, user: this.spec.user ?? '' });
+    this.publish({ connection: 'offline', portState: null, lastError: { ...why, deviceId: this.spec.id }, nextRetryAtMs: null });
     this.wake?.();
   }
 

@@ -4,6 +4,7 @@ import {
   DeviceInput,
   JumpHostView,
   PtpInstance,
+  SerialSettings,
   SshAuthInput,
   type DeviceInputRaw,
   type DevicePatch,
@@ -20,7 +21,7 @@ import type { Db } from './db';
 interface DeviceRow {
   id: string;
   name: string;
-  transport: 'ssh' | 'local';
+  transport: 'ssh' | 'local' | 'serial';
   host: string | null;
   ssh_port: number | null;
   user: string | null;
@@ -37,11 +38,11 @@ interface DeviceRow {
 }
 
 /** The profile column: what a device row holds besides its scalar columns, never a secret. */
-const StoredProfile = z.object({ instances: z.array(PtpInstance).min(1), jump: JumpHostView.nullable() });
+const StoredProfile = z.object({ instances: z.array(PtpInstance).min(1), jump: JumpHostView.nullable(), serial: SerialSettings.nullable().optional() });
 type StoredProfile = z.infer<typeof StoredProfile>;
 
-/** Everything secret of one profile, sealed together: the device's login and, when it has its own, the jump host's. */
-const DeviceSecrets = z.object({ auth: SshAuthInput.optional(), jumpAuth: SshAuthInput.optional() });
+/** Everything secret of one profile, sealed together: the device's login and, when it has its own, the jump host's; a serial console's password. */
+const DeviceSecrets = z.object({ auth: SshAuthInput.optional(), jumpAuth: SshAuthInput.optional(), serialPassword: z.string().optional() });
 type DeviceSecrets = z.infer<typeof DeviceSecrets>;
 const SECRET_FORMAT = 2;
 
@@ -54,6 +55,8 @@ export interface JumpConnectSpec extends JumpHostView {
 export interface DeviceConnectSpec extends Omit<DeviceView, 'jump'> {
   auth: SshAuthInput | null;
   jump: JumpConnectSpec | null;
+  /** Serial devices: the console login's password. */
+  serialPassword?: string | null;
 }
 
 function toView(r: DeviceRow): DeviceView {
@@ -71,7 +74,7 @@ function toView(r: DeviceRow): DeviceView {
     jump: profile.jump,
     pollIntervalMs: r.poll_interval_ms,
     hostKeySha256: r.host_key_sha256,
-    serial: null,
+    serial: profile.serial ?? null,
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
   };
@@ -120,8 +123,9 @@ export class DevicesRepo {
     const secrets = this.secretsOf(row);
     registerAuthSecrets(secrets.auth);
     registerAuthSecrets(secrets.jumpAuth);
+    if (secrets.serialPassword) registerSecret(secrets.serialPassword);
     const view = toView(row);
-    return { ...view, auth: secrets.auth ?? null, jump: view.jump ? { ...view.jump, auth: secrets.jumpAuth ?? null } : null };
+    return { ...view, auth: secrets.auth ?? null, jump: view.jump ? { ...view.jump, auth: secrets.jumpAuth ?? null } : null, serialPassword: secrets.serialPassword ?? null };
   }
 
   /** Validates (the store is an edge too) and stores a new profile. */
@@ -133,7 +137,8 @@ export class DevicesRepo {
     const now = Date.now();
     const id = randomUUID();
     const ssh = input.transport === 'ssh' ? input : null;
-    const profile: StoredProfile = { instances: input.instances, jump: ssh?.jump ? jumpView(ssh.jump) : null };
+    const serial = input.transport === 'serial' ? input : null;
+    const profile: StoredProfile = { instances: input.instances, jump: ssh?.jump ? jumpView(ssh.jump) : null, serial: serial?.serial ?? null };
     this.db
       .prepare(
         `INSERT INTO devices (id, name, transport, host, ssh_port, user, auth_kind, secret, secret_format, profile, poll_interval_ms, host_key_sha256, created_at_ms, updated_at_ms)
@@ -145,9 +150,9 @@ export class DevicesRepo {
         transport: input.transport,
         host: ssh?.host ?? null,
         sshPort: ssh?.sshPort ?? null,
-        user: ssh?.user ?? null,
+        user: ssh?.user ?? serial?.user ?? null,
         authKind: ssh?.auth.kind ?? null,
-        secret: ssh ? this.seal({ auth: ssh.auth, ...(ssh.jump?.auth ? { jumpAuth: ssh.jump.auth } : {}) }) : null,
+        secret: ssh ? this.seal({ auth: ssh.auth, ...(ssh.jump?.auth ? { jumpAuth: ssh.jump.auth } : {}) }) : serial?.password ? this.seal({ serialPassword: serial.password }) : null,
         profile: JSON.stringify(profile),
         pollIntervalMs: input.pollIntervalMs,
         hostKey: ssh?.hostKeySha256 ?? null,
@@ -165,6 +170,10 @@ export class DevicesRepo {
       const bad = sshOnly.find((k) => patch[k] !== undefined);
       if (bad) throw new SyncscopeError(catalogError('device.local-has-no-ssh', { field: bad }, { field: bad }));
     }
+    // Each transport takes only its own settings (a serial console's login user is its `user`).
+    const foreign = current.transport === 'serial' ? sshOnly.filter((k) => k !== 'user') : (['serial', 'password'] as const);
+    const bad = foreign.find((k) => patch[k] !== undefined);
+    if (bad) throw new SyncscopeError(catalogError('device.not-for-transport', { field: bad, transport: current.transport }, { field: bad }));
     const hostChanged = (patch.host !== undefined && patch.host !== current.host) || (patch.sshPort !== undefined && patch.sshPort !== current.sshPort);
     let instances = patch.instances ?? current.instances;
     if (patch.udsPath !== undefined) instances = instances.map((inst, i) => (i === 0 ? { ...inst, udsPath: patch.udsPath as string } : inst));
@@ -175,13 +184,14 @@ export class DevicesRepo {
       // Another jump address forgets its remembered key, unless the edit names the key to expect.
       if (jump && before && jump.host === before.host && jump.sshPort === before.sshPort && jump.hostKeySha256 === null) jump.hostKeySha256 = before.hostKeySha256;
     }
-    const secretsChange = patch.auth !== undefined || patch.jump !== undefined;
+    const secretsChange = patch.auth !== undefined || patch.jump !== undefined || patch.password !== undefined;
     let secret: Buffer | null = null;
     if (secretsChange) {
       const stored = this.secretsOf(row);
       const auth = patch.auth ?? stored.auth;
       const jumpAuth = patch.jump === undefined ? stored.jumpAuth : (patch.jump?.auth ?? undefined);
-      secret = this.seal({ ...(auth ? { auth } : {}), ...(jumpAuth ? { jumpAuth } : {}) });
+      const serialPassword = patch.password ?? stored.serialPassword;
+      secret = this.seal({ ...(auth ? { auth } : {}), ...(jumpAuth ? { jumpAuth } : {}), ...(serialPassword ? { serialPassword } : {}) });
     }
     this.db
       .prepare(
@@ -197,7 +207,7 @@ export class DevicesRepo {
         host: patch.host ?? current.host,
         sshPort: patch.sshPort ?? current.sshPort,
         user: patch.user ?? current.user,
-        profile: JSON.stringify({ instances, jump } satisfies StoredProfile),
+        profile: JSON.stringify({ instances, jump, serial: patch.serial ?? StoredProfile.parse(JSON.parse(row.profile)).serial ?? null } satisfies StoredProfile),
         pollIntervalMs: patch.pollIntervalMs ?? current.pollIntervalMs,
         // A new address forgets the remembered key, unless the edit names the key to expect.
         hostKey: patch.hostKeySha256 ?? (hostChanged ? null : current.hostKeySha256),
@@ -241,6 +251,7 @@ export class DevicesRepo {
   private seal(secrets: DeviceSecrets): Buffer {
     registerAuthSecrets(secrets.auth);
     registerAuthSecrets(secrets.jumpAuth);
+    if (secrets.serialPassword) registerSecret(secrets.serialPassword);
     return this.box.encrypt(JSON.stringify(secrets));
   }
 

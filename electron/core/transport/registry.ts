@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { DEFAULT_SSH_PORT, HostName, SshAuthInput, UserName } from '../../../shared/domain/device';
+import { DEFAULT_SSH_PORT, HostName, SerialSettings, SshAuthInput, UserName } from '../../../shared/domain/device';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import type { DeviceConnectSpec } from '../store/devices-repo';
+import type { ConsoleLog } from './console-log';
 import { LocalTransport } from './local-transport';
+import { SerialTransport } from './serial-transport';
 import { SshTransport } from './ssh-transport';
 import type { DeviceTransport, TransportKind } from './transport';
 
@@ -15,6 +17,8 @@ export interface TransportHooks {
   onNewJumpHostKey?(fingerprint: string): void;
   /** Decides a first-contact host key (device or jump) before any credential is sent; absent, first contact is trusted. */
   verifyHostKey?(fingerprint: string, target: 'device' | 'jump'): Promise<boolean>;
+  /** The device's raw console log, kept across reconnects (serial devices). */
+  consoleLogFor?(): ConsoleLog;
 }
 
 interface TransportEntry<P> {
@@ -86,6 +90,16 @@ export const TRANSPORTS: { readonly [K in TransportKind]: Registered } = {
       }),
   }),
   local: entry({ profile: z.object({}), create: () => new LocalTransport() }),
+  serial: entry({
+    profile: z.object({ serial: SerialSettings, user: UserName.nullable(), serialPassword: z.string().nullable().optional() }),
+    create: (profile, _spec, hooks) =>
+      new SerialTransport({
+        serial: profile.serial,
+        user: profile.user ?? undefined,
+        password: profile.serialPassword ?? undefined,
+        ...(hooks.consoleLogFor ? { consoleLog: hooks.consoleLogFor() } : {}),
+      }),
+  }),
 };
 
 /**
@@ -93,8 +107,6 @@ export const TRANSPORTS: { readonly [K in TransportKind]: Registered } = {
  * only ever reached the way its profile says: an incomplete SSH profile never becomes a local one.
  */
 export function createTransport(spec: DeviceConnectSpec, hooks: TransportHooks): DeviceTransport {
-  // TODO(serial transport, landing this session): its registry entry.
-  if (spec.transport === 'serial') throw new SyncscopeError(catalogError('collect.no-credentials', { device: spec.name, missing: 'serial transport' }, { deviceId: spec.id }));
   const built = TRANSPORTS[spec.transport].build(spec, hooks);
   if (built.ok) return built.transport;
   throw new SyncscopeError(catalogError('collect.no-credentials', { device: spec.name, missing: built.missing.join(', ') }, { deviceId: spec.id }));

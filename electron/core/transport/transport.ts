@@ -77,13 +77,18 @@ export interface DeviceTransport {
    * exec when not connected or when the start times out. A dropped connection ends every stream.
    */
   stream(argv: readonly string[], opts?: StreamOptions): Promise<DeviceStream>;
+  /**
+   * True when a running stream holds the device's only shell (a serial console), so exec waits until
+   * it ends: collectors then poll with exec instead of keeping a stream open.
+   */
+  readonly exclusiveStream?: boolean;
   /** Called once when an established connection drops; the owner decides whether to reconnect. */
   onDisconnect(listener: (reason: string) => void): () => void;
   /** Final: ends any connection or connect in flight; later connect/exec reject. */
   close(): void;
 }
 
-export type TransportKind = 'ssh' | 'local';
+export type TransportKind = 'ssh' | 'local' | 'serial';
 
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
