@@ -9,11 +9,11 @@ import { Welcome } from '../devices/Welcome';
 import { HostKeyPrompt } from '../hostkeys/HostKeyPrompt';
 import { useDevices } from '../engine/use-devices';
 import { ErrorAlert } from '../errors/ErrorAlert';
-import { ChartPanel } from './ChartPanel';
+import { DevicePage } from '../device/DevicePage';
 
 type Dialog = { kind: 'add' } | { kind: 'edit'; device: DeviceView } | { kind: 'remove'; device: DeviceView } | null;
 
-/** The main screen: devices, their status, and the live chart of the selected one. */
+/** The main screen: devices, their status, and the page of the selected one (PTP, events, diagnostics). */
 export function Console() {
   const { t } = useTranslation();
   const { devices, statusById, loaded, loadError, refresh } = useDevices();
@@ -57,7 +57,8 @@ export function Console() {
             {t('devices.selectHint')}
           </Text>
         </Stack>
-        <ChartPanel device={selected} status={selected ? statusById[selected.id] : undefined} />
+        {/* keyed: a new device gets its own page (buffers, charts, polls); the same device keeps them */}
+        {selected && <DevicePage key={selected.id} device={selected} status={statusById[selected.id]} />}
       </Stack>
     );
   }

@@ -1,0 +1,96 @@
+import { Box, Group, Stack, Text, Tooltip, type MantineColor } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bandBox, buildTimeline, type TimelineInput, type TimelineTrack } from './state-timeline';
+import type { PlotBox } from './SeriesChart';
+import type { TimeAxis } from './time-axis';
+
+/** Port states in the colours operators expect (synchronised green, settling yellow, fault red); servo states likewise. */
+const STATE_COLOR: Record<string, MantineColor> = {
+  SLAVE: 'green.6',
+  UNCALIBRATED: 'yellow.5',
+  LISTENING: 'gray.5',
+  INITIALIZING: 'gray.4',
+  PRE_MASTER: 'cyan.4',
+  MASTER: 'blue.6',
+  GRAND_MASTER: 'indigo.6',
+  PASSIVE: 'violet.4',
+  FAULTY: 'red.6',
+  DISABLED: 'dark.3',
+  s0: 'orange.5',
+  s1: 'red.5',
+  s2: 'green.6',
+  s3: 'teal.6',
+};
+
+const TRACK_HEIGHT_PX = 18;
+const LABEL_GAP_PX = 8;
+
+/**
+ * The instance's port and servo states over time, drawn under its charts on the same x range and
+ * the same left edge as their plots. Redrawn with the charts' time axis (zoom, live clock tick).
+ */
+export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput, 'fromMs' | 'nowMs'>; axis: TimeAxis; box: PlotBox | null }) {
+  const { t } = useTranslation();
+  const [, setTick] = useState(0);
+  useEffect(() => axis.subscribe(() => setTick((n) => n + 1)), [axis]);
+  const nowMs = Date.now();
+  const range = axis.range(nowMs / 1000);
+  // Built at each tick: the current band reaches the right edge the charts reach.
+  const tracks = buildTimeline({ ...input, fromMs: range.min * 1000, nowMs: Math.max(nowMs, range.max * 1000) });
+  const left = box?.leftPx ?? 80;
+  const width = box?.widthPx ?? 0;
+  const trackLabel = (track: TimelineTrack) =>
+    track.kind === 'servo' ? t('devicePage.timeline.servo') : track.iface ? t('devicePage.portWithIface', { port: track.port, iface: track.iface }) : t('devicePage.portLabel', { port: track.port });
+  const stateLabel = (state: string) => (state in SERVO_TEXT ? `${state} ${t(`devicePage.timeline.servoStates.${state as keyof typeof SERVO_TEXT}`)}` : state);
+
+  return (
+    <Stack gap={4} data-testid="state-timeline" data-x-min={range.min} data-x-max={range.max}>
+      <Text size="sm" fw={500}>
+        {t('devicePage.timeline.title')}
+      </Text>
+      {tracks.length === 0 && (
+        <Text size="xs" c="dimmed">
+          {t('devicePage.timeline.empty')}
+        </Text>
+      )}
+      {tracks.map((track) => (
+        <Box key={track.id} pos="relative" h={TRACK_HEIGHT_PX} data-testid="timeline-track" data-track={track.id}>
+          <Text size="xs" pos="absolute" left={0} w={left - LABEL_GAP_PX} ta="right" truncate="end" lh={`${TRACK_HEIGHT_PX}px`}>
+            {trackLabel(track)}
+          </Text>
+          <Box pos="absolute" left={left} w={width} h={TRACK_HEIGHT_PX} bg="gray.1" style={{ overflow: 'hidden' }}>
+            {width > 0 &&
+              track.bands.map((band) => {
+                const at = bandBox(band, range.min, range.max, width);
+                if (!at) return null;
+                return (
+                  <Tooltip key={`${band.fromMs}-${band.state}`} label={`${stateLabel(band.state)} · ${new Date(band.fromMs).toLocaleTimeString()} – ${new Date(band.toMs).toLocaleTimeString()}`} withArrow>
+                    <Box pos="absolute" top={0} left={at.leftPx} w={at.widthPx} h={TRACK_HEIGHT_PX} bg={STATE_COLOR[band.state] ?? 'gray.6'} data-testid="timeline-band" data-state={band.state}>
+                      {at.widthPx > 60 && (
+                        <Text size="10px" c="white" px={4} truncate="end" lh={`${TRACK_HEIGHT_PX}px`}>
+                          {stateLabel(band.state)}
+                        </Text>
+                      )}
+                    </Box>
+                  </Tooltip>
+                );
+              })}
+          </Box>
+        </Box>
+      ))}
+      {tracks.length > 0 && (
+        <Group gap="sm" ml={left}>
+          {[...new Set(tracks.flatMap((tr) => tr.bands.map((b) => b.state)))].map((state) => (
+            <Group key={state} gap={4}>
+              <Box w={10} h={10} bg={STATE_COLOR[state] ?? 'gray.6'} />
+              <Text size="xs">{stateLabel(state)}</Text>
+            </Group>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+const SERVO_TEXT = { s0: 0, s1: 1, s2: 2, s3: 3 } as const;

@@ -1,0 +1,61 @@
+import type uPlot from 'uplot';
+import type { ChartHooks } from '../chart/chart-options';
+import type { TimeFormat } from '../chart/time-format';
+
+export const DEVICE_CHART_HEIGHT_PX = 200;
+/** Every device chart's y axis is this wide, so all plots of an instance (and its timeline) share their left edge. */
+export const Y_AXIS_SIZE_PX = 80;
+
+const PALETTE = ['#1c7ed6', '#f08c00', '#2f9e44', '#ae3ec9', '#e03131', '#0c8599'];
+
+export interface DeviceChartText {
+  time: string;
+  axis: string;
+  series: readonly string[];
+}
+
+/**
+ * One chart of one quantity (all its series share a unit and a y scale): offset, delay or
+ * frequency. Gaps stay gaps (spanGaps false: null breaks a line; an absent value is drawn across).
+ * Charts of one instance share the cursor (`syncKey`) and the x range (set by the page, not uPlot).
+ */
+export function deviceChartOptions(widthPx: number, text: DeviceChartText, time: TimeFormat, syncKey: string, hooks: ChartHooks): uPlot.Options {
+  return {
+    width: widthPx,
+    height: DEVICE_CHART_HEIGHT_PX,
+    scales: { x: { time: true }, y: { auto: true } },
+    series: [
+      { label: text.time, value: time.legend },
+      ...text.series.map((label, i) => ({ label, scale: 'y', stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: false })),
+    ],
+    axes: [
+      { values: time.axis },
+      { scale: 'y', label: text.axis, size: Y_AXIS_SIZE_PX },
+    ],
+    cursor: {
+      sync: { key: syncKey },
+      drag: { x: true, y: false },
+      // uPlot's own double-click only rescales once; the charts then have to follow live data again.
+      bind: {
+        dblclick: () => () => {
+          hooks.onDoubleClick();
+          return null;
+        },
+      },
+    },
+    hooks: {
+      setSelect: [
+        (u) => {
+          const { left, width } = u.select;
+          if (width > 0) hooks.onZoom({ min: u.posToVal(left, 'x'), max: u.posToVal(left + width, 'x') });
+        },
+      ],
+      setScale: [
+        (u, key) => {
+          const x = u.scales.x;
+          if (key === 'x' && x?.min != null && x.max != null) hooks.onXScale({ min: x.min, max: x.max });
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { useEngine } from '../engine/EngineContext';
+import { SERVO_STATE_NAMES, servoChanges, type StateChange } from './state-timeline';
+import { LIVE_SPAN_SEC } from './time-axis';
+
+/** The servo's state changes of one instance (from its logged `ptp.servo_state`): history, then live. */
+export function useServoChanges(deviceId: string, instance: string, seriesId: number | null): StateChange[] {
+  const { client, epoch } = useEngine();
+  const [changes, setChanges] = useState<StateChange[]>([]);
+
+  useEffect(() => {
+    if (epoch === 0 || seriesId === null) return;
+    let cancelled = false;
+    const toMs = Date.now();
+    void client.call('series.query', { seriesIds: [seriesId], fromMs: toMs - LIVE_SPAN_SEC * 1000, toMs, maxPoints: 2000 }).then(
+      ([cols]) => {
+        if (!cancelled && cols) setChanges(servoChanges(cols.tUs, cols.value));
+      },
+      () => undefined, // the timeline then starts from live values; the charts show the load error
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [client, epoch, seriesId]);
+
+  useEffect(
+    () =>
+      client.on('series.readings', ({ deviceId: id, readings }) => {
+        if (id !== deviceId) return;
+        for (const r of readings) {
+          if (r.instance !== instance) continue;
+          const v = r.values.find((x) => x.metric === 'ptp.servo_state');
+          if (!v) continue;
+          const state = v.value === null ? '' : (SERVO_STATE_NAMES[v.value] ?? `s${v.value}`);
+          setChanges((list) => (list[list.length - 1]?.state === state ? list : [...list, { tMs: r.tUs / 1000, state }]));
+        }
+      }),
+    [client, deviceId, instance],
+  );
+  return changes;
+}
