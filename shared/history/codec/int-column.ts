@@ -3,12 +3,16 @@ import { readRice, riceBits, riceParameter, unzigzag, writeRice, zigzag } from '
 
 /**
  * A column of integers (ns offsets, µs times, counters) coded as residuals of a predictor, zigzagged
- * and Rice-coded with one parameter per block of BLOCK values. The predictor is chosen per column
- * by the bits it would cost: the value itself (white noise around a mean: a locked servo's offset),
- * its difference from the previous one (a random walk: frequency, path delay, counters) or the
- * difference of differences (regular times). Exact for every safe integer whose residuals stay below
- * 2^52; anything else (fractions, 19-digit free-run offsets already flagged `inexact`) is stored as
- * raw 64-bit floats. The first value is always stored as a float, so absolute times cost nothing special.
+ * and Rice-coded with one parameter per block of BLOCK values. The predictor is chosen per column by
+ * the bits it would cost:
+ * - Level: each value around the column's mean (white noise: a locked servo's offset);
+ * - Step: each difference around the mean difference (a random walk, a counter at a steady rate,
+ *   times at a cadence with independent jitter);
+ * - StepChange: the difference of differences (times whose cadence drifts);
+ * - Cadence: each value around a straight line (times at a fixed cadence with independent jitter).
+ * Exact for every safe integer whose residuals stay below 2^53; anything else (fractions, 19-digit
+ * free-run offsets, already flagged `inexact`) is stored as raw 64-bit floats. Anchors (mean, first
+ * value, mean step) are stored as floats, so absolute times cost nothing special.
  */
 export const BLOCK = 64;
 const K_BITS = 6;
@@ -16,29 +20,60 @@ const K_BITS = 6;
 const MAX_RESIDUAL = 2 ** 53 - 1;
 
 export const enum Predictor {
-  Raw = 0,
-  Delta = 1,
-  DeltaOfDelta = 2,
-  /** Not a predictor: 64-bit floats, for values beyond SAFE or not integers. */
+  Level = 0,
+  Step = 1,
+  StepChange = 2,
+  /** Not a predictor: 64-bit floats, for values that are not safe integers or residuals too wide. */
   Float = 3,
+  Cadence = 4,
+}
+const PREDICTOR_BITS = 3;
+type IntPredictor = Predictor.Level | Predictor.Step | Predictor.StepChange | Predictor.Cadence;
+const INT_PREDICTORS = [Predictor.Level, Predictor.Step, Predictor.StepChange, Predictor.Cadence] as const;
+/** Predictors that store a step beside their first value. */
+const hasStep = (order: Predictor): boolean => order === Predictor.Step || order === Predictor.Cadence;
+
+/** What a predictor needs besides the residuals: the level (Level) or first value, and the mean step (Step). */
+interface Anchors {
+  first: number;
+  step: number;
 }
 
-/**
- * Zigzagged residuals, or null when one would not be exact. The raw predictor codes every value
- * around its base; the others start from the first value (stored apart) and code from index 1 on.
- */
-function residuals(values: ArrayLike<number>, order: Predictor.Raw | Predictor.Delta | Predictor.DeltaOfDelta): Float64Array | null {
+function roundedMean(sum: number, count: number): number {
+  const mean = Math.round(sum / Math.max(1, count));
+  return Number.isSafeInteger(mean) ? mean : 0;
+}
+
+function anchorsOf(values: ArrayLike<number>, order: IntPredictor): Anchors {
+  const n = values.length;
+  const first = values[0] as number;
+  if (order === Predictor.Level) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += values[i] as number;
+    return { first: roundedMean(sum, n), step: 0 };
+  }
+  const span = (values[n - 1] as number) - first;
+  // A cadence keeps its fractional period (124 999.7 µs drifts off an integer line); a step is whole.
+  if (order === Predictor.Cadence) return { first, step: n > 1 ? span / (n - 1) : 0 };
+  if (order === Predictor.Step) return { first, step: roundedMean(span, n - 1) };
+  return { first, step: 0 };
+}
+
+/** The first residual index: Level codes every value; the others start after the stored first value. */
+const startOf = (order: Predictor): number => (order === Predictor.Level ? 0 : 1);
+
+/** Zigzagged residuals, or null when one would not be exact. */
+function residuals(values: ArrayLike<number>, order: IntPredictor, a: Anchors): Float64Array | null {
   const n = values.length;
   const out = new Float64Array(n);
-  const first = values[0] as number;
-  const base = order === Predictor.Raw ? rawBase(values) : 0;
-  let prev = first;
+  let prev = values[0] as number;
   let prevDelta = 0;
-  for (let i = order === Predictor.Raw ? 0 : 1; i < n; i++) {
+  for (let i = startOf(order); i < n; i++) {
     const v = values[i] as number;
     let res: number;
-    if (order === Predictor.Raw) res = v - base;
-    else if (order === Predictor.Delta) res = v - prev;
+    if (order === Predictor.Level) res = v - a.first;
+    else if (order === Predictor.Cadence) res = v - Math.round(a.first + i * a.step);
+    else if (order === Predictor.Step) res = v - prev - a.step;
     else {
       const delta = v - prev;
       res = delta - prevDelta;
@@ -52,18 +87,7 @@ function residuals(values: ArrayLike<number>, order: Predictor.Raw | Predictor.D
   return out;
 }
 
-/**
- * The centre the raw predictor codes around: the column's rounded mean, so residuals of white noise
- * are centred on zero. Values this far from it make the Raw predictor unusable (residuals() says so).
- */
-function rawBase(values: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i] as number;
-  const mean = Math.round(sum / Math.max(1, values.length));
-  return Number.isSafeInteger(mean) ? mean : 0;
-}
-
-/** Bits the residuals cost with per-block parameters (the first residual is written wide, separately). */
+/** Bits the residuals cost with per-block parameters. */
 function costOf(r: Float64Array, from: number): number {
   let bits = 0;
   for (let start = from; start < r.length; start += BLOCK) {
@@ -85,27 +109,28 @@ function allSafeIntegers(values: ArrayLike<number>): boolean {
 /** Appends the column to `w`. The count is the caller's (a chunk stores it once for all its columns). */
 export function writeIntColumn(w: BitWriter, values: ArrayLike<number>): void {
   if (values.length === 0) {
-    w.write(Predictor.Raw, 2);
+    w.write(Predictor.Level, PREDICTOR_BITS);
     return;
   }
-  let best: { order: Predictor; r: Float64Array; bits: number } | null = null;
+  let best: { order: IntPredictor; r: Float64Array; a: Anchors; bits: number } | null = null;
   if (allSafeIntegers(values)) {
-    for (const order of [Predictor.Raw, Predictor.Delta, Predictor.DeltaOfDelta] as const) {
-      const r = residuals(values, order);
+    for (const order of INT_PREDICTORS) {
+      const a = anchorsOf(values, order);
+      const r = residuals(values, order, a);
       if (!r) continue;
-      const bits = costOf(r, order === Predictor.Raw ? 0 : 1);
-      if (!best || bits < best.bits) best = { order, r, bits };
+      const bits = costOf(r, startOf(order)) + (hasStep(order) ? 64 : 0);
+      if (!best || bits < best.bits) best = { order, r, a, bits };
     }
   }
   if (!best) {
-    w.write(Predictor.Float, 2);
+    w.write(Predictor.Float, PREDICTOR_BITS);
     writeFloats(w, values);
     return;
   }
-  const { order, r } = best;
-  w.write(order, 2);
-  writeFloats(w, [order === Predictor.Raw ? rawBase(values) : (values[0] as number)]);
-  for (let start = order === Predictor.Raw ? 0 : 1; start < r.length; start += BLOCK) {
+  const { order, r, a } = best;
+  w.write(order, PREDICTOR_BITS);
+  writeFloats(w, hasStep(order) ? [a.first, a.step] : [a.first]);
+  for (let start = startOf(order); start < r.length; start += BLOCK) {
     const end = Math.min(r.length, start + BLOCK);
     let sum = 0;
     for (let i = start; i < end; i++) sum += r[i] as number;
@@ -118,24 +143,29 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>): void {
 /** Reads `count` values written by writeIntColumn; on corrupt input returns what it could and sets `r.overrun`. */
 export function readIntColumn(r: BitReader, count: number): Float64Array {
   const out = new Float64Array(count);
-  const order = r.read(2) as Predictor;
+  const order = r.read(PREDICTOR_BITS) as Predictor;
   if (count === 0) return out;
   if (order === Predictor.Float) return readFloats(r, count);
-  // The raw predictor's base, or the first value of the others.
-  const anchor = (readFloats(r, 1)[0] as number) + 0;
-  out[0] = anchor;
-  let prev = anchor;
+  if (order > Predictor.Cadence) {
+    r.overrun = true; // not a column this code wrote
+    return out;
+  }
+  const first = (readFloats(r, 1)[0] as number) + 0;
+  const step = hasStep(order) ? (readFloats(r, 1)[0] as number) : 0;
+  out[0] = first;
+  let prev = first;
   let prevDelta = 0;
-  for (let start = order === Predictor.Raw ? 0 : 1; start < count; start += BLOCK) {
+  for (let start = startOf(order); start < count; start += BLOCK) {
     const end = Math.min(count, start + BLOCK);
     const k = r.read(K_BITS);
     for (let i = start; i < end; i++) {
       const res = unzigzag(readRice(r, k));
       let v: number;
-      if (order === Predictor.Raw) v = anchor + res;
-      else if (order === Predictor.Delta) v = prev + res;
+      if (order === Predictor.Level) v = first + res;
+      else if (order === Predictor.Cadence) v = Math.round(first + i * step) + res;
+      else if (order === Predictor.Step) v = prev + step + res;
       else {
-        const delta = i === 1 ? res : prevDelta + res;
+        const delta = prevDelta + res;
         v = prev + delta;
         prevDelta = delta;
       }
