@@ -1,3 +1,5 @@
+import { decimalText } from './number-text';
+
 /**
  * The prefix of one linuxptp log line, in every form it reaches us (reference.md §3.1):
  *   ptp4l[5374.018]: [tag] message                                  stdout (-m / verbose 1)
@@ -33,20 +35,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 // Anchored, linear patterns: no nested quantifiers, so no input can make them backtrack badly.
 const SYSLOG_BSD = /^([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})?) (\S+) ([^\s[:]+)(?:\[(\d{1,10})\])?: (.*)$/;
 const SYSLOG_ISO = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)) (\S+) ([^\s[:]+)(?:\[(\d{1,10})\])?: (.*)$/;
-const PROGRAM = /^[A-Za-z0-9_.-]+$/;
-const SECONDS = /^\d{1,12}\.\d{1,9}$/;
+/** `program[12.345]: `, the stdout form: the hot path of nearly every line, so one match, no other pass. */
+const STDOUT = /^([A-Za-z0-9_.-]{1,64})\[(\d{1,12}\.\d{1,9})\]: /;
 const MONO = /^\[(\d{1,12}\.\d{1,9})\] (.*)$/;
 const TAG = /^\[([^\]\s]{1,128})\] (.*)$/;
-
-/** `program[12.345]: ` scanned by hand: the hot path of every stdout line, so no capturing regex. */
-function stdoutPrefix(line: string, open: number): { program: string; monotonicS: number; end: number } | null {
-  const close = line.indexOf(']: ', open);
-  if (close < 0 || close - open > 23) return null;
-  const program = line.slice(0, open);
-  const seconds = line.slice(open + 1, close);
-  if (!PROGRAM.test(program) || !SECONDS.test(seconds)) return null;
-  return { program, monotonicS: Number(seconds), end: close + 3 };
-}
 
 function emptyPrefix(): LinePrefix {
   return { program: null, pid: null, host: null, monotonicS: null, wallTimeText: null, tag: null };
@@ -68,13 +60,13 @@ export function splitLogLine(line: string): SplitLine {
     rest = sys[5] ?? '';
   }
   // stdout form, alone or wrapped by journald (`ptp4l -m` under systemd).
-  const open = rest.indexOf('[');
-  const stdout = open > 0 && open <= 64 ? stdoutPrefix(rest, open) : null;
+  const open = rest.charCodeAt(0) === 91;
+  const stdout = open ? null : STDOUT.exec(rest);
   if (stdout) {
-    prefix.program = stdout.program;
-    prefix.monotonicS = stdout.monotonicS;
-    rest = rest.slice(stdout.end);
-  } else if (open === 0) {
+    prefix.program = stdout[1] ?? null;
+    prefix.monotonicS = decimalText(stdout[2] ?? '');
+    rest = rest.slice(stdout[0].length);
+  } else if (open) {
     const mono = MONO.exec(rest);
     if (mono) {
       prefix.monotonicS = Number(mono[1]);

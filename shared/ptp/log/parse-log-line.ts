@@ -1,6 +1,8 @@
 import { PORT_STATES, type PortState } from '../../domain/ptp';
 import { splitLogLine, type LinePrefix } from './log-prefix';
-import { NOTICE_ROWS } from './log-notices';
+import { NOTICE_ROWS, type NoticeRow } from './log-notices';
+import { integerText } from './number-text';
+import { stdoutSampleLine } from './stdout-sample-line';
 import type { LogRecord, Notice, ServoState } from './log-records';
 
 /**
@@ -21,6 +23,10 @@ export const MAX_LOG_LINE_CHARS = 4096;
 
 export function parseLogLine(line: string): ParsedLine {
   if (line.length > MAX_LOG_LINE_CHARS) return { prefix: splitLogLine('').prefix, message: line, record: { kind: 'unparsed' } };
+  // Nearly every line of a ptp4l log is a per-sample line (it ends in a digit): one match reads it whole.
+  const last = line.charCodeAt(line.length - 1);
+  const sample = last >= 48 && last <= 57 ? stdoutSampleLine(line) : null;
+  if (sample) return sample;
   const { prefix, message } = splitLogLine(line);
   return { prefix, message, record: parseLogMessage(message, prefix.program) };
 }
@@ -34,12 +40,21 @@ const ONE_NAME_OFFSET = new RegExp(`^(\\S+) offset +${INT}(?: s([0-3]) freq +${F
 const TS2PHC_V3 = new RegExp(`^(\\S+) master offset +${INT} s([0-3]) freq +${FREQ}$`);
 const HOLDOVER_LOST = new RegExp(`^(\\S+) lost holdover lock \\(offset +${INT}\\)$`);
 const PORT = /^port (\d{1,5})(?: \(([^()]{0,128})\))?: (.*)$/;
-const TRANSITION = /^([A-Z_]{2,16}) to ([A-Z_]{2,16}) on ([A-Z_]{2,40})(?: \(([A-Z_0-9]{1,40})\))?$/;
+const TRANSITION_TEXT = '([A-Z_]{2,16}) to ([A-Z_]{2,16}) on ([A-Z_]{2,40})(?: \\(([A-Z_0-9]{1,40})\\))?$';
+const TRANSITION = new RegExp(`^${TRANSITION_TEXT}`);
+/** PORT and TRANSITION in one match: a port state line costs one pass instead of two. */
+const PORT_TRANSITION = new RegExp(`^port (\\d{1,5})(?: \\(([^()]{0,128})\\))?: ${TRANSITION_TEXT}`);
 const BEST_MASTER = /^selected best master clock (\S+)(?: on port (\d{1,5}))?$/;
 const LOCAL_BEST = /^selected local clock (\S+) as best master$/;
 const FOREIGN = /^new foreign master (\S+)$/;
 const PHC2SYS_SOURCES = new Set(['phc', 'sys', 'pps']);
 const STATES: ReadonlySet<string> = new Set(PORT_STATES);
+/** NOTICE_ROWS grouped by the first character of their prefix, in table order: a line only tries rows it can start with. */
+const NOTICE_ROWS_BY_FIRST_CHAR = new Map<number, NoticeRow[]>();
+for (const row of NOTICE_ROWS) {
+  const key = row.prefix.charCodeAt(0);
+  NOTICE_ROWS_BY_FIRST_CHAR.set(key, [...(NOTICE_ROWS_BY_FIRST_CHAR.get(key) ?? []), row]);
+}
 
 /** The message part alone; `program` (from the prefix) settles the few shapes two programs share. */
 export function parseLogMessage(message: string, program: string | null = null): LogRecord {
@@ -48,9 +63,9 @@ export function parseLogMessage(message: string, program: string | null = null):
   let m: RegExpExecArray | null;
 
   if (msg.startsWith('master offset') && (m = PTP4L_SAMPLE.exec(msg))) {
-    const offsetNs = Number(m[1]);
-    const pathDelayNs = Number(m[4]);
-    return { kind: 'ptp4l-sample', offsetNs, servo: servo(m[2]), freqPpb: Number(m[3]), pathDelayNs, exact: safe(offsetNs) && safe(pathDelayNs) };
+    const offsetNs = integerText(m[1] ?? '');
+    const pathDelayNs = integerText(m[4] ?? '');
+    return { kind: 'ptp4l-sample', offsetNs, servo: servo(m[2]), freqPpb: integerText(m[3] ?? ''), pathDelayNs, exact: safe(offsetNs) && safe(pathDelayNs) };
   }
   if (msg.includes('rms ') && (m = SUMMARY.exec(msg))) {
     return {
@@ -64,15 +79,22 @@ export function parseLogMessage(message: string, program: string | null = null):
       delayStdDevNs: m[7] === undefined ? null : Number(m[7]),
     };
   }
-  if (msg.startsWith('port ') && (m = PORT.exec(msg))) return portLine(Number(m[1]), m[2] ?? null, m[3] ?? '');
+  if (msg.startsWith('port ')) {
+    if ((m = PORT_TRANSITION.exec(msg)) && isState(m[3]) && isState(m[4])) {
+      return { kind: 'port-state', port: Number(m[1]), iface: m[2] ?? null, from: m[3], to: m[4], event: m[5] ?? '', fault: m[6] ?? null };
+    }
+    if ((m = PORT.exec(msg))) return portLine(Number(m[1]), m[2] ?? null, m[3] ?? '');
+  }
   if (msg.includes(' offset ')) {
     const sample = offsetLine(msg, program);
     if (sample) return sample;
   }
-  if ((m = BEST_MASTER.exec(msg))) return { kind: 'best-master', identity: m[1] ?? null, port: m[2] ? Number(m[2]) : null, iface: null };
-  if ((m = LOCAL_BEST.exec(msg))) return { kind: 'local-best-master', identity: m[1] ?? null, port: null, iface: null };
+  if (msg.startsWith('selected ')) {
+    if ((m = BEST_MASTER.exec(msg))) return { kind: 'best-master', identity: m[1] ?? null, port: m[2] ? Number(m[2]) : null, iface: null };
+    if ((m = LOCAL_BEST.exec(msg))) return { kind: 'local-best-master', identity: m[1] ?? null, port: null, iface: null };
+  }
   if (msg === 'assuming the grand master role') return { kind: 'grandmaster-role', identity: null, port: null, iface: null };
-  if ((m = HOLDOVER_LOST.exec(msg))) {
+  if (msg.includes(' lost holdover lock (') && (m = HOLDOVER_LOST.exec(msg))) {
     return { kind: 'notice', code: 'ts2phc-holdover-lost', severity: 'error', port: null, iface: null, subject: m[1] ?? null, value: Number(m[2]) };
   }
   return notice(msg, null, null) ?? { kind: 'unparsed' };
@@ -119,7 +141,7 @@ function offsetLine(msg: string, program: string | null): LogRecord | null {
 }
 
 function notice(text: string, port: number | null, iface: string | null): Notice | null {
-  for (const row of NOTICE_ROWS) {
+  for (const row of NOTICE_ROWS_BY_FIRST_CHAR.get(text.charCodeAt(0)) ?? []) {
     if (!text.startsWith(row.prefix)) continue;
     let subject: string | null = null;
     if (row.rest) {
