@@ -106,7 +106,7 @@ export async function fillSshForm(page: Page, fields: SshFields): Promise<void> 
     await input('password').fill(fields.password ?? '');
   }
   if (fields.hostKeySha256) await input('hostKeySha256').fill(fields.hostKeySha256);
-  if (fields.udsPath) await input('udsPath').fill(fields.udsPath);
+  if (fields.udsPath) await input('instances.0.udsPath').fill(fields.udsPath);
   if (fields.pollIntervalMs !== undefined) await input('pollIntervalMs').fill(String(fields.pollIntervalMs));
 }
 
@@ -124,9 +124,12 @@ export async function onScreen(locator: Locator): Promise<{ top: number; bottom:
   });
 }
 
-/** The chart's current x range (s), as its uPlot x scale reports it. */
+/** The device page's offset chart (of its one ptp4l instance): the chart the tests follow. */
+export const OFFSET_CHART = '[data-testid="live-chart"][data-program="ptp4l"][data-kind="offset"]';
+
+/** The offset chart's current x range (s), as its uPlot x scale reports it. */
 export async function chartXRange(page: Page): Promise<{ min: number; max: number; points: number }> {
-  const chart = page.getByTestId('live-chart');
+  const chart = page.locator(OFFSET_CHART);
   const [min, max, points] = await Promise.all([chart.getAttribute('data-x-min'), chart.getAttribute('data-x-max'), chart.getAttribute('data-points')]);
   return { min: Number(min), max: Number(max), points: Number(points ?? 0) };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/engine-server';
 import { labDevice } from '../lab/lab';
-import { browserSuiteSkip, openConsole, shot, switchLanguage, type ConsoleSession } from './console-session';
+import { OFFSET_CHART, browserSuiteSkip, openConsole, shot, switchLanguage, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
 
@@ -37,7 +37,7 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await s.page.getByTestId('device-form-host').fill(s1.host);
     await s.page.getByTestId('device-form-authKind').getByText('Private key').click();
     await s.page.getByTestId('device-form-privateKey').fill(readFileSync(s1.privateKeyPath, 'utf8'));
-    await s.page.getByTestId('device-form-udsPath').fill(s1.udsPath);
+    await s.page.getByTestId('device-form-instances.0.udsPath').fill(s1.udsPath);
     // The lab's key, as an operator would copy it from the device: no host-key prompt for a known device.
     await s.page.getByTestId('device-form-hostKeySha256').fill(s1.hostKeySha256);
     await s.page.getByTestId('device-form-pollIntervalMs').fill('500');
@@ -46,10 +46,10 @@ describe.skipIf(skip !== null)('the console in real Chromium against a real `syn
     await s.page.locator('[data-testid="device-status-ss-s1"][data-connection="online"]').waitFor({ timeout: 30_000 });
     // A freshly started lab slave listens a few seconds before it finds its master.
     await s.page.getByTestId('device-port-state-ss-s1').filter({ hasText: /UNCALIBRATED|SLAVE/ }).waitFor({ timeout: 30_000 });
-    await s.page.locator('[data-testid="live-chart"][data-points]').waitFor({ timeout: 30_000 });
-    const canvas = await s.page.locator('[data-testid="live-chart"] canvas').elementHandle();
+    await s.page.locator(`${OFFSET_CHART}[data-points]`).waitFor({ timeout: 30_000 });
+    const canvas = await s.page.locator(`${OFFSET_CHART} canvas`).elementHandle();
     // Polled from the test side: the page's CSP (rightly) forbids evaluating strings.
-    const points = async () => Number(await s.page.getByTestId('live-chart').getAttribute('data-points'));
+    const points = async () => Number(await s.page.locator(OFFSET_CHART).getAttribute('data-points'));
     const atLock = await points();
     await waitFor('8 more points once the slave has its master', async () => (await points()) >= atLock + 8, 30_000, 250);
     // The chart streamed into the same canvas: it was not re-created per sample.

@@ -75,7 +75,7 @@ describe.skipIf(skip !== null)('the device form in real Chromium at 1366×768', 
     const s1 = labDevice(s.lab, 'ss-s1');
     await input('sshPort').fill(String(s1.sshPort));
     await input('hostKeySha256').fill(s1.hostKeySha256);
-    await input('udsPath').fill(s1.udsPath);
+    await input('instances.0.udsPath').fill(s1.udsPath);
     await input('submit').click();
     await s.page.getByTestId('device-row-ss-s1').waitFor();
     await s.page.locator('[data-testid="device-status-ss-s1"][data-connection="online"]').waitFor({ timeout: 30_000 });

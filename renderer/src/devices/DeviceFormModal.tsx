@@ -1,4 +1,4 @@
-import { Button, FileButton, Group, Input, Modal, NumberInput, PasswordInput, SegmentedControl, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
@@ -6,20 +6,18 @@ import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useErrorText } from '../errors/use-error-text';
-import {
-  deviceFormFrom,
-  emptyDeviceForm,
-  firstInvalidField,
-  formErrorsOfEngine,
-  validateDeviceEdit,
-  validateNewDevice,
-  type DeviceFormValues,
-  type FieldErrors,
-  type FormField,
-  type IssueText,
-} from './device-form-model';
-import { readKeyFile } from './read-key-file';
-import { validationKey } from './validation-text';
+import { validateDeviceEdit } from './form/device-edit';
+import { formErrorsOfEngine } from './form/engine-errors';
+import { textProps } from './form/field-props';
+import { fieldLabelKey, validationTextKey } from './form/field-text';
+import { firstInvalidField, type FieldErrors, type FormField } from './form/form-fields';
+import type { IssueText } from './form/form-result';
+import { deviceFormFrom, emptyDeviceForm, type DeviceFormValues, type FormTransport } from './form/form-values';
+import { InstancesEditor } from './form/InstancesEditor';
+import { validateNewDevice } from './form/new-device';
+import { SerialFields } from './form/SerialFields';
+import { SshFields } from './form/SshFields';
+import { useSerialPorts } from './form/use-serial-ports';
 
 export interface DeviceFormModalProps {
   /** The device to edit; absent to add a new one. */
@@ -28,11 +26,14 @@ export interface DeviceFormModalProps {
   onSaved(device: DeviceView): void;
 }
 
-/** Keys and fingerprints read best in monospace; labels and descriptions stay in the UI font. */
-const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
-
 /** After a refused submit: the first field to show (and focus), or the form-wide error box. */
 type Reveal = { target: FormField | 'form-error'; seq: number } | null;
+
+/** A change to one input clears its error; removing an instance clears every instance error (their positions moved). */
+function withoutErrorOf(errors: FieldErrors, field: FormField): FieldErrors {
+  const cleared = Object.entries(errors).filter(([key]) => (field === 'instances' ? !key.startsWith('instances') : key !== field));
+  return Object.fromEntries(cleared) as FieldErrors;
+}
 
 /** Add or edit a device. Mount it only while open, so each opening starts from a fresh form. */
 export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalProps) {
@@ -46,6 +47,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
   const [busy, setBusy] = useState(false);
   const [reveal, setReveal] = useState<Reveal>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const ports = useSerialPorts(values.transport === 'serial');
 
   // A refused submit must be visible: the dialog may be scrolled far below the offending input
   // (a pasted key is long), and "Add" would then seem to do nothing.
@@ -53,22 +55,16 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
     if (reveal) revealInForm(formRef.current, reveal.target);
   }, [reveal]);
 
-  const set = <K extends keyof DeviceFormValues>(key: K, value: DeviceFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setErrors(({ [key]: _cleared, ...rest }) => rest);
+  const change = (next: Partial<DeviceFormValues>, field: FormField) => {
+    setValues((v) => ({ ...v, ...next }));
+    setErrors((e) => withoutErrorOf(e, field));
   };
-  const text = (key: 'name' | 'host' | 'user' | 'password' | 'privateKey' | 'passphrase' | 'udsPath' | 'hostKeySha256') => ({
-    value: values[key],
-    onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
-    error: errors[key],
-    'data-testid': `device-form-${key}`,
-  });
+  const fieldError = (field: FormField, message: string) => setErrors((e) => ({ ...e, [field]: message }));
   const keepSecret = editing ? t('form.keepSecret') : undefined;
   const issueText: IssueText = (field, issue) => {
-    const key = validationKey(field, issue);
-    return key ? t(`validation.${key}`) : issue.message;
+    const key = validationTextKey(field, issue);
+    return key ? t(key) : issue.message;
   };
-  const fieldLabel = (field: FormField) => t(`form.${field}`);
 
   const showInvalid = (shown: { errors: FieldErrors; formError: ErrorValue | null }) => {
     setErrors(shown.errors);
@@ -83,7 +79,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
       onSaved(await call());
     } catch (err) {
       const error = errorValueOf(err);
-      showInvalid(formErrorsOfEngine(error, errorText(error).message, fieldLabel));
+      showInvalid(formErrorsOfEngine(error, errorText(error).message, values.transport, (field) => t(fieldLabelKey(field))));
       setBusy(false);
     }
   };
@@ -92,7 +88,8 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
     event.preventDefault();
     setFormError(null);
     if (device) {
-      const checked = validateDeviceEdit(values, device, t('form.secretRequired'), issueText);
+      const texts = { secretRequired: t('form.secretRequired'), jumpSecretRequired: t('deviceForm.jump.secretRequired') };
+      const checked = validateDeviceEdit(values, device, texts, issueText);
       if (!checked.ok) return showInvalid(checked);
       const patch = checked.value;
       await save(async () => (Object.keys(patch).length === 0 ? device : client.call('devices.update', { id: device.id, patch })));
@@ -101,13 +98,6 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
       if (!checked.ok) return showInvalid(checked);
       await save(() => client.call('devices.add', checked.value));
     }
-  };
-
-  const loadKeyFile = async (file: File | null) => {
-    if (!file) return;
-    const read = await readKeyFile(file);
-    if (read.ok) set('privateKey', read.text);
-    else setErrors((e) => ({ ...e, privateKey: t(read.problem === 'too-big' ? 'form.privateKeyFileTooBig' : 'form.privateKeyFileUnreadable', { file: file.name }) }));
   };
 
   return (
@@ -119,89 +109,30 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
               fullWidth
               disabled={editing}
               value={values.transport}
-              onChange={(v) => set('transport', v)}
+              onChange={(v) => change({ transport: v as FormTransport }, 'transport')}
               data={[
-                { value: 'ssh' as const, label: t('form.transportSsh') },
-                { value: 'local' as const, label: t('form.transportLocal') },
+                { value: 'ssh', label: t('form.transportSsh') },
+                { value: 'serial', label: t('deviceForm.transportSerial') },
+                { value: 'local', label: t('form.transportLocal') },
               ]}
               data-testid="device-form-transport"
             />
           </Input.Wrapper>
-          <TextInput label={t('form.name')} placeholder={t('form.namePlaceholder')} autoComplete="off" data-autofocus required {...text('name')} />
+          <TextInput label={t('form.name')} placeholder={t('form.namePlaceholder')} data-autofocus required {...textProps('name', values.name, (name) => change({ name }, 'name'), errors)} />
           {values.transport === 'ssh' && (
-            <>
-              <Group align="flex-start" grow preventGrowOverflow={false}>
-                <TextInput label={t('form.host')} placeholder={t('form.hostPlaceholder')} autoComplete="off" spellCheck={false} required {...text('host')} />
-                <NumberInput
-                  label={t('form.sshPort')}
-                  maw={160}
-                  min={1}
-                  max={65535}
-                  // The schema (shared SshPort) judges the number: a clamp would silently turn 99999 into 65535.
-                  clampBehavior="none"
-                  allowDecimal={false}
-                  allowNegative={false}
-                  value={values.sshPort}
-                  onChange={(v) => set('sshPort', v)}
-                  error={errors.sshPort}
-                  data-testid="device-form-sshPort"
-                />
-              </Group>
-              <TextInput label={t('form.user')} autoComplete="off" spellCheck={false} required {...text('user')} />
-              <Input.Wrapper label={t('form.authKind')} error={errors.authKind}>
-                <SegmentedControl
-                  fullWidth
-                  value={values.authKind}
-                  onChange={(v) => set('authKind', v)}
-                  data={[
-                    { value: 'password' as const, label: t('form.authPassword') },
-                    { value: 'privateKey' as const, label: t('form.authPrivateKey') },
-                  ]}
-                  data-testid="device-form-authKind"
-                />
-              </Input.Wrapper>
-              {values.authKind === 'password' ? (
-                <PasswordInput label={t('form.password')} placeholder={keepSecret} autoComplete="new-password" {...text('password')} />
-              ) : (
-                <>
-                  <Stack gap={6}>
-                    <Textarea
-                      label={t('form.privateKey')}
-                      description={t('form.privateKeyDescription')}
-                      placeholder={keepSecret ?? t('form.privateKeyPlaceholder')}
-                      autosize
-                      minRows={4}
-                      maxRows={10}
-                      spellCheck={false}
-                      autoComplete="off"
-                      styles={MONOSPACE_INPUT}
-                      {...text('privateKey')}
-                    />
-                    <Group>
-                      <FileButton onChange={(file) => void loadKeyFile(file)}>
-                        {(props) => (
-                          <Button {...props} size="xs" variant="light" data-testid="device-form-privateKey-file">
-                            {t('form.privateKeyFromFile')}
-                          </Button>
-                        )}
-                      </FileButton>
-                    </Group>
-                  </Stack>
-                  <PasswordInput label={t('form.passphrase')} placeholder={keepSecret} autoComplete="new-password" {...text('passphrase')} />
-                </>
-              )}
-              <TextInput
-                label={t('form.hostKeySha256')}
-                description={t('form.hostKeySha256Description')}
-                placeholder={t('form.hostKeySha256Placeholder')}
-                autoComplete="off"
-                spellCheck={false}
-                styles={MONOSPACE_INPUT}
-                {...text('hostKeySha256')}
-              />
-            </>
+            <SshFields
+              values={values}
+              errors={errors}
+              onChange={change}
+              keepSecret={keepSecret}
+              keepJumpSecret={editing && device.jump?.authKind ? keepSecret : undefined}
+              onFieldError={fieldError}
+            />
           )}
-          <TextInput label={t('form.udsPath')} description={t('form.udsPathDescription')} spellCheck={false} autoComplete="off" {...text('udsPath')} />
+          {values.transport === 'serial' && (
+            <SerialFields values={values.serial} errors={errors} ports={ports} keepSecret={keepSecret} onChange={(next, field) => change({ serial: { ...values.serial, ...next } }, field)} />
+          )}
+          <InstancesEditor instances={values.instances} errors={errors} onChange={(instances, field) => change({ instances }, field)} />
           <NumberInput
             label={t('form.pollIntervalMs')}
             min={200}
@@ -211,7 +142,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
             allowDecimal={false}
             allowNegative={false}
             value={values.pollIntervalMs}
-            onChange={(v) => set('pollIntervalMs', v)}
+            onChange={(v) => change({ pollIntervalMs: v }, 'pollIntervalMs')}
             error={errors.pollIntervalMs}
             data-testid="device-form-pollIntervalMs"
           />
@@ -238,7 +169,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
 
 /** Scrolls a field (or the form's error box) to the middle of the dialog and focuses it. */
 function revealInForm(form: HTMLFormElement | null, target: FormField | 'form-error'): void {
-  const el = form?.querySelector<HTMLElement>(`[data-testid="device-form-${target}"]`);
+  const el = form?.querySelector<HTMLElement>(`[data-testid="${CSS.escape(`device-form-${target}`)}"]`);
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
   // A segmented control is a group of radios: focus the chosen one.
