@@ -3,7 +3,8 @@
  * transport drives: it reports what the console shows (`screen`) and when it stayed quiet
  * (`quiet`), and does what the machine answers (send text, send the shell setup line, give up).
  *
- * - `login:` (or `Username:`) → the user name; `Password:` → the password (a secret: never logged).
+ * - `login:` (or `Username:`) → the user name; `Password:` → the password (a secret: never logged),
+ *   only right after the echo of our user name: a password prompt from before is answered empty.
  * - `Login incorrect` (and friends) after the password, or being asked again → a clear auth error.
  * - A login or password prompt with no credentials in the profile → says what to add.
  * - A shell prompt, or a quiet console → the setup line, whose marker proves a shell (console-frame.ts);
@@ -34,14 +35,22 @@ const SHELL_PROMPT = /[$#%>]\s*$/;
 export class ConsoleLogin {
   private userSent = 0;
   private passwordSent = false;
+  private abandoned = 0;
   private setups = 0;
   private finished = false;
 
   constructor(private readonly creds: ConsoleCredentials) {}
 
-  /** The first thing to send: a bare Enter, which makes a login program or a shell show its prompt. */
+  /**
+   * The first thing to send. The prompt the console showed before the port was opened is gone, so
+   * something must provoke one: the user name when there is one (at a `login:` prompt it is the
+   * answer; a shell just says "command not found"), else a bare Enter (an Enter at `login:` makes
+   * util-linux login ask a password for an empty name, which `screen` then abandons).
+   */
   start(): LoginAction {
-    return { kind: 'send', text: '\r', secret: false };
+    if (this.creds.user === undefined) return { kind: 'send', text: '\r', secret: false };
+    this.userSent++;
+    return { kind: 'send', text: `${this.creds.user}\r`, secret: false };
   }
 
   /**
@@ -53,15 +62,21 @@ export class ConsoleLogin {
     const tail = text.slice(-200);
     if (this.passwordSent && REFUSED.test(text)) return this.fail('auth');
     if (PASSWORD_PROMPT.test(tail)) {
-      if (this.creds.password === undefined) return this.fail('needs-password');
       if (this.passwordSent) return this.fail('auth');
+      // A password prompt not preceded by the echo of our user name is not ours (left from before, or
+      // asked for an empty name): an empty answer gets back to `login:` without a secret on the wire.
+      if (this.userSent === 0 || (this.creds.user !== undefined && !text.includes(this.creds.user))) {
+        if (++this.abandoned > 2) return this.fail('no-shell');
+        return { kind: 'send', text: '\r', secret: false };
+      }
+      if (this.creds.password === undefined) return this.fail('needs-password');
       this.passwordSent = true;
       return { kind: 'send', text: `${this.creds.password}\r`, secret: true };
     }
     if (LOGIN_PROMPT.test(tail)) {
       if (this.creds.user === undefined) return this.fail('needs-user');
-      // Asked for the user again: the last attempt was refused (some login programs say nothing else).
-      if (this.passwordSent || this.userSent >= 2) return this.fail('auth');
+      // Asked for the user again after the password, or again and again: refused (some login programs say nothing else).
+      if (this.passwordSent || this.userSent >= 3) return this.fail('auth');
       this.userSent++;
       return { kind: 'send', text: `${this.creds.user}\r`, secret: false };
     }

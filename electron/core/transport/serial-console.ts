@@ -3,7 +3,7 @@ import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import { framedExec, framedStream, FramedReader, isReadyMarker, shellSetup, StreamReader } from '../../../shared/serial/console-frame';
 import { ConsoleLogin, type ConsoleCredentials, type LoginAction } from '../../../shared/serial/console-login';
-import { ConsoleLineSplitter, type ConsoleLine } from '../../../shared/serial/console-text';
+import { cleanConsoleText, ConsoleLineSplitter, type ConsoleLine } from '../../../shared/serial/console-text';
 import { shellCommand } from '../../../shared/shell/quote';
 import type { ConsoleLog } from './console-log';
 import { deadlineSignal } from './deadline';
@@ -26,8 +26,8 @@ export interface ConsoleWire {
   write(text: string): void;
 }
 
-/** Nothing decisive for this long during login: the machine decides what next. */
-export const LOGIN_QUIET_MS = 1_500;
+/** Nothing decisive for this long during login: the machine decides what next (longer than login(1)'s 3 s delay after a failure). */
+export const LOGIN_QUIET_MS = 3_500;
 /** Login, including a `Login incorrect` (login(1) waits 3 s before saying it). */
 export const LOGIN_TIMEOUT_MS = 20_000;
 /** The setup line's marker after an interrupted command. */
@@ -45,6 +45,8 @@ export class SerialConsole {
   private reader: ((line: ConsoleLine) => void) | null = null;
   /** Called after each chunk during login (prompts have no newline). */
   private onText: (() => void) | null = null;
+  /** Raw text since login's last action: a prompt counts only when it came after what we sent. */
+  private sinceAction = '';
   private queue: Promise<void> = Promise.resolve();
   /** A command was interrupted: resynchronise before the next one. */
   private unsettled = false;
@@ -67,7 +69,10 @@ export class SerialConsole {
   /** Text from the port (decoded). */
   receive(text: string): void {
     this.splitter.push(text);
-    this.onText?.();
+    if (this.onText) {
+      this.sinceAction = (this.sinceAction + text).slice(-4000);
+      this.onText();
+    }
   }
 
   /** The port is gone: everything in flight ends with `why`. */
@@ -81,7 +86,6 @@ export class SerialConsole {
   /** From whatever the console shows to a shell we set up (console-login.ts drives it). */
   login(creds: ConsoleCredentials, signal?: AbortSignal): Promise<void> {
     const machine = new ConsoleLogin(creds);
-    let seen = '';
     let readyId: string | null = null;
     return this.run(signal, LOGIN_TIMEOUT_MS, () => catalogError('serial.no-shell', { path: this.label }), (resolve, reject) => {
       let quietTimer: NodeJS.Timeout | null = null;
@@ -91,7 +95,7 @@ export class SerialConsole {
       };
       const act = (a: LoginAction) => {
         if (a.kind === 'wait') return armQuiet();
-        seen = '';
+        this.sinceAction = '';
         if (a.kind === 'send') {
           this.log.add(a.secret ? '[Syncscope sent the password]' : `[Syncscope sent ${JSON.stringify(a.text.trim())}]`, 'note');
           this.wire.write(a.text);
@@ -114,11 +118,10 @@ export class SerialConsole {
           machine.ready();
           return resolve();
         }
-        seen = `${seen}${line.text}\n`.slice(-2000);
       };
       this.onText = () => {
         if (readyId) return armQuiet();
-        act(machine.screen(seen + this.splitter.partial));
+        act(machine.screen(cleanConsoleText(this.sinceAction)));
       };
       act(machine.start());
       return () => {
