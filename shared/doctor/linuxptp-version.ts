@@ -17,6 +17,11 @@ export function parseLinuxptpVersion(text: string): LinuxptpVersion | null {
 
 /** Features by the first release that has them. */
 export const LINUXPTP_FEATURES = {
+  /** PORT_STATS_NP (message counters per port). */
+  portStats: [3, 0],
+  /** UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP. */
+  unicastMasterTable: [4, 0],
+  portHwclock: [4, 0],
   /** `port N (iface):` in log lines; ts2phc names /dev/ptpN; read-only UDS; PORT_SERVICE_STATS_NP, UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP. */
   portLogNameWithIface: [4, 0],
   readOnlyUds: [4, 0],
@@ -35,4 +40,18 @@ export type LinuxptpFeature = keyof typeof LINUXPTP_FEATURES;
 export function hasFeature(v: LinuxptpVersion, feature: LinuxptpFeature): boolean {
   const [major, minor] = LINUXPTP_FEATURES[feature];
   return v.major > major || (v.major === major && v.minor >= minor);
+}
+
+/** The optional management data sets, by the feature that brings them (reference.md §3.5). */
+export const DATA_SET_FEATURES = {
+  PORT_STATS_NP: 'portStats',
+  PORT_SERVICE_STATS_NP: 'portServiceStats',
+  UNICAST_MASTER_TABLE_NP: 'unicastMasterTable',
+  PORT_HWCLOCK_NP: 'portHwclock',
+} as const satisfies Record<string, LinuxptpFeature>;
+export type OptionalDataSet = keyof typeof DATA_SET_FEATURES;
+
+/** Whether this linuxptp has the data set; an unknown version is asked (a refusal is remembered by the asker). */
+export function offersDataSet(v: LinuxptpVersion | null, tlv: OptionalDataSet): boolean {
+  return v === null || hasFeature(v, DATA_SET_FEATURES[tlv]);
 }

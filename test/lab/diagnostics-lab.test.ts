@@ -43,6 +43,8 @@ describe.skipIf(skip !== null)('ptp.state and collect.diagnostics of a real lab 
     expect(state.instance).toBe('ptp4l');
     expect(state.udsPath).toBe(s1.udsPath);
     expect(state.udsReadOnly).toBe(false);
+    // ptp4l -v as the device prints it (the namespaces run this machine's linuxptp).
+    expect(state.linuxptpVersion).toBe((await run('ptp4l', ['-v'])).stdout.trim());
     expect(state.defaults?.clockIdentity).toBe(s1.clockIdentity);
     expect(state.parent?.grandmasterIdentity).toBe(labDevice(lab, 'ss-gm').clockIdentity);
     // What ptp4l's own interface list and configuration say: one port, on eth0, software timestamps.
@@ -57,6 +59,7 @@ describe.skipIf(skip !== null)('ptp.state and collect.diagnostics of a real lab 
     const pmc = diag.find((d) => d.source === 'pmc-stream');
     const log = diag.find((d) => d.source === 'log-follow');
     expect(pmc).toMatchObject({ instance: 'ptp4l', parseErrors: 0, restarts: 0, lastError: null, unparsedLines: [] });
+    expect(pmc?.notes).toEqual([`linuxptp ${state.linuxptpVersion}`, `socket ${s1.udsPath}`]);
     expect(pmc?.lastCommand).toMatch(new RegExp(`^pmc -u -b 0 -s ${s1.udsPath} -i /tmp/syncscope-pmc-[0-9a-f]{12}$`));
     expect(pmc?.lastLatencyMs).toBeGreaterThan(0);
     // The last answer as pmc printed it: its echo and the data sets of the poll.

@@ -81,7 +81,7 @@ export class DeviceCollector {
     // Until every profile lists its instances, the short form is one instance named ptp4l at udsPath.
     const instances = spec.instances?.length ? spec.instances : [{ name: 'ptp4l', udsPath: spec.udsPath }];
     this.sources = instances.map((instance) =>
-      streams ? new PmcStreamSource({ id: spec.id, name: spec.name, instance }, Math.min(deadlineMs, STREAM_ANSWER_DEADLINE_MS)) : new OneShotPmcSource({ id: spec.id, name: spec.name, udsPath: instance.udsPath }, instance.name, deadlineMs),
+      streams ? new PmcStreamSource({ id: spec.id, name: spec.name, instance, defaultSockets: instances.length === 1 }, Math.min(deadlineMs, STREAM_ANSWER_DEADLINE_MS)) : new OneShotPmcSource({ id: spec.id, name: spec.name, udsPath: instance.udsPath }, instance.name, deadlineMs),
     );
     // Log followers come after every pmc source: the device's status follows the first pmc source.
     if (streams) for (const instance of instances) if (instance.log) this.sources.push(new LogFollowSource({ id: spec.id, name: spec.name, instance: instance.name, log: instance.log }));

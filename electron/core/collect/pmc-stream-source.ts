@@ -9,6 +9,8 @@ import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropert
 import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
 import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
 import { instanceStateView } from '../../../shared/ptp/instance-state';
+import { offersDataSet, type LinuxptpVersion } from '../../../shared/doctor/linuxptp-version';
+import { chooseSocket, probeArgv, readUdsProbe, type SocketChoice } from '../../../shared/ptp/uds-probe';
 import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { DeviceTransport } from '../transport/transport';
@@ -32,7 +34,15 @@ export interface StreamSourceSpec {
   id: string;
   name: string;
   instance: PtpInstance;
+  /**
+   * A missing socket may be replaced by a default path (`/var/run/ptp4l` …). False for a device with
+   * several instances, where a default path may be another instance's. Default true.
+   */
+  defaultSockets?: boolean;
 }
+
+/** How long the probe before each pmc start (`ptp4l -v`, the sockets) may take; past it, pmc starts as configured. */
+export const PROBE_TIMEOUT_MS = 3_000;
 
 export const FULL_READ_EVERY_MS = 10_000;
 export const STATS_EVERY_MS = 1_000;
@@ -75,6 +85,12 @@ export class PmcStreamSource implements PtpSource {
   /** Engine wall clock of the last poll that heard ptp4l. */
   private heardAtMs: number | null = null;
   private readonly diag: DiagnosticsRecorder;
+  private version: LinuxptpVersion | null = null;
+  private versionText: string | null = null;
+  /** The socket pmc talks to now, and whether it is the read-only one. */
+  private socket: SocketChoice;
+  /** Socket changes already announced as a `notice` event (each once). */
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly spec: StreamSourceSpec,
@@ -82,6 +98,7 @@ export class PmcStreamSource implements PtpSource {
   ) {
     this.instance = spec.instance.name;
     this.diag = new DiagnosticsRecorder('pmc-stream', this.instance);
+    this.socket = { path: spec.instance.udsPath, readOnly: false, reason: null };
   }
 
   diagnostics(): SourceDiagnostics {
@@ -89,7 +106,7 @@ export class PmcStreamSource implements PtpSource {
   }
 
   state(): InstanceStateView {
-    return instanceStateView(this.snapshot, { instance: this.instance, atMs: this.heardAtMs, linuxptpVersion: null, udsPath: this.spec.instance.udsPath, udsReadOnly: false });
+    return instanceStateView(this.snapshot, { instance: this.instance, atMs: this.heardAtMs, linuxptpVersion: this.versionText, udsPath: this.socket.path, udsReadOnly: this.socket.readOnly });
   }
 
   /** How many times pmc was started (1 after the first poll; more means restarts). */
@@ -106,8 +123,7 @@ export class PmcStreamSource implements PtpSource {
     const events: DeviceEvent[] = [];
     if (!this.session?.alive) {
       try {
-        const restarted = await this.start(transport, signal);
-        if (restarted) events.push(restarted);
+        events.push(...(await this.start(transport, signal)));
       } catch (err) {
         this.diag.endExchange(null, errorValueOf(err));
         throw err;
@@ -203,7 +219,7 @@ export class PmcStreamSource implements PtpSource {
     if (measured) readings.push(measured);
     if (heard) readings.push(stateReading(next, base));
 
-    const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.spec.instance.udsPath, exitCode: null, udsAccess: session.udsAccess });
+    const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.socket.path, exitCode: null, udsAccess: session.udsAccess });
     if (sample && freshness.kind === 'gap') {
       sample.masterOffsetNs = null;
       sample.offsetFromMasterNs = null;
@@ -214,11 +230,18 @@ export class PmcStreamSource implements PtpSource {
     return { sample, problem: reported, readings, events };
   }
 
-  /** Starts pmc; after the first start, the event saying it was restarted and why. */
-  private async start(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent | null> {
+  /**
+   * Probes the device (version, sockets), then starts pmc on the socket chosen; returns the event
+   * saying pmc was restarted and why (after the first start) and a notice when the socket is not
+   * the configured read-write one (once per change).
+   */
+  private async start(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent[]> {
     this.session?.close();
+    const events: DeviceEvent[] = [];
+    const notice = await this.probe(transport, signal);
+    if (notice) events.push(notice);
     const client = `${CLIENT_SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
-    const argv = pmcStreamArgv(this.spec.instance.udsPath, client, this.spec.instance.configPath);
+    const argv = pmcStreamArgv(this.socket.path, client, this.spec.instance.configPath);
     this.diag.command(argv.slice(argv.indexOf('pmc')));
     const stream = await transport.stream(argv, { signal, startTimeoutMs: this.deadlineMs });
     stream.onLine((line) => this.diag.rawLine(line));
@@ -231,15 +254,51 @@ export class PmcStreamSource implements PtpSource {
     this.starts++;
     this.diag.restarts = this.starts - 1;
     this.reset();
-    if (this.starts === 1) return null;
+    if (this.starts === 1) return events;
     this.restartedAtMs = performance.now();
     const reason = this.lastExit ?? 'ended';
     this.restartReason = reason;
     this.lastExit = null;
-    return { deviceId: this.spec.id, instance: this.instance, kind: 'source-restart', from: reason, to: 'running', detail: { source: 'pmc', starts: this.starts }, tMs: Date.now() };
+    return [...events, { deviceId: this.spec.id, instance: this.instance, kind: 'source-restart', from: reason, to: 'running', detail: { source: 'pmc', starts: this.starts }, tMs: Date.now() }];
+  }
+
+  /**
+   * `ptp4l -v` and the sockets as this login sees them (shared/ptp/uds-probe.ts), one command. A
+   * probe that fails leaves the last knowledge as it was: pmc then says what is wrong.
+   */
+  private async probe(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent | null> {
+    const configured = this.spec.instance.udsPath;
+    try {
+      const res = await transport.exec(probeArgv(configured, this.spec.instance.configPath), { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: 16 * 1024, signal });
+      const probe = readUdsProbe(res.stdout);
+      this.version = probe.version;
+      this.versionText = probe.versionText;
+      this.socket = chooseSocket(configured, probe, this.spec.defaultSockets !== false);
+    } catch (err) {
+      if (signal.aborted) throw err;
+      this.diag.setNotes([`probing the device failed: ${errorValueOf(err).message}`]);
+      return null;
+    }
+    const { path, reason } = this.socket;
+    this.diag.setNotes([
+      this.versionText ? `linuxptp ${this.versionText}` : 'linuxptp version unknown (ptp4l -v gave nothing)',
+      reason === 'default-socket'
+        ? `no socket at ${configured}; using the default ${path}`
+        : reason === 'read-only-socket'
+          ? `this login may not write ${configured}; polling the read-only socket ${path} (GET only, no pushed port states)`
+          : `socket ${path}`,
+    ]);
+    const key = `${reason}|${path}`;
+    if (reason === null || this.announced.has(key)) return null;
+    this.announced.add(key);
+    return { deviceId: this.spec.id, instance: this.instance, kind: 'notice', from: null, to: reason === 'default-socket' ? 'uds-default-socket' : 'uds-read-only-socket', detail: { severity: 'warning', subject: path, configured, source: 'pmc' }, tMs: Date.now() };
   }
 
   private reset(): void {
+    // What this linuxptp and this socket offer: a read-only socket takes no SET, an older ptp4l lacks some data sets.
+    this.unavailable.clear();
+    if (this.socket.readOnly) this.unavailable.add('SUBSCRIBE_EVENTS_NP');
+    for (const tlv of ['PORT_STATS_NP', 'PORT_SERVICE_STATS_NP'] as const) if (!offersDataSet(this.version, tlv)) this.unavailable.add(tlv);
     this.silentPolls = 0;
     this.snapshot = EMPTY_SNAPSHOT;
     this.eventBase = null;

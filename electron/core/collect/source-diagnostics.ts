@@ -72,10 +72,9 @@ export class DiagnosticsRecorder {
     if (this.unparsed.length > UNPARSED_KEEP) this.unparsed.splice(0, this.unparsed.length - UNPARSED_KEEP);
   }
 
-  note(text: string): void {
-    if (this.notes.includes(text)) return;
-    this.notes.push(text.slice(0, 200));
-    if (this.notes.length > 8) this.notes.shift();
+  /** What probing found, replacing what it found before (at most 8 notes of 200 characters). */
+  setNotes(notes: readonly string[]): void {
+    this.notes = notes.slice(0, 8).map((n) => n.slice(0, 200));
   }
 
   view(): SourceDiagnostics {
