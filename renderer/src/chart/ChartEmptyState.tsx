@@ -1,4 +1,4 @@
-import { Alert, Center, Stack, Text } from '@mantine/core';
+import { Center, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
@@ -37,23 +37,5 @@ export function ChartEmptyState({ device, status }: { device: DeviceView; status
         )}
       </Stack>
     </Center>
-  );
-}
-
-/** Above a chart whose device stopped measuring: the lines on screen are old, and why. */
-export function StaleNotice({ device, status }: { device: DeviceView; status: DeviceStatus | undefined }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  if (!status || (status.connection !== 'offline' && status.connection !== 'no-data')) return null;
-  const reason = status.lastError ? errorText(status.lastError) : null;
-  return (
-    <Alert color="orange" variant="light" py={6} mb="xs" data-testid="live-chart-stale" data-code={status.lastError?.code}>
-      <Text size="sm">{t('chart.stale', { device: device.name })}</Text>
-      {reason && (
-        <Text size="xs" c="dimmed">
-          {reason.message} {reason.hint}
-        </Text>
-      )}
-    </Alert>
   );
 }

@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
-import type { XRange } from '../chart/chart-options';
+import { deviceChartOptions, type XRange } from './device-chart-options';
 import { TIME_FORMATS } from '../chart/time-format';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useLanguage } from '../errors/use-error-text';
 import type { ChartHub } from './chart-hub';
 import type { ChartPlan } from './chart-plan';
-import { deviceChartOptions } from './device-chart-options';
 import { useChartText } from './chart-text';
 import { LIVE_SPAN_SEC, type TimeAxis } from './time-axis';
 

@@ -1,5 +1,4 @@
 import { isMeasurement } from '../../../shared/series/series';
-import type { ChartWindow } from '../chart/series-buffer';
 
 /**
  * One chart's data as uPlot's aligned columns: x in seconds, then one column per series. A series
@@ -9,6 +8,14 @@ import type { ChartWindow } from '../chart/series-buffer';
  * the arrays uPlot holds never change between two draws, and a burst costs one merge and one redraw.
  */
 export type Cell = number | null | undefined;
+
+/** How much of a series a chart keeps: the newest `maxPoints` within `spanMs`. */
+export interface ChartWindow {
+  maxPoints: number;
+  spanMs: number;
+}
+
+export const DEFAULT_CHART_WINDOW: ChartWindow = { maxPoints: 3600, spanMs: 10 * 60_000 };
 export type AlignedData = [tSec: number[], ...values: Cell[][]];
 
 export interface HistoryColumns {

@@ -1,6 +1,5 @@
 import type { Reading } from '../../../shared/series/series';
-import { DEFAULT_CHART_WINDOW, type ChartWindow } from '../chart/series-buffer';
-import { AlignedColumns } from './aligned-columns';
+import { AlignedColumns, DEFAULT_CHART_WINDOW, type ChartWindow } from './aligned-columns';
 import type { ChartPlan } from './chart-plan';
 import { routeReadings, slotsOf, type SeriesSlot } from './reading-routes';
 

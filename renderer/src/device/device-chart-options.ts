@@ -1,8 +1,21 @@
 import type uPlot from 'uplot';
-import type { ChartHooks } from '../chart/chart-options';
 import type { TimeFormat } from '../chart/time-format';
 
 export const DEVICE_CHART_HEIGHT_PX = 200;
+
+export interface XRange {
+  min: number;
+  max: number;
+}
+
+export interface ChartHooks {
+  /** The operator dragged across the plot: the x range (s) it selected. */
+  onZoom(range: XRange): void;
+  /** The operator double-clicked the plot. */
+  onDoubleClick(): void;
+  /** The x scale changed (data arrived, zoom, reset). */
+  onXScale(range: XRange): void;
+}
 /** Every device chart's y axis is this wide, so all plots of an instance (and its timeline) share their left edge. */
 export const Y_AXIS_SIZE_PX = 80;
 

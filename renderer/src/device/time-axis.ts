@@ -1,4 +1,4 @@
-import type { XRange } from '../chart/chart-options';
+import type { XRange } from './device-chart-options';
 
 /** How much an instance's charts and timeline show while following live data. */
 export const LIVE_SPAN_SEC = 10 * 60;
