@@ -23,6 +23,12 @@ export interface DeviceAddFlags {
   jump?: string;
   interval?: string;
   local?: boolean;
+  serial?: string;
+  baud?: string;
+  dataBits?: string;
+  parity?: string;
+  stopBits?: string;
+  flowControl?: string;
 }
 
 /** Contract fields → the flag a person typed, so errors name the flag to fix. */
@@ -39,6 +45,14 @@ const FLAG_OF: Record<string, string> = {
   'auth.privateKey': '--key',
   'auth.passphrase': '--passphrase-env',
   auth: '--auth',
+  serial: '--serial',
+  'serial.path': '--serial',
+  'serial.baudRate': '--baud',
+  'serial.dataBits': '--data-bits',
+  'serial.parity': '--parity',
+  'serial.stopBits': '--stop-bits',
+  'serial.flowControl': '--flow-control',
+  password: '--password-env',
 };
 
 /** `instances.1.udsPath` → `--instance`, `jump.host` → `--jump`: the flag of the longest known prefix. */
@@ -109,6 +123,26 @@ function authFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
   }
 }
 
+/** A device on a serial console: line settings, and the console login (user, password from the environment) when given. */
+function serialFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const ssh = (['host', 'key', 'jump', 'auth', 'keyboardInteractive', 'local'] as const).find((k) => f[k] !== undefined && f[k] !== false);
+  if (ssh) fail('serial', `a --serial device is reached through its console, not with --${ssh.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'Drop the SSH options; --user and --password-env log in at the console.');
+  const stopBits = f.stopBits === undefined ? undefined : Number(f.stopBits);
+  if (f.stopBits !== undefined && !/^(?:1|1\.5|2)$/.test(f.stopBits)) fail('serial.stopBits', `"${f.stopBits}" is not 1, 1.5 or 2`, 'Most consoles use 1 stop bit.');
+  return {
+    serial: {
+      path: f.serial,
+      ...(f.baud !== undefined ? { baudRate: int('serial.baudRate', f.baud, 115200) } : {}),
+      ...(f.dataBits !== undefined ? { dataBits: int('serial.dataBits', f.dataBits, 8) } : {}),
+      ...(f.parity !== undefined ? { parity: f.parity } : {}),
+      ...(stopBits !== undefined ? { stopBits } : {}),
+      ...(f.flowControl !== undefined ? { flowControl: f.flowControl } : {}),
+    },
+    ...(f.user !== undefined ? { user: f.user } : {}),
+    ...(f.passwordEnv !== undefined ? { password: fromEnv('password', f.passwordEnv, env) } : {}),
+  };
+}
+
 /** Builds and validates a device profile from CLI flags. Secrets come from files or env vars, never argv. */
 export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv = process.env): DeviceInput {
   const common = {
@@ -118,7 +152,8 @@ export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv =
     pollIntervalMs: int('pollIntervalMs', f.interval, 1000),
   };
   let raw: unknown;
-  if (f.local) {
+  if (f.serial !== undefined) raw = { transport: 'serial', ...common, ...serialFromFlags(f, env) };
+  else if (f.local) {
     if (f.jump) fail('jump', 'a --local device is not reached over SSH', 'Drop --jump, or describe the device with --host instead of --local.');
     raw = { transport: 'local', ...common };
   } else {

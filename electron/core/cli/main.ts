@@ -13,6 +13,7 @@ import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './de
 import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
 import { registerHostKeyCommands } from './host-key-commands';
+import { registerSerialCommands } from './serial-commands';
 import { openAccess, type Access } from './engine-access';
 import { exitStatusHelp, exitStatusOf, USAGE_EXIT } from './exit-codes';
 import { listenPort } from './numbers';
@@ -142,7 +143,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   where(
     device
       .command('add')
-      .description('add a device reached over SSH (or --local for this machine)')
+      .description('add a device reached over SSH (or --serial PORT for its serial console, or --local for this machine)')
       .requiredOption('--name <name>', 'unique device name')
       .option('--host <host>', 'SSH host name or address')
       .option('--user <user>', 'SSH login name')
@@ -156,7 +157,13 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
       .option('--uds <path>', "ptp4l's UDS path for pmc (uds_address) of the one instance; default /var/run/ptp4l")
       .option('--instance <name:uds[:config]>', 'a ptp4l instance: name, UDS path, optional config file (repeatable, up to 8; instead of --uds)', repeatable)
       .option('--interval <ms>', 'poll interval in milliseconds', '1000')
-      .option('--local', 'the machine the engine runs on, no SSH'),
+      .option('--local', 'the machine the engine runs on, no SSH')
+      .option('--serial <path>', 'reach the device through its serial console at this port (/dev/ttyUSB0, COM3); --user and --password-env log in at its login: prompt')
+      .option('--baud <n>', 'serial baud rate (default 115200)')
+      .option('--data-bits <n>', 'serial data bits: 5, 6, 7 or 8 (default 8)')
+      .addOption(new Option('--parity <kind>', 'serial parity (default none)').choices(['none', 'even', 'odd', 'mark', 'space']))
+      .option('--stop-bits <n>', 'serial stop bits: 1, 1.5 or 2 (default 1)')
+      .addOption(new Option('--flow-control <kind>', 'serial flow control (default none)').choices(['none', 'rtscts', 'xonxoff'])),
   ).action(async (o: DeviceAddFlags & { server?: string; data?: string }) => {
     const input = deviceInputFromFlags(o);
     const view = await withAccess(o, (a) => a.client.call('devices.add', input));
@@ -188,6 +195,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   );
 
   registerHostKeyCommands(device, where, withAccess);
+  registerSerialCommands(program);
 
   where(
     program
