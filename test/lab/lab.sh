@@ -637,11 +637,11 @@ cmd_status() {
     echo "lab: down"
     return 3
   fi
-  local row name role octet dir healthy=1 ptp sshd states state inst iface domain
+  local row name role octet dir healthy=1 ptp sshd states state inst iface domain held was_healthy
   for row in "${ALL_DEVICES[@]}"; do
     read -r name role octet <<<"$row"
     dir=$(device_dir "$name")
-    ptp=none sshd=down states=()
+    ptp=none sshd=down states=() was_healthy=$healthy # a held device is down on purpose: not unhealthy
     # One ptp4l=…/portState=… per instance; a multi-instance device names each (eth0:SLAVE,eth1:MASTER).
     while read -r inst iface domain; do
       state=-
@@ -656,7 +656,12 @@ cmd_status() {
     done < <(device_instances "$name")
     pid_alive "$(read_pid "$dir/sshd.pid")" && device_tcp_open "$name" "$(name_addr "$name" "$octet")" && sshd=listening
     [[ $sshd == listening ]] || healthy=0
-    printf '%-7s %-9s %-15s ptp4l=%-7s sshd=%-9s portState=%s\n' "$name" "$role" "$(name_addr "$name" "$octet")" "$ptp" "$sshd" "$(IFS=,; echo "${states[*]:--}")"
+    held=
+    if device_held "$name"; then
+      held=" (held by pid $(read_pid "$dir/held"))"
+      healthy=$was_healthy
+    fi
+    printf '%-7s %-9s %-15s ptp4l=%-7s sshd=%-9s portState=%s%s\n' "$name" "$role" "$(name_addr "$name" "$octet")" "$ptp" "$sshd" "$(IFS=,; echo "${states[*]:--}")" "$held"
   done
   serial_console status || healthy=0
   if ((healthy)) && [[ -r $LAB_JSON ]]; then
