@@ -4,7 +4,7 @@ import { fillTemplate } from '../errors/catalog';
 import { DOCTOR_TEXT, type DoctorTextId } from './doctor-text';
 import { timestampingGaps, type TimestampingCaps } from './ethtool-timestamping';
 import type { LeapFile } from './leap-seconds';
-import type { LinuxptpVersion } from './linuxptp-version';
+import { DATA_SET_FEATURES, offersDataSet, type LinuxptpVersion, type OptionalDataSet } from './linuxptp-version';
 import { SYSTEM_CLOCK_DAEMONS, type DeviceProcess } from './process-list';
 
 /**
@@ -77,10 +77,13 @@ export function checkTxTimeouts(count: number | null): DoctorFinding {
   return count > 0 ? finding('tx-timeouts', 'warn', 'doctor.tx-timeouts.seen', { count }) : finding('tx-timeouts', 'ok', 'doctor.tx-timeouts.none');
 }
 
+/** The version, and which of the optional data sets the collector would use it lacks (`lacks`, or — for none). */
 export function checkLinuxptpVersion(version: LinuxptpVersion | null): DoctorFinding {
   if (!version) return finding('linuxptp-version', 'unknown', 'doctor.linuxptp.unknown');
   const text = `${version.major}.${version.minor}${version.patch ? `.${version.patch}` : ''}`;
-  return version.major < 3 ? finding('linuxptp-version', 'warn', 'doctor.linuxptp.old', { version: text }) : finding('linuxptp-version', 'ok', 'doctor.linuxptp.ok', { version: text });
+  const missing = (Object.keys(DATA_SET_FEATURES) as OptionalDataSet[]).filter((tlv) => !offersDataSet(version, tlv));
+  const params = { version: text, lacks: missing.length > 0 ? missing.join(', ') : '—' };
+  return version.major < 3 ? finding('linuxptp-version', 'warn', 'doctor.linuxptp.old', params) : finding('linuxptp-version', 'ok', 'doctor.linuxptp.ok', params);
 }
 
 /** A finding's text and fix in `lang`. */

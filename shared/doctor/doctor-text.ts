@@ -91,12 +91,12 @@ export const DOCTOR_TEXT = {
     'zh-CN': { message: '该检查无法在设备上运行：`{{probe}}` 输出 {{detail}}。', hint: '以 Syncscope 使用的登录用户在设备上运行相同命令，并安装缺少的软件。' },
   },
   'doctor.linuxptp.old': {
-    en: { message: 'linuxptp {{version}} is old: monitoring uses fewer data sets and older log forms.', hint: 'Upgrade linuxptp to 4.x where you can (read-only management socket, service statistics, interface names in log lines).' },
-    'zh-CN': { message: 'linuxptp {{version}} 版本较旧：监控只能使用较少的数据集和旧的日志格式。', hint: '条件允许时升级到 linuxptp 4.x（只读管理套接字、服务统计、日志中带接口名）。' },
+    en: { message: 'linuxptp {{version}} is old: monitoring uses fewer data sets (it lacks {{lacks}}) and older log forms.', hint: 'Upgrade linuxptp to 4.x where you can (read-only management socket, service statistics, interface names in log lines).' },
+    'zh-CN': { message: 'linuxptp {{version}} 版本较旧：监控只能使用较少的数据集（缺少 {{lacks}}）和旧的日志格式。', hint: '条件允许时升级到 linuxptp 4.x（只读管理套接字、服务统计、日志中带接口名）。' },
   },
   'doctor.linuxptp.ok': {
-    en: { message: 'linuxptp {{version}}.', hint: 'Nothing to do.' },
-    'zh-CN': { message: 'linuxptp {{version}}。', hint: '无需操作。' },
+    en: { message: 'linuxptp {{version}}; data sets it does not have (not asked): {{lacks}}.', hint: 'Nothing to do. linuxptp 4.x adds the read-only management socket, service statistics and the PHC index per port.' },
+    'zh-CN': { message: 'linuxptp {{version}}；该版本没有（因此不查询）的数据集：{{lacks}}。', hint: '无需操作。linuxptp 4.x 增加了只读管理套接字、服务统计以及每个端口的 PHC 索引。' },
   },
   'doctor.linuxptp.unknown': {
     en: { message: 'The linuxptp version could not be read (`ptp4l -v`).', hint: 'Check that linuxptp is installed and ptp4l is on the login\'s PATH (/usr/sbin).' },
