@@ -90,7 +90,7 @@ export function EventsTab({ deviceId }: { deviceId: string }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((r) => (
-                <Table.Tr key={r.key} data-testid="event-row" data-kind={r.kind} data-from={r.from ?? ''} data-to={r.to ?? ''} data-instance={r.instance ?? ''}>
+                <Table.Tr key={r.key} data-testid="event-row" data-t-ms={r.tMs} data-kind={r.kind} data-from={r.from ?? ''} data-to={r.to ?? ''} data-instance={r.instance ?? ''}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{time.format(r.tMs)}</Text>
                   </Table.Td>
