@@ -61,4 +61,21 @@ describe('PmcLineReader on a kept-open pmc (captured on the lab, ss-x1, linuxptp
     for (const l of ['\u0000\u0001', 'x'.repeat(10_000), '\t\tkey value', '\tnot a header seq x', 'sending:', '']) expect(() => r.line(l)).not.toThrow();
     expect(() => r.flush()).not.toThrow();
   });
+
+  // linuxptp 4.x data sets, in the form reference.md §3.5 gives (this lab runs 3.1.1, so no capture).
+  it('completes a 4.x PORT_SERVICE_STATS_NP block on its last field, and reads fields printed with trailing spaces', () => {
+    const text = [
+      'sending: GET PORT_SERVICE_STATS_NP',
+      '\t001122.fffe.334455-1 seq 0 RESPONSE MANAGEMENT PORT_SERVICE_STATS_NP ',
+      '\t\tportIdentity            001122.fffe.334455-1',
+      ...['announce_timeout', 'sync_timeout', 'delay_timeout', 'unicast_service_timeout', 'unicast_request_timeout', 'master_announce_timeout', 'master_sync_timeout', 'qualification_timeout', 'sync_mismatch'].map((f, i) => `\t\t${f.padEnd(24)}${i}`),
+      '\t\tfollowup_mismatch       7   ',
+    ];
+    const got: PmcReaderEvent[] = [];
+    const r = new PmcLineReader((e) => got.push(e));
+    for (const l of text) r.line(l);
+    expect(r.idle()).toBe(false);
+    const block = got.find((e) => e.kind === 'response');
+    expect(block).toMatchObject({ response: { tlv: 'PORT_SERVICE_STATS_NP', fields: { sync_timeout: '1', followup_mismatch: '7' } } });
+  });
 });

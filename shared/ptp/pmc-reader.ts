@@ -32,6 +32,8 @@ export const LAST_FIELD: Readonly<Record<string, string>> = {
   DEFAULT_DATA_SET: 'domainNumber',
   PORT_PROPERTIES_NP: 'interface',
   PORT_STATS_NP: 'tx_Management',
+  /** linuxptp 4.0+ (reference.md §3.5). */
+  PORT_SERVICE_STATS_NP: 'followup_mismatch',
 };
 
 const SEQ_MODULO = 0x10000;
