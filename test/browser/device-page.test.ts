@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../shared/contract/client';
@@ -6,7 +7,7 @@ import { socketTransport } from '../../shared/contract/socket-transport';
 import type { DeviceView } from '../../shared/domain/device';
 import { labDevice, type LabDevice } from '../lab/lab';
 import { waitFor } from '../support/engine-server';
-import { HAN, browserSuiteSkip, openConsole, shot, switchLanguage, type ConsoleSession } from './console-session';
+import { HAN, OUT, browserSuiteSkip, openConsole, switchLanguage, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
 
@@ -24,6 +25,8 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
   let gm: LabDevice;
   const page = () => s.page;
   const chart = (kind: string) => page().locator(`[data-testid="live-chart"][data-program="ptp4l"][data-kind="${kind}"]`);
+  /** The whole page: the device page is longer than the window. */
+  const shot = (name: string) => page().screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
   const points = async (kind: string) => Number((await chart(kind).getAttribute('data-points')) ?? 0);
 
   /** Adds a lab device the way a script does (the contract the console uses), with its ptp4l log followed. */
@@ -80,7 +83,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     // Every chart of the instance shows the same time range (and so does the timeline under them).
     const ranges = await page().locator('[data-testid="live-chart"][data-program="ptp4l"]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.xMin}-${(e as HTMLElement).dataset.xMax}`));
     expect(ranges).toHaveLength(3);
-    await shot(page(), 'device-page-ptp');
+    await shot('device-page-ptp');
   });
 
   it("shows ss-gm as the grandmaster (identity, class 6), ss-s1's own clock, version and port", async () => {
@@ -134,7 +137,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
       const k = await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
       return k.length > 0 && k.every((x) => x === 'port-state');
     });
-    await shot(page(), 'device-page-events');
+    await shot('device-page-events');
   });
 
   it('shows each collector’s last command, latency and raw output, and runs the doctor', async () => {
@@ -157,7 +160,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await expect(ptp4l.getByTestId('doctor-message').innerText()).resolves.toMatch(/ptp4l instance\(s\) running/);
     const checks = await page().getByTestId('doctor-finding').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.check));
     expect(checks.length).toBeGreaterThanOrEqual(3);
-    await shot(page(), 'device-page-diagnostics');
+    await shot('device-page-diagnostics');
   });
 
   it('says in 简体中文 on every tab what it says in English', async () => {
@@ -166,16 +169,16 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await page().locator('[data-testid="doctor"][data-state="done"]').waitFor({ timeout: 60_000 });
     await expect(page().locator('[data-testid="doctor-finding"][data-check="ptp4l"]').getByTestId('doctor-message').innerText()).resolves.toMatch(/正在运行 \d+ 个 ptp4l 实例/);
     await expect(page().getByTestId('device-tab-diagnostics').innerText()).resolves.toBe('诊断');
-    await shot(page(), 'device-page-diagnostics-zh');
+    await shot('device-page-diagnostics-zh');
     await page().getByTestId('device-tab-events').click();
     await page().locator('[data-testid="event-row"]').first().waitFor();
     await expect(page().getByTestId('events-table').innerText()).resolves.toMatch(/端口状态/);
-    await shot(page(), 'device-page-events-zh');
+    await shot('device-page-events-zh');
     await page().getByTestId('device-tab-ptp').click();
     await page().locator('[data-testid="live-chart"][data-kind="offset"][data-points]').waitFor({ timeout: 20_000 });
     await expect(page().getByTestId('gm-panel').innerText()).resolves.toMatch(/主时钟标识/);
     await expect(page().getByTestId('state-timeline').innerText()).resolves.toMatch(HAN);
-    await shot(page(), 'device-page-ptp-zh');
+    await shot('device-page-ptp-zh');
     await switchLanguage(page(), 'en');
   });
 
@@ -189,7 +192,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     expect(code).toBeTruthy();
     await expect(notice.getByTestId('ptp-no-data-reason').innerText()).resolves.toMatch(/no-ptp4l-here/);
     await page().locator('[data-testid="live-chart-empty"][data-connection="no-data"]').waitFor();
-    await shot(page(), 'device-page-no-data');
+    await shot('device-page-no-data');
 
     await notice.getByTestId('ptp-open-diagnostics').click();
     const pmc = page().locator('[data-testid="diag-source"][data-instance="ptp4l"]').first();

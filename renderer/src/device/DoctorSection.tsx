@@ -7,6 +7,7 @@ import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { useLanguage } from '../errors/use-error-text';
 import { doctorFindingText } from './doctor-finding-text';
+import { useTimeText } from './use-time-text';
 
 const STATUS_COLOR: Record<DoctorReport['findings'][number]['status'], MantineColor> = { ok: 'green', warn: 'yellow', fail: 'red', unknown: 'gray' };
 
@@ -15,6 +16,7 @@ export function DoctorSection({ deviceId }: { deviceId: string }) {
   const { client } = useEngine();
   const { t } = useTranslation();
   const language = useLanguage();
+  const timeText = useTimeText();
   const [report, setReport] = useState<DoctorReport | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<ErrorValue | null>(null);
@@ -56,7 +58,7 @@ export function DoctorSection({ deviceId }: { deviceId: string }) {
       {report && (
         <>
           <Text size="xs" c="dimmed">
-            {t('devicePage.doctor.ranAt', { time: new Date(report.ranAtMs).toLocaleTimeString() })}
+            {t('devicePage.doctor.ranAt', { time: timeText(report.ranAtMs) })}
           </Text>
           {report.findings.map((f, i) => {
             const text = doctorFindingText(f, language);

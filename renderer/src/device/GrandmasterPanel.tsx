@@ -1,12 +1,14 @@
 import { Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { InstanceStateView } from '../../../shared/contract/methods-diagnostics';
+import { useTimeText } from './use-time-text';
 
 type Field = { key: string; label: string; value: string | number | null; mono?: boolean };
 
 /** The parent/grandmaster data set of one instance, and its own clock, as ptp.state last read them. */
 export function GrandmasterPanel({ state }: { state: InstanceStateView | null }) {
   const { t } = useTranslation();
+  const timeText = useTimeText();
   const na = t('devicePage.gm.unknown');
   if (!state || (!state.parent && !state.defaults && !state.time)) {
     return (
@@ -62,7 +64,7 @@ export function GrandmasterPanel({ state }: { state: InstanceStateView | null })
         </SimpleGrid>
         {state.atMs !== null && (
           <Text size="xs" c="dimmed">
-            {t('devicePage.gm.readAt', { time: new Date(state.atMs).toLocaleTimeString() })}
+            {t('devicePage.gm.readAt', { time: timeText(state.atMs) })}
           </Text>
         )}
       </Stack>

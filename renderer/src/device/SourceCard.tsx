@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import { useErrorText } from '../errors/use-error-text';
 import type { devicePageEn } from '../i18n/device-page-text';
+import { useTimeText } from './use-time-text';
 
 type SourceName = keyof typeof devicePageEn.diagnostics.sources;
 
@@ -11,6 +12,7 @@ type SourceName = keyof typeof devicePageEn.diagnostics.sources;
 export function SourceCard({ d }: { d: SourceDiagnostics }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const timeText = useTimeText();
   const [rawOpen, setRawOpen] = useState(false);
   const sourceName = d.source in SOURCE_NAMES ? t(`devicePage.diagnostics.sources.${d.source as SourceName}`) : d.source;
   const error = d.lastError ? errorText(d.lastError) : null;
@@ -46,7 +48,7 @@ export function SourceCard({ d }: { d: SourceDiagnostics }) {
         </Stack>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
           {figure(t('devicePage.diagnostics.latency'), d.lastLatencyMs === null ? '—' : t('devicePage.diagnostics.latencyMs', { ms: formatMs(d.lastLatencyMs) }), 'diag-latency')}
-          {figure(t('devicePage.diagnostics.lastPoll'), d.lastPollAtMs === null ? t('devicePage.diagnostics.never') : new Date(d.lastPollAtMs).toLocaleTimeString(), 'diag-last-poll')}
+          {figure(t('devicePage.diagnostics.lastPoll'), d.lastPollAtMs === null ? t('devicePage.diagnostics.never') : timeText(d.lastPollAtMs), 'diag-last-poll')}
           {figure(t('devicePage.diagnostics.restarts'), d.restarts, 'diag-restarts')}
           {figure(t('devicePage.diagnostics.parseErrors'), d.parseErrors, 'diag-parse-errors')}
         </SimpleGrid>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { bandBox, buildTimeline, type TimelineInput, type TimelineTrack } from './state-timeline';
 import type { PlotBox } from './SeriesChart';
 import type { TimeAxis } from './time-axis';
+import { useTimeText } from './use-time-text';
 
 /** Port states in the colours operators expect (synchronised green, settling yellow, fault red); servo states likewise. */
 const STATE_COLOR: Record<string, MantineColor> = {
@@ -32,6 +33,7 @@ const LABEL_GAP_PX = 8;
  */
 export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput, 'fromMs' | 'nowMs'>; axis: TimeAxis; box: PlotBox | null }) {
   const { t } = useTranslation();
+  const timeText = useTimeText();
   const [, setTick] = useState(0);
   useEffect(() => axis.subscribe(() => setTick((n) => n + 1)), [axis]);
   const nowMs = Date.now();
@@ -65,7 +67,7 @@ export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput,
                 const at = bandBox(band, range.min, range.max, width);
                 if (!at) return null;
                 return (
-                  <Tooltip key={`${band.fromMs}-${band.state}`} label={`${stateLabel(band.state)} · ${new Date(band.fromMs).toLocaleTimeString()} – ${new Date(band.toMs).toLocaleTimeString()}`} withArrow>
+                  <Tooltip key={`${band.fromMs}-${band.state}`} label={`${stateLabel(band.state)} · ${timeText(band.fromMs)} – ${timeText(band.toMs)}`} withArrow>
                     <Box pos="absolute" top={0} left={at.leftPx} w={at.widthPx} h={TRACK_HEIGHT_PX} bg={STATE_COLOR[band.state] ?? 'gray.6'} data-testid="timeline-band" data-state={band.state}>
                       {at.widthPx > 60 && (
                         <Text size="10px" c="white" px={4} truncate="end" lh={`${TRACK_HEIGHT_PX}px`}>
