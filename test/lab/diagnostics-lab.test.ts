@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OneShotPmcSource } from '../../electron/core/collect/pmc-poll-source';
+import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
 import { skipUnlessAvailable } from '../support/skip';
 import { labDevice, labSkipReason, labUp, type LabDevice, type LabInfo } from './lab';
@@ -81,4 +83,23 @@ describe.skipIf(skip !== null)('ptp.state and collect.diagnostics of a real lab 
     expect(after.lastCommand).toMatch(/-i \/tmp\/syncscope-pmc-[0-9a-f]{12}$/);
     await waitFor('the source-restart event', async () => (await t.client.call('events.query', { deviceId: dev.id, kinds: ['source-restart'] })).some((e) => e.detail['source'] === 'pmc'));
   }, 90_000);
+
+  it('the one-shot fallback shows what one pmc per poll reads of ss-s1 (time status, current data set, port state) and its diagnostics', async () => {
+    const ssh = new SshTransport({ host: s1.host, port: s1.sshPort, user: s1.user, auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') }, knownHostKey: s1.hostKeySha256 });
+    await ssh.connect();
+    try {
+      const src = new OneShotPmcSource({ id: 's1', name: 'ss-s1', udsPath: s1.udsPath }, 'ptp4l', 5_000);
+      const poll = await src.poll(ssh, new AbortController().signal);
+      expect(poll.sample).not.toBeNull();
+      const st = src.state();
+      expect(st).toMatchObject({ instance: 'ptp4l', udsPath: s1.udsPath, parent: null, time: { gmIdentity: labDevice(lab, 'ss-gm').clockIdentity }, current: { stepsRemoved: 1 } });
+      expect(st.ports).toEqual([expect.objectContaining({ portNumber: 1, portIdentity: `${s1.clockIdentity}-1`, interface: null })]);
+      const d = src.diagnostics();
+      expect(d).toMatchObject({ source: 'pmc-oneshot', parseErrors: 0, lastError: poll.problem });
+      expect(d.lastRawOutput).toMatch(/RESPONSE MANAGEMENT PORT_DATA_SET/);
+      expect(d.lastLatencyMs).toBeGreaterThan(0);
+    } finally {
+      ssh.close();
+    }
+  });
 });

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import type { PtpSample } from '../../../shared/domain/ptp';
 import { catalogError } from '../../../shared/errors/catalog';
-import type { SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
+import type { InstanceStateView, SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import { errorValueOf } from '../../../shared/domain/errors';
 import { CLIENT_SOCKET_PREFIX, pmcArgv, pmcPollArgv, readPollStderr } from '../../../shared/ptp/pmc-command';
-import { parsePmcOutput } from '../../../shared/ptp/pmc-parse';
+import { parsePmcOutput, type PmcResponse } from '../../../shared/ptp/pmc-parse';
+import { currentDataSet, portDataSet, timeStatusNp } from '../../../shared/ptp/pmc-datasets';
+import { instanceStateView } from '../../../shared/ptp/instance-state';
+import { EMPTY_SNAPSHOT, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import { sampleFromParse } from '../../../shared/ptp/pmc-sample';
 import { readingFromSample } from '../../../shared/series/legacy-sample';
 import type { DeviceTransport, ExecResult } from '../transport/transport';
@@ -26,6 +29,8 @@ export interface PollResult {
   junk?: { lines: number; first: string | null };
   /** The command's output as it came and its round trip, for diagnostics. */
   raw?: { output: string; ms: number };
+  /** Every data set block of the answer, for the instance's state. */
+  responses?: PmcResponse[];
 }
 
 /** pmc prints about 2 KB per poll; far more means something else is talking. */
@@ -43,7 +48,7 @@ export function readPollResult(res: ExecResult, spec: PmcSourceSpec, tMs: number
   // pmc writes its own failures (socket bind, transport) to stderr; the parser reads both.
   const parse = parsePmcOutput(`${res.stdout}\n${pmcStderr}`);
   const { sample, problem } = sampleFromParse(parse, spec.id, tMs, { deviceName: spec.name, udsPath: spec.udsPath, exitCode: res.exitCode, udsAccess });
-  return { sample, problem: problem ? withoutKind(problem) : null, junk: { lines: parse.junkLines, first: parse.firstJunkLine } };
+  return { sample, problem: problem ? withoutKind(problem) : null, junk: { lines: parse.junkLines, first: parse.firstJunkLine }, responses: parse.responses };
 }
 
 /** Polls ptp4l's TIME_STATUS_NP, CURRENT_DATA_SET and PORT_DATA_SET through pmc, one command per poll. */
@@ -77,6 +82,8 @@ function withoutKind<T extends { kind: unknown }>(p: T): Omit<T, 'kind'> {
 export class OneShotPmcSource implements PtpSource {
   private readonly poller: PmcPollSource;
   private readonly diag: DiagnosticsRecorder;
+  private snapshot: PtpSnapshot = EMPTY_SNAPSHOT;
+  private answeredAtMs: number | null = null;
   constructor(
     private readonly spec: PmcSourceSpec,
     readonly instance: string,
@@ -95,7 +102,12 @@ export class OneShotPmcSource implements PtpSource {
       this.diag.endExchange(null, errorValueOf(err));
       throw err;
     }
-    const { sample, problem, junk, raw } = result;
+    const { sample, problem, junk, raw, responses } = result;
+    if (responses && responses.length > 0) {
+      const pick = <T>(read: (r: PmcResponse) => T | null): T | null => responses.map(read).find((x) => x !== null) ?? null;
+      this.snapshot = { ...EMPTY_SNAPSHOT, time: pick(timeStatusNp), current: pick(currentDataSet), ports: responses.map(portDataSet).filter((p) => p !== null) };
+      this.answeredAtMs = Date.now();
+    }
     if (raw) this.diag.rawText(raw.output);
     if (junk && junk.lines > 0) {
       this.diag.unreadable(junk.first ?? '');
@@ -107,6 +119,11 @@ export class OneShotPmcSource implements PtpSource {
 
   diagnostics(): SourceDiagnostics {
     return this.diag.view();
+  }
+
+  /** What the one-shot poll reads (time status, current data set, port states); the rest stays empty. */
+  state(): InstanceStateView {
+    return instanceStateView(this.snapshot, { instance: this.instance, atMs: this.answeredAtMs, linuxptpVersion: null, udsPath: this.spec.udsPath, udsReadOnly: false });
   }
 
   close(): void {
