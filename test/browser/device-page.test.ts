@@ -5,11 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../shared/contract/client';
 import { socketTransport } from '../../shared/contract/socket-transport';
 import type { DeviceView } from '../../shared/domain/device';
-import { labDevice, type LabDevice } from '../lab/lab';
+import { labDevice, labScenarioDevice, type LabDevice } from '../lab/lab';
 import { waitFor } from '../support/engine-server';
 import { HAN, OUT, browserSuiteSkip, openConsole, switchLanguage, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
+
+/** The part of a canvas the pixel check reads (this file is type-checked without the DOM library). */
+interface Canvas2d {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+}
 
 /**
  * The device page in real Chromium against the real engine and the lab's ss-s1 (ptp4l following
@@ -72,8 +79,9 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     // Points are drawn, not only counted: the plot has coloured pixels where the lines are.
     const inked = await chart('offset')
       .locator('canvas')
-      .evaluate((c: HTMLCanvasElement) => {
-        const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      .evaluate((el) => {
+        const c = el as unknown as Canvas2d;
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
         let n = 0;
         // The offset series is drawn in #1c7ed6.
         for (let i = 0; i < data.length; i += 4) if (data[i]! < 60 && data[i + 1]! > 100 && data[i + 1]! < 150 && data[i + 2]! > 190) n++;
@@ -81,7 +89,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
       });
     expect(inked).toBeGreaterThan(20);
     // Every chart of the instance shows the same time range (and so does the timeline under them).
-    const ranges = await page().locator('[data-testid="live-chart"][data-program="ptp4l"]').evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.xMin}-${(e as HTMLElement).dataset.xMax}`));
+    const ranges = await page().locator('[data-testid="live-chart"][data-program="ptp4l"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-x-min')}-${e.getAttribute('data-x-max')}`));
     expect(ranges).toHaveLength(3);
     await shot('device-page-ptp');
   });
@@ -122,7 +130,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     const rows = page().getByTestId('event-row');
     await page().locator('[data-testid="event-row"][data-kind="connection"][data-to="online"]').waitFor({ timeout: 20_000 });
     await page().locator('[data-testid="event-row"][data-kind="port-state"][data-to="UNCALIBRATED"]').waitFor({ timeout: 20_000 });
-    const times = await rows.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.tMs)));
+    const times = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-t-ms'))));
     expect(times.length).toBeGreaterThanOrEqual(2);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     // Pushed live: the page gets events without being reloaded (ptp4l's log lines keep coming, and the doctor below adds none).
@@ -134,7 +142,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await page().getByRole('option', { name: 'Port state' }).click();
     await page().keyboard.press('Escape');
     await waitFor('only port-state rows', async () => {
-      const k = await rows.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+      const k = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
       return k.length > 0 && k.every((x) => x === 'port-state');
     });
     await shot('device-page-events');
@@ -158,7 +166,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     const ptp4l = page().locator('[data-testid="doctor-finding"][data-check="ptp4l"]');
     await expect(ptp4l.getAttribute('data-status')).resolves.toBe('ok');
     await expect(ptp4l.getByTestId('doctor-message').innerText()).resolves.toMatch(/ptp4l instance\(s\) running/);
-    const checks = await page().getByTestId('doctor-finding').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.check));
+    const checks = await page().getByTestId('doctor-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
     expect(checks.length).toBeGreaterThanOrEqual(3);
     await shot('device-page-diagnostics');
   });
@@ -180,6 +188,37 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await expect(page().getByTestId('state-timeline').innerText()).resolves.toMatch(HAN);
     await shot('device-page-ptp-zh');
     await switchLanguage(page(), 'en');
+  });
+
+  it('keeps the two ptp4l instances of a boundary clock apart: each its own charts, ports and grandmaster', async () => {
+    const bc = labScenarioDevice(s.lab, 'ss-bc1');
+    const [eth0, eth1] = bc.instances;
+    await engine.call('devices.add', {
+      transport: 'ssh',
+      name: 'ss-bc1',
+      host: bc.host,
+      sshPort: bc.sshPort,
+      user: bc.user,
+      auth: { kind: 'privateKey', privateKey: readFileSync(bc.privateKeyPath, 'utf8') },
+      hostKeySha256: bc.hostKeySha256,
+      // Each with its config file: pmc reads the instance's domain from it (eth1 answers only in domain 2).
+      instances: bc.instances.map((i) => ({ name: i.name, udsPath: i.udsPath, configPath: i.ptp4lConfig })),
+      pollIntervalMs: 500,
+    });
+    await page().getByTestId('device-row-ss-bc1').click();
+    const section = (name: string) => page().locator(`[data-testid="instance-section"][data-instance="${name}"]`);
+    // eth0 follows ss-gm in domain 0; eth1 is alone in domain 2, so it is its own grandmaster.
+    await section(eth0!.name).locator(`[data-testid="gm-grandmasterIdentity"][data-value="${gm.clockIdentity}"]`).waitFor({ timeout: 30_000 });
+    await section(eth1!.name).locator(`[data-testid="gm-grandmasterIdentity"][data-value="${eth1!.clockIdentity}"]`).waitFor({ timeout: 30_000 });
+    await section(eth1!.name).getByTestId('gm-self').waitFor();
+    await expect(section(eth1!.name).getByTestId('gm-domain').getAttribute('data-value')).resolves.toBe(String(eth1!.domainNumber));
+    await expect(section(eth0!.name).getByTestId('gm-domain').getAttribute('data-value')).resolves.toBe(String(eth0!.domainNumber));
+    await section(eth1!.name).locator('[data-testid="timeline-band"][data-state="MASTER"]').waitFor({ timeout: 20_000 });
+    await expect(section(eth1!.name).getByTestId('instance-port').getAttribute('data-interface')).resolves.toBe(eth1!.iface);
+    await section(eth0!.name).locator('[data-testid="live-chart"][data-kind="offset"][data-points]').waitFor({ timeout: 30_000 });
+    // A grandmaster measures no offset from a master: its charts stay empty and say so.
+    await expect(section(eth1!.name).locator('[data-testid="live-chart"][data-kind="offset"]').getAttribute('data-points')).resolves.toBeNull();
+    await shot('device-page-boundary-clock');
   });
 
   it('says why a device with a wrong pmc socket path has no data, on the PTP tab and in Diagnostics', async () => {
