@@ -1,5 +1,6 @@
 import type { SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import type { InstanceLog } from '../../../shared/domain/device';
+import type { ErrorValue } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import { parseJournalJsonLine } from '../../../shared/ptp/log/journal-json';
 import { LogToSeries, type LogLineIn } from '../../../shared/ptp/log/log-to-series';
@@ -42,6 +43,7 @@ export class LogFollowSource implements PtpSource {
   private stderr: string[] = [];
   private starts = 0;
   private lastExit: string | null = null;
+  private endedWith: ErrorValue | null = null;
   private lastStderr: string | null = null;
   private readonly toSeries: LogToSeries;
   /** Totals since the source was made, for the diagnostics panel and doctor. */
@@ -69,7 +71,11 @@ export class LogFollowSource implements PtpSource {
         if (probe) events.push(this.notice(probe.code, probe.detail));
       }
       await this.start(transport, signal);
-      if (this.starts > 1) events.push(this.restartEvent());
+      if (this.starts > 1) {
+        events.push(this.restartEvent());
+        // Why it had ended stays the source's last error until lines flow again.
+        this.endedWith = this.endedError();
+      }
     }
     // What the follower itself says (`tail: cannot open …`), once per line.
     for (const line of this.stderr.splice(0)) events.push(this.notice('log-source-message', line));
@@ -89,7 +95,8 @@ export class LogFollowSource implements PtpSource {
     }
     // Latency of a follower: how long its lines waited for this poll at most (the poll interval, while lines flow).
     const now = performance.now();
-    this.diag.endExchange(lines.length > 0 ? Math.round(now - this.pollStartedMs) : null, this.stream ? null : this.endedError());
+    if (lines.length > 0) this.endedWith = null;
+    this.diag.endExchange(lines.length > 0 ? Math.round(now - this.pollStartedMs) : null, this.endedWith);
     this.pollStartedMs = now;
     return { sample: null, problem: null, readings: batch.readings, events: [...events, ...batch.events] };
   }
@@ -144,7 +151,7 @@ export class LogFollowSource implements PtpSource {
     return null;
   }
 
-  private endedError() {
+  private endedError(): ErrorValue {
     const what = this.spec.log.kind === 'file' ? this.spec.log.path : `the journal of ${this.spec.log.unit}`;
     return catalogError('log.follower-ended', { device: this.spec.name ?? this.spec.id, what, reason: this.lastExit ?? 'ended' }, { deviceId: this.spec.id });
   }
