@@ -1,3 +1,4 @@
+import { benchCollectionCpu } from './collection-cpu.bench';
 import { benchLogParse } from './log-parse.bench';
 import { benchPmcParse } from './pmc-parse.bench';
 import { benchPollTransport, type BenchResult } from './poll-transport.bench';
@@ -5,7 +6,7 @@ import { benchSeriesWrites } from './series-writes.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), await benchPollTransport()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), await benchPollTransport(), await benchCollectionCpu()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);
