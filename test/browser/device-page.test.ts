@@ -216,8 +216,9 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await section(eth1!.name).locator('[data-testid="timeline-band"][data-state="MASTER"]').waitFor({ timeout: 20_000 });
     await expect(section(eth1!.name).getByTestId('instance-port').getAttribute('data-interface')).resolves.toBe(eth1!.iface);
     await section(eth0!.name).locator('[data-testid="live-chart"][data-kind="offset"][data-points]').waitFor({ timeout: 30_000 });
-    // A grandmaster measures no offset from a master: its charts stay empty and say so.
+    // A grandmaster measures no offset from a master: its charts stay empty and it says why.
     await expect(section(eth1!.name).locator('[data-testid="live-chart"][data-kind="offset"]').getAttribute('data-points')).resolves.toBeNull();
+    await expect(section(eth1!.name).getByTestId('instance-is-gm').innerText()).resolves.toMatch(/grandmaster of its domain/);
     await shot('device-page-boundary-clock');
   });
 

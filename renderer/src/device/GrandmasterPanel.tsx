@@ -38,7 +38,7 @@ export function GrandmasterPanel({ state }: { state: InstanceStateView | null })
     { key: 'clockIdentity', label: t('devicePage.gm.clockIdentity'), value: defaults?.clockIdentity ?? null, mono: true },
     { key: 'clockClass', label: t('devicePage.gm.clockClass'), value: defaults?.clockClass ?? null },
   ];
-  const selfIsGm = defaults?.clockIdentity != null && defaults.clockIdentity === (parent?.grandmasterIdentity ?? time?.gmIdentity);
+  const selfIsGm = isOwnGrandmaster(state);
   return (
     <Paper withBorder p="sm" data-testid="gm-panel" data-state="read">
       <Stack gap={6}>
@@ -70,6 +70,12 @@ export function GrandmasterPanel({ state }: { state: InstanceStateView | null })
       </Stack>
     </Paper>
   );
+}
+
+/** The instance follows no other clock: its grandmaster is its own clock identity. */
+export function isOwnGrandmaster(state: InstanceStateView | null): boolean {
+  const own = state?.defaults?.clockIdentity;
+  return own != null && own === (state?.parent?.grandmasterIdentity ?? state?.time?.gmIdentity);
 }
 
 /** IEEE 1588 codes read best in hex, as pmc prints them (0xfe, 0xffff). */

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstanceStateView } from '../../../shared/contract/methods-diagnostics';
@@ -6,13 +6,16 @@ import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import { ChartEmptyState } from '../chart/ChartEmptyState';
-import { GrandmasterPanel } from './GrandmasterPanel';
+import { GrandmasterPanel, isOwnGrandmaster } from './GrandmasterPanel';
 import type { ChartHub } from './chart-hub';
 import type { ChartPlan } from './chart-plan';
 import { SeriesChart, type PlotBox } from './SeriesChart';
 import { StateTimeline } from './StateTimeline';
 import type { TimeAxis } from './time-axis';
 import { useServoChanges } from './use-servo-changes';
+
+/** Where an instance with nothing to chart says why, instead of three empty charts. */
+const EMPTY_CHARTS_HEIGHT_PX = 160;
 
 export interface InstanceSectionProps {
   device: DeviceView;
@@ -54,6 +57,7 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
     currentPorts: (state?.ports ?? []).map((p) => ({ portNumber: p.portNumber, portState: p.portState, interface: p.interface })),
   };
   const ports = (state?.ports ?? []).filter((p) => p.portNumber !== 0);
+  const ownGrandmaster = isOwnGrandmaster(state);
 
   return (
     <Paper withBorder p="md" data-testid="instance-section" data-instance={instance}>
@@ -88,7 +92,8 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
           {zoomed ? t('chart.zoomed') : t('chart.zoomHint')}
         </Text>
         <Box pos="relative" data-testid="instance-charts" data-zoomed={zoomed}>
-          <Stack gap="xs">
+          {/* Mounted while empty (they wait for the first value), shown once one of them has a point. */}
+          <Stack gap="xs" display={withPoints.size === 0 ? 'none' : undefined}>
             {plans.map((plan) => (
               <SeriesChart
                 key={plan.id}
@@ -103,12 +108,20 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
             ))}
           </Stack>
           {withPoints.size === 0 && (
-            <Box pos="absolute" inset={0} bg="var(--mantine-color-body)" style={{ zIndex: 2 }}>
-              <ChartEmptyState device={device} status={status} />
+            <Box pos="relative" h={EMPTY_CHARTS_HEIGHT_PX}>
+              {ownGrandmaster && status?.connection === 'online' ? (
+                <Center h="100%" data-testid="instance-is-gm">
+                  <Text c="dimmed" ta="center" maw={560}>
+                    {t('devicePage.gmNoOffset', { instance })}
+                  </Text>
+                </Center>
+              ) : (
+                <ChartEmptyState device={device} status={status} />
+              )}
             </Box>
           )}
         </Box>
-        <StateTimeline input={timeline} axis={axis} box={box} />
+        <StateTimeline input={timeline} axis={axis} box={withPoints.size === 0 ? null : box} />
         <GrandmasterPanel state={state} />
       </Stack>
     </Paper>

@@ -1,9 +1,10 @@
 import { Box, Group, Stack, Text, Tooltip, type MantineColor } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bandBox, buildTimeline, type TimelineInput, type TimelineTrack } from './state-timeline';
 import type { PlotBox } from './SeriesChart';
 import type { TimeAxis } from './time-axis';
+import { Y_AXIS_SIZE_PX } from './device-chart-options';
 import { useTimeText } from './use-time-text';
 
 /** Port states in the colours operators expect (synchronised green, settling yellow, fault red); servo states likewise. */
@@ -25,6 +26,8 @@ const STATE_COLOR: Record<string, MantineColor> = {
 };
 
 const TRACK_HEIGHT_PX = 18;
+/** uPlot leaves this much right of a plot with no right axis. */
+const PLOT_RIGHT_GAP_PX = 10;
 const LABEL_GAP_PX = 8;
 
 /**
@@ -40,14 +43,24 @@ export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput,
   const range = axis.range(nowMs / 1000);
   // Built at each tick: the current band reaches the right edge the charts reach.
   const tracks = buildTimeline({ ...input, fromMs: range.min * 1000, nowMs: Math.max(nowMs, range.max * 1000) });
-  const left = box?.leftPx ?? 80;
-  const width = box?.widthPx ?? 0;
+  // Under its charts' plots; with no chart shown, where their plots would be.
+  const ref = useRef<HTMLDivElement>(null);
+  const [ownWidth, setOwnWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setOwnWidth(Math.floor(entry?.contentRect.width ?? 0)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const left = box && box.widthPx > 0 ? box.leftPx : Y_AXIS_SIZE_PX;
+  const width = box && box.widthPx > 0 ? box.widthPx : Math.max(0, ownWidth - left - PLOT_RIGHT_GAP_PX);
   const trackLabel = (track: TimelineTrack) =>
     track.kind === 'servo' ? t('devicePage.timeline.servo') : track.iface ? t('devicePage.portWithIface', { port: track.port, iface: track.iface }) : t('devicePage.portLabel', { port: track.port });
   const stateLabel = (state: string) => (state in SERVO_TEXT ? `${state} ${t(`devicePage.timeline.servoStates.${state as keyof typeof SERVO_TEXT}`)}` : state);
 
   return (
-    <Stack gap={4} data-testid="state-timeline" data-x-min={range.min} data-x-max={range.max}>
+    <Stack ref={ref} gap={4} data-testid="state-timeline" data-x-min={range.min} data-x-max={range.max}>
       <Text size="sm" fw={500}>
         {t('devicePage.timeline.title')}
       </Text>

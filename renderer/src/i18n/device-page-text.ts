@@ -10,6 +10,7 @@ export const devicePageEn = {
   portWithIface: 'port {{port}} · {{iface}}',
   timestamping: '{{mode}} timestamping',
   noInstances: 'This device has no ptp4l instance.',
+  gmNoOffset: '{{instance}} is the grandmaster of its domain: it has no master to measure an offset, path delay or frequency against.',
   chart: {
     offset: 'Offset from master',
     delay: 'Mean path delay',
@@ -145,6 +146,7 @@ export const devicePageZhCN: typeof devicePageEn = {
   portWithIface: '端口 {{port}} · {{iface}}',
   timestamping: '{{mode}} 时间戳',
   noInstances: '此设备没有 ptp4l 实例。',
+  gmNoOffset: '{{instance}} 是其所在域的主时钟：没有上级主时钟可供测量偏移、路径延迟或频率。',
   chart: {
     offset: '主时钟偏移',
     delay: '平均路径延迟',
