@@ -13,7 +13,7 @@ export function NoDataNotice({ device, status, onOpenDiagnostics }: { device: De
   return (
     <Alert color="orange" variant="light" data-testid="ptp-no-data" data-connection={status.connection} data-code={status.lastError?.code}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Stack gap={2}>
+        <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <Text size="sm" fw={500}>
             {t('devicePage.noData.title', { device: device.name })}
           </Text>
@@ -30,7 +30,7 @@ export function NoDataNotice({ device, status, onOpenDiagnostics }: { device: De
             </>
           )}
         </Stack>
-        <Button size="compact-sm" variant="light" onClick={onOpenDiagnostics} data-testid="ptp-open-diagnostics">
+        <Button size="compact-sm" variant="light" onClick={onOpenDiagnostics} style={{ flexShrink: 0 }} data-testid="ptp-open-diagnostics">
           {t('devicePage.noData.openDiagnostics')}
         </Button>
       </Group>

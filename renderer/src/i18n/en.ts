@@ -42,7 +42,7 @@ export const en = {
     remove: 'Remove',
     editLabel: 'Edit {{name}}',
     removeLabel: 'Remove {{name}}',
-    selectHint: 'Click a row to chart that device.',
+    selectHint: 'Click a row to open that device’s page: its PTP charts, events and diagnostics.',
   },
   connection: {
     'no-data': 'no data',

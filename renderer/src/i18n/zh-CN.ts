@@ -43,7 +43,7 @@ export const zhCN: Resource = {
     remove: '删除',
     editLabel: '编辑 {{name}}',
     removeLabel: '删除 {{name}}',
-    selectHint: '点击一行即可绘制该设备的曲线。',
+    selectHint: '点击一行即可打开该设备的页面：PTP 曲线、事件与诊断。',
   },
   connection: {
     'no-data': '无数据',
