@@ -9,13 +9,13 @@ import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropert
 import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
 import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
 import { instanceStateView } from '../../../shared/ptp/instance-state';
-import { offersDataSet, type LinuxptpVersion } from '../../../shared/doctor/linuxptp-version';
-import { chooseSocket, probeArgv, readUdsProbe, type SocketChoice } from '../../../shared/ptp/uds-probe';
+import { offersDataSet } from '../../../shared/doctor/linuxptp-version';
 import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { DeviceTransport } from '../transport/transport';
 import { PmcSession, type RequestAnswer } from './pmc-session';
 import type { PtpSource, SourcePoll } from './ptp-source';
+import { InstanceProbe } from './instance-probe';
 import { DiagnosticsRecorder } from './source-diagnostics';
 
 /**
@@ -41,8 +41,6 @@ export interface StreamSourceSpec {
   defaultSockets?: boolean;
 }
 
-/** How long the probe before each pmc start (`ptp4l -v`, the sockets) may take; past it, pmc starts as configured. */
-export const PROBE_TIMEOUT_MS = 3_000;
 
 export const FULL_READ_EVERY_MS = 10_000;
 export const STATS_EVERY_MS = 1_000;
@@ -85,12 +83,8 @@ export class PmcStreamSource implements PtpSource {
   /** Engine wall clock of the last poll that heard ptp4l. */
   private heardAtMs: number | null = null;
   private readonly diag: DiagnosticsRecorder;
-  private version: LinuxptpVersion | null = null;
-  private versionText: string | null = null;
-  /** The socket pmc talks to now, and whether it is the read-only one. */
-  private socket: SocketChoice;
-  /** Socket changes already announced as a `notice` event (each once). */
-  private readonly announced = new Set<string>();
+  /** The version and the socket pmc talks to (maybe the read-only one), probed before each start. */
+  private readonly probe: InstanceProbe;
 
   constructor(
     private readonly spec: StreamSourceSpec,
@@ -98,7 +92,7 @@ export class PmcStreamSource implements PtpSource {
   ) {
     this.instance = spec.instance.name;
     this.diag = new DiagnosticsRecorder('pmc-stream', this.instance);
-    this.socket = { path: spec.instance.udsPath, readOnly: false, reason: null };
+    this.probe = new InstanceProbe({ deviceId: spec.id, instance: spec.instance, defaultSockets: spec.defaultSockets !== false });
   }
 
   diagnostics(): SourceDiagnostics {
@@ -106,7 +100,7 @@ export class PmcStreamSource implements PtpSource {
   }
 
   state(): InstanceStateView {
-    return instanceStateView(this.snapshot, { instance: this.instance, atMs: this.heardAtMs, linuxptpVersion: this.versionText, udsPath: this.socket.path, udsReadOnly: this.socket.readOnly });
+    return instanceStateView(this.snapshot, { instance: this.instance, atMs: this.heardAtMs, linuxptpVersion: this.probe.versionText, udsPath: this.probe.socket.path, udsReadOnly: this.probe.socket.readOnly });
   }
 
   /** How many times pmc was started (1 after the first poll; more means restarts). */
@@ -219,7 +213,7 @@ export class PmcStreamSource implements PtpSource {
     if (measured) readings.push(measured);
     if (heard) readings.push(stateReading(next, base));
 
-    const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.socket.path, exitCode: null, udsAccess: session.udsAccess });
+    const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.probe.socket.path, exitCode: null, udsAccess: session.udsAccess });
     if (sample && freshness.kind === 'gap') {
       sample.masterOffsetNs = null;
       sample.offsetFromMasterNs = null;
@@ -238,10 +232,11 @@ export class PmcStreamSource implements PtpSource {
   private async start(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent[]> {
     this.session?.close();
     const events: DeviceEvent[] = [];
-    const notice = await this.probe(transport, signal);
+    const notice = await this.probe.run(transport, signal);
+    this.diag.setNotes(this.probe.notes);
     if (notice) events.push(notice);
     const client = `${CLIENT_SOCKET_PREFIX}${randomBytes(6).toString('hex')}`;
-    const argv = pmcStreamArgv(this.socket.path, client, this.spec.instance.configPath);
+    const argv = pmcStreamArgv(this.probe.socket.path, client, this.spec.instance.configPath);
     this.diag.command(argv.slice(argv.indexOf('pmc')));
     const stream = await transport.stream(argv, { signal, startTimeoutMs: this.deadlineMs });
     stream.onLine((line) => this.diag.rawLine(line));
@@ -262,43 +257,11 @@ export class PmcStreamSource implements PtpSource {
     return [...events, { deviceId: this.spec.id, instance: this.instance, kind: 'source-restart', from: reason, to: 'running', detail: { source: 'pmc', starts: this.starts }, tMs: Date.now() }];
   }
 
-  /**
-   * `ptp4l -v` and the sockets as this login sees them (shared/ptp/uds-probe.ts), one command. A
-   * probe that fails leaves the last knowledge as it was: pmc then says what is wrong.
-   */
-  private async probe(transport: DeviceTransport, signal: AbortSignal): Promise<DeviceEvent | null> {
-    const configured = this.spec.instance.udsPath;
-    try {
-      const res = await transport.exec(probeArgv(configured, this.spec.instance.configPath), { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: 16 * 1024, signal });
-      const probe = readUdsProbe(res.stdout);
-      this.version = probe.version;
-      this.versionText = probe.versionText;
-      this.socket = chooseSocket(configured, probe, this.spec.defaultSockets !== false);
-    } catch (err) {
-      if (signal.aborted) throw err;
-      this.diag.setNotes([`probing the device failed: ${errorValueOf(err).message}`]);
-      return null;
-    }
-    const { path, reason } = this.socket;
-    this.diag.setNotes([
-      this.versionText ? `linuxptp ${this.versionText}` : 'linuxptp version unknown (ptp4l -v gave nothing)',
-      reason === 'default-socket'
-        ? `no socket at ${configured}; using the default ${path}`
-        : reason === 'read-only-socket'
-          ? `this login may not write ${configured}; polling the read-only socket ${path} (GET only, no pushed port states)`
-          : `socket ${path}`,
-    ]);
-    const key = `${reason}|${path}`;
-    if (reason === null || this.announced.has(key)) return null;
-    this.announced.add(key);
-    return { deviceId: this.spec.id, instance: this.instance, kind: 'notice', from: null, to: reason === 'default-socket' ? 'uds-default-socket' : 'uds-read-only-socket', detail: { severity: 'warning', subject: path, configured, source: 'pmc' }, tMs: Date.now() };
-  }
-
   private reset(): void {
     // What this linuxptp and this socket offer: a read-only socket takes no SET, an older ptp4l lacks some data sets.
     this.unavailable.clear();
-    if (this.socket.readOnly) this.unavailable.add('SUBSCRIBE_EVENTS_NP');
-    for (const tlv of ['PORT_STATS_NP', 'PORT_SERVICE_STATS_NP'] as const) if (!offersDataSet(this.version, tlv)) this.unavailable.add(tlv);
+    if (this.probe.socket.readOnly) this.unavailable.add('SUBSCRIBE_EVENTS_NP');
+    for (const tlv of ['PORT_STATS_NP', 'PORT_SERVICE_STATS_NP'] as const) if (!offersDataSet(this.probe.version, tlv)) this.unavailable.add(tlv);
     this.silentPolls = 0;
     this.snapshot = EMPTY_SNAPSHOT;
     this.eventBase = null;
