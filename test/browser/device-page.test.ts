@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,6 +221,49 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await expect(section(eth1!.name).locator('[data-testid="live-chart"][data-kind="offset"]').getAttribute('data-points')).resolves.toBeNull();
     await expect(section(eth1!.name).getByTestId('instance-is-gm').innerText()).resolves.toMatch(/grandmaster of its domain/);
     await shot('device-page-boundary-clock');
+  });
+
+  it('gives each clock phc2sys steers its own offset, delay and frequency charts, from the followed log', async () => {
+    // A log the device follows (the lab has no PHC to steer): phc2sys lines in linuxptp's own format,
+    // appended while the page is open, for the system clock (from the PHC) and for a second PHC.
+    const dir = mkdtempSync(join(tmpdir(), 'syncscope-phc2sys-'));
+    const log = join(dir, 'phc2sys.log');
+    writeFileSync(log, '');
+    let mono = 5000;
+    const writer = setInterval(() => {
+      mono += 0.25;
+      const offset = Math.round(Math.sin(mono) * 40);
+      appendFileSync(log, `phc2sys[${mono.toFixed(3)}]: CLOCK_REALTIME phc offset ${String(offset).padStart(9)} s2 freq ${String(-36526 + offset).padStart(7)} delay    559\n`);
+      appendFileSync(log, `phc2sys[${mono.toFixed(3)}]: eth1 sys offset ${String(-offset).padStart(9)} s2 freq ${String(12 - offset).padStart(7)} delay    600\n`);
+    }, 250);
+    try {
+      await engine.call('devices.add', {
+        transport: 'ssh',
+        name: 's1-phc2sys',
+        host: s1.host,
+        sshPort: s1.sshPort,
+        user: s1.user,
+        auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
+        hostKeySha256: s1.hostKeySha256,
+        instances: [{ name: 'ptp4l', udsPath: s1.udsPath, log: { kind: 'file', path: log } }],
+        pollIntervalMs: 1000,
+      });
+      await page().getByTestId('device-row-s1-phc2sys').click();
+      const clockChart = (clock: string, kind: string) => page().locator(`[data-testid="live-chart"][data-chart-id="ptp4l/phc2sys:${clock}/${kind}"]`);
+      for (const clock of ['CLOCK_REALTIME', 'eth1']) {
+        for (const kind of ['offset', 'delay', 'frequency']) {
+          await waitFor(`points of ${clock}'s ${kind}`, async () => Number((await clockChart(clock, kind).getAttribute('data-points')) ?? 0) >= 3, 30_000);
+        }
+      }
+      await expect(clockChart('CLOCK_REALTIME', 'offset').getAttribute('data-series')).resolves.toBe('phc2sys.offset');
+      await expect(page().locator('[data-testid="instance-section"][data-instance="ptp4l"]').innerText()).resolves.toMatch(/phc2sys · CLOCK_REALTIME: Offset from master/);
+      // The ptp4l charts of the same instance are still there, fed by pmc.
+      await page().locator('[data-testid="live-chart"][data-program="ptp4l"][data-kind="offset"][data-points]').waitFor({ timeout: 20_000 });
+      await shot('device-page-phc2sys');
+    } finally {
+      clearInterval(writer);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says why a device with a wrong pmc socket path has no data, on the PTP tab and in Diagnostics', async () => {
