@@ -60,6 +60,12 @@ describe.skipIf(skip !== null)('scenario: link flap on a slave', () => {
     expect(logStates.find((e) => e.from === 'FAULTY')).toMatchObject({ to: 'LISTENING', detail: { event: 'INIT_COMPLETE' } });
     const links = (await eventsOf(t, dev.id, { sinceMs: downAt, kinds: ['link'] })).map((e) => e.to);
     expect(links.slice(0, 2)).toEqual(['down', 'up']);
+    // The data sets tell the same story once pmc answers again: LISTENING, then a master.
+    await waitFor('LISTENING then UNCALIBRATED or SLAVE from the data sets', async () => {
+      const to = (await states()).filter((e) => e.detail.source !== 'log').map((e) => e.to);
+      const listening = to.indexOf('LISTENING');
+      return listening >= 0 && to.slice(listening).some((s) => s === 'UNCALIBRATED' || s === 'SLAVE');
+    }, 30_000, 250);
 
     // Measurements resume: new servo samples from the log and fresh pmc offsets after the cable is back.
     await waitFor('servo samples and pmc offsets after the flap', async () => (await measured('ptp.servo_offset', upAt)).length >= 2 && (await measured('ptp.offset_from_master', upAt)).length >= 2, 45_000, 250);
