@@ -1,5 +1,5 @@
 import type { DoctorFindingView, DoctorReport } from '../../../shared/contract/methods-diagnostics';
-import { SyncscopeError } from '../../../shared/domain/errors';
+import { errorValueOf, SyncscopeError, type ErrorCode } from '../../../shared/domain/errors';
 import { findingText, type DoctorFinding } from '../../../shared/doctor/checks';
 import { DOCTOR_TEXT } from '../../../shared/doctor/doctor-text';
 import type { ErrorLanguage } from '../../../shared/errors/catalog-types';
@@ -12,8 +12,11 @@ export interface DoctorFlags {
   lang: string;
 }
 
-/** `syncscope doctor` exits with this when a check failed (a warning alone exits 0). */
+/** `syncscope doctor` exits with this when a check failed or the device could not be reached for them (a warning alone exits 0). */
 export const DOCTOR_FAILED_EXIT = 10;
+
+/** Errors that say something about the device or the way to it, not about this command. */
+const DEVICE_CODES: ReadonlySet<ErrorCode> = new Set(['ssh-unreachable', 'ssh-refused', 'ssh-auth', 'ssh-timeout', 'ssh-not-ssh', 'ssh-host-key-changed', 'ssh-host-key-mismatch', 'ssh-disconnected', 'no-credentials', 'device-output']);
 
 const LANGS: readonly ErrorLanguage[] = ['en', 'zh-CN'];
 const MARK: Record<DoctorFindingView['status'], string> = { ok: 'ok', warn: 'WARN', fail: 'FAIL', unknown: '?' };
@@ -36,7 +39,17 @@ export async function runDoctorCommand(a: Access, o: DoctorFlags): Promise<numbe
   const wanted = o.device.toLowerCase();
   const device = (await a.client.call('devices.list')).find((d) => d.id === o.device || d.name.toLowerCase() === wanted);
   if (!device) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name: o.device }));
-  const report: DoctorReport = await a.client.call('doctor.run', { deviceId: device.id });
+  let report: DoctorReport;
+  try {
+    report = await a.client.call('doctor.run', { deviceId: device.id });
+  } catch (err) {
+    // The device could not be reached for the checks: a finding about the device, not a bug of this command.
+    const v = errorValueOf(err);
+    if (!DEVICE_CODES.has(v.code)) throw err;
+    console.error(`syncscope: the health checks of ${device.name} could not run: ${v.message}`);
+    if (v.hint) console.error(`  ${v.hint}`);
+    return DOCTOR_FAILED_EXIT;
+  }
   const rendered = report.findings.map((f) => ({ ...f, ...renderFinding(f, lang) }));
   if (o.json) console.log(JSON.stringify({ ...report, device: device.name, findings: rendered }, null, 2));
   else {

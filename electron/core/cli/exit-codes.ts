@@ -15,7 +15,7 @@ export const EXIT_STATUSES = [
   { status: 7, meaning: 'the address is not one of this machine\'s' },
   { status: 8, meaning: 'the database or stored secrets cannot be read or written' },
   { status: 9, meaning: 'no Syncscope server answers at the --server URL' },
-  { status: 10, meaning: 'a health check failed (syncscope doctor)' },
+  { status: 10, meaning: 'a health check failed, or the device could not be reached for them (syncscope doctor)' },
 ] as const;
 
 export const USAGE_EXIT = 2;
