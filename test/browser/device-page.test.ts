@@ -256,7 +256,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
         }
       }
       await expect(clockChart('CLOCK_REALTIME', 'offset').getAttribute('data-series')).resolves.toBe('phc2sys.offset');
-      await expect(page().locator('[data-testid="instance-section"][data-instance="ptp4l"]').innerText()).resolves.toMatch(/phc2sys · CLOCK_REALTIME: Offset from master/);
+      await expect(page().locator('[data-testid="instance-section"][data-instance="ptp4l"]').innerText()).resolves.toMatch(/phc2sys · CLOCK_REALTIME: Offset from its source/);
       // The ptp4l charts of the same instance are still there, fed by pmc.
       await page().locator('[data-testid="live-chart"][data-program="ptp4l"][data-kind="offset"][data-points]').waitFor({ timeout: 20_000 });
       await shot('device-page-phc2sys');

@@ -17,7 +17,7 @@ export interface ChartText extends DeviceChartText {
 /** A chart's title, axis label (with the catalog's unit) and legend labels, in the UI language. */
 export function useChartText(plan: ChartPlan): ChartText {
   const { t } = useTranslation();
-  const what = t(`devicePage.chart.${plan.kind}`);
+  const what = plan.clock === null ? t(`devicePage.chart.${plan.kind}`) : t(`devicePage.chart.clock.${plan.kind}`);
   const title = plan.clock === null ? what : t('devicePage.chart.clockTitle', { program: plan.program, clock: plan.clock, what });
   return {
     title,
