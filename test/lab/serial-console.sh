@@ -133,6 +133,8 @@ start_console() {
   setsid --fork bash -c '
     for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done 2>/dev/null
     echo $$ >"$1/console-loop.pid"
+    # Hold none of the caller'"'"'s pipes: whoever ran `up` (a test through execFile) waits for them to close.
+    exec </dev/null >>"$1/socat.log" 2>&1
     trap "exit 0" TERM
     while :; do
       socat PTY,link="$2",raw,echo=0,mode=0660,group=dialout EXEC:"ip netns exec $3 /bin/login",pty,setsid,ctty,stderr,sane </dev/null >>"$1/socat.log" 2>&1 &
