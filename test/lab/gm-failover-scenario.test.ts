@@ -32,7 +32,8 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
     slaves = [];
     for (const name of ['ss-fs1', 'ss-fs2']) {
       const d = labScenarioDevice(lab, name);
-      slaves.push({ lab: d, dev: await addLabDevice(t, d) });
+      // ss-fs1's log is followed too: ptp4l's own "selected best master clock" lines become gm-change events.
+      slaves.push({ lab: d, dev: await addLabDevice(t, d, { logs: name === 'ss-fs1' }) });
     }
     for (const s of slaves) await waitOnline(t, s.dev);
     // Both follow ss-fgm1 (priority1 1) before anything is stopped.
@@ -74,6 +75,8 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
       expectChain(events, fgm1.clockIdentity, fgm2.clockIdentity, s.lab.clockIdentity);
       expect(events.at(-1)!.detail).toMatchObject({ localClock: false, gmPriority1: 2, gmClockClass: 6 });
     }
+    const logged = async (sinceMs: number) => (await eventsOf(t, slaves[0]!.dev.id, { sinceMs, kinds: ['gm-change'] })).filter((e) => e.detail.source === 'log').map((e) => e.to);
+    expect(await logged(stoppedAt)).toContain(fgm2.clockIdentity);
     // Domain 0 never saw any of it: ss-s1 still follows ss-gm.
     const s1 = labDevice(lab, 'ss-s1');
     const { stdout } = await run('pmc', ['-u', '-b', '0', '-s', s1.udsPath, 'GET PARENT_DATA_SET']);
@@ -92,5 +95,6 @@ describe.skipIf(skip !== null)('scenario: grandmaster failover to the backup and
       expectChain(events, fgm2.clockIdentity, fgm1.clockIdentity, s.lab.clockIdentity);
       expect(events.at(-1)!.detail).toMatchObject({ localClock: false, gmPriority1: 1 });
     }
+    expect(await logged(restartedAt)).toContain(fgm1.clockIdentity);
   });
 });
