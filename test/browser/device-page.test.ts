@@ -182,6 +182,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await page().getByTestId('device-tab-events').click();
     await page().locator('[data-testid="event-row"]').first().waitFor();
     await expect(page().getByTestId('events-table').innerText()).resolves.toMatch(/端口状态/);
+    await expect(page().getByTestId('events-table').innerText()).resolves.toMatch(/端口 1 · 接口 eth0/);
     await shot('device-page-events-zh');
     await page().getByTestId('device-tab-ptp').click();
     await page().locator('[data-testid="live-chart"][data-kind="offset"][data-points]').waitFor({ timeout: 20_000 });

@@ -5,7 +5,7 @@ import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import { DEVICE_EVENT_KINDS, type DeviceEventKind } from '../../../shared/series/device-event';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
-import { detailText, mergeEvents, rowsOf, stateTextKey, type EventRow } from './event-rows';
+import { detailText, isDetailKey, mergeEvents, rowsOf, stateTextKey, type EventRow } from './event-rows';
 
 const EVENT_LIMIT = 500;
 
@@ -49,6 +49,7 @@ export function EventsTab({ deviceId }: { deviceId: string }) {
     const key = stateTextKey(kind, value);
     return key ? t(key) : value;
   };
+  const detailLabel = (key: string) => (isDetailKey(key) ? t(`devicePage.eventDetail.${key}`) : key);
   const time = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
 
   return (
@@ -107,7 +108,7 @@ export function EventsTab({ deviceId }: { deviceId: string }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                      {detailText(r.detail)}
+                      {detailText(r.detail, detailLabel)}
                     </Text>
                   </Table.Td>
                 </Table.Tr>

@@ -23,6 +23,7 @@ describe('event rows', () => {
   it('writes the detail as one line in reading order, leaving out nulls and false flags', () => {
     expect(detailText({ interface: 'eth0', port: 1, localClock: false, gmClockClass: null, source: 'log' })).toBe('port 1 · interface eth0 · source log');
     expect(detailText({ code: 'pmc.no-answer', message: 'ptp4l did not answer' })).toBe('code pmc.no-answer · message ptp4l did not answer');
+    expect(detailText({ zeta: 1, port: 2 }, (k) => (k === 'port' ? '端口' : k))).toBe('端口 2 · zeta 1');
   });
 
   it('translates connection states only', () => {

@@ -34,26 +34,32 @@ export function rowsOf(events: readonly DeviceEvent[], limit: number): EventRow[
   return mergeEvents([], events, new Set(), limit);
 }
 
-/** Detail keys in the order people read them; the rest follow alphabetically. */
-const DETAIL_ORDER = ['port', 'interface', 'iface', 'code', 'message', 'severity', 'subject', 'value', 'event', 'fault', 'localClock', 'gmClockClass', 'gmPriority1', 'grandmaster', 'clock', 'source', 'starts', 'line'];
 const HIDDEN_WHEN_FALSE = new Set(['localClock', 'fault']);
 
-/** An event's detail as one line: `port 1 · interface eth0 · …` (nulls and false flags left out). */
-export function detailText(detail: DeviceEvent['detail']): string {
+/** Detail keys the UI names in its language (the rest show as the engine wrote them), in the order people read them; the rest follow alphabetically. */
+export const DETAIL_KEYS = ['port', 'interface', 'iface', 'code', 'message', 'severity', 'subject', 'value', 'event', 'fault', 'localClock', 'gmClockClass', 'gmPriority1', 'grandmaster', 'clock', 'source', 'starts', 'line'] as const;
+export type DetailKey = (typeof DETAIL_KEYS)[number];
+
+export function isDetailKey(key: string): key is DetailKey {
+  return rank(key) < DETAIL_KEYS.length;
+}
+
+/** An event's detail as one line: `port 1 · interface eth0 · …` (nulls and false flags left out), keys named by `label`. */
+export function detailText(detail: DeviceEvent['detail'], label: (key: string) => string = (k) => k): string {
   const keys = Object.keys(detail).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const parts: string[] = [];
   for (const k of keys) {
     const v = detail[k];
     if (v === null || v === undefined || v === '') continue;
     if (v === false && HIDDEN_WHEN_FALSE.has(k)) continue;
-    parts.push(`${k} ${String(v)}`);
+    parts.push(`${label(k)} ${String(v)}`);
   }
   return parts.join(' · ');
 }
 
 function rank(key: string): number {
-  const i = DETAIL_ORDER.indexOf(key);
-  return i === -1 ? DETAIL_ORDER.length : i;
+  const i = (DETAIL_KEYS as readonly string[]).indexOf(key);
+  return i === -1 ? DETAIL_KEYS.length : i;
 }
 
 /** The i18n key that names a from/to value, when the UI translates it (connection states); null to show it as the device wrote it. */
