@@ -155,7 +155,8 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await pmc.waitFor({ timeout: 20_000 });
     await expect(pmc.getByTestId('diag-command').innerText()).resolves.toMatch(/pmc/);
     await waitFor('a latency', async () => /\d+(\.\d+)? ms/.test(await pmc.getByTestId('diag-latency').innerText()), 20_000);
-    await expect(pmc.getByTestId('diag-error').getAttribute('data-code')).resolves.toBe('');
+    // Refreshed every 2 s: a healthy ptp4l's polls end without error (one missed answer on a busy machine may show for a moment).
+    await waitFor('a poll without error', async () => (await pmc.getByTestId('diag-error').getAttribute('data-code')) === '', 20_000);
     await pmc.getByTestId('diag-raw-toggle').click();
     await expect(pmc.getByTestId('diag-raw').innerText()).resolves.toMatch(/RESPONSE MANAGEMENT|offsetFromMaster|portState/);
     const log = page().locator('[data-testid="diag-source"][data-source="log-follow"]');
