@@ -132,14 +132,9 @@ export class HostKeys {
   private writeKey(device: DeviceView, target: HostKeyTarget, fp: string): DeviceView {
     const repo = this.deps.devices;
     if (target === 'device') return repo.update(device.id, { hostKeySha256: fp });
-    const jump = device.jump as NonNullable<DeviceView['jump']>;
-    if (jump.hostKeySha256 === null) {
-      repo.rememberJumpHostKey(device.id, fp);
-      return repo.update(device.id, {});
-    }
-    // A jump host that logs in as the device does can be re-stated whole; one with its own secret keeps it only through the repo.
-    if (jump.authKind !== null) throw new SyncscopeError(catalogError('ssh.host-key-not-presented', { device: device.name, fingerprint: fp, presented: 'a changed jump host key with its own login cannot be accepted yet; edit the jump host' }, { deviceId: device.id }));
-    return repo.update(device.id, { jump: { host: jump.host, sshPort: jump.sshPort, user: jump.user, hostKeySha256: fp } });
+    // Only the key changes: a jump host with its own login keeps its sealed secret.
+    repo.setJumpHostKey(device.id, fp);
+    return repo.get(device.id);
   }
 
   private record(deviceId: string, e: Pick<DeviceEvent, 'kind' | 'from' | 'to' | 'detail'>): void {

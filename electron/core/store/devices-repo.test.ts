@@ -117,6 +117,13 @@ describe('DevicesRepo on a real SQLite file', () => {
     expect(store.devices.connectSpec(v.id)).toMatchObject({ authKind: 'agent', auth: { kind: 'agent' }, jump: { auth: { kind: 'password', password: 'jump-secret-99' } } });
     store.devices.rememberJumpHostKey(v.id, 'SHA256:jump');
     expect(store.devices.get(v.id).jump?.hostKeySha256).toBe('SHA256:jump');
+    // First contact never overwrites a known key; the operator's decision does, and keeps the jump host's own login.
+    store.devices.rememberJumpHostKey(v.id, 'SHA256:other');
+    expect(store.devices.get(v.id).jump?.hostKeySha256).toBe('SHA256:jump');
+    const before = store.devices.get(v.id).updatedAtMs;
+    store.devices.setJumpHostKey(v.id, 'SHA256:rotated');
+    expect(store.devices.get(v.id).updatedAtMs).toBeGreaterThan(before);
+    expect(store.devices.connectSpec(v.id)).toMatchObject({ jump: { hostKeySha256: 'SHA256:rotated', auth: { kind: 'password', password: 'jump-secret-99' } } });
     store.devices.update(v.id, { jump: null, udsPath: '/run/ptp4l-a' });
     expect(store.devices.connectSpec(v.id)).toMatchObject({ jump: null, udsPath: '/run/ptp4l-a', instances: [{ name: 'eth0', udsPath: '/run/ptp4l-a' }, { name: 'eth1' }] });
   });

@@ -242,6 +242,20 @@ export class DevicesRepo {
       .run(sha256, id);
   }
 
+  /**
+   * Sets the jump host's expected key, whatever it was: the operator's explicit decision (trust or
+   * accept a changed key). The jump host's own login, sealed with the device's secrets, is untouched.
+   */
+  setJumpHostKey(id: string, sha256: string): void {
+    const changed = this.db
+      .prepare(
+        `UPDATE devices SET profile = json_set(profile, '$.jump.hostKeySha256', ?), updated_at_ms = MAX(?, updated_at_ms + 1)
+         WHERE id = ? AND json_type(profile, '$.jump') = 'object'`,
+      )
+      .run(sha256, Date.now(), id).changes;
+    if (changed === 0) throw notFound(id);
+  }
+
   private row(id: string): DeviceRow {
     const row = this.db.prepare('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined;
     if (!row) throw notFound(id);
