@@ -485,13 +485,17 @@ device_healthy() {
   is_isolated "$name" || is_scenario "$name" || device_tcp_open "$name" "$(name_addr "$name" "$octet")" || return 1
 }
 
-# True when every device row given is healthy.
+# True when every device row given is healthy. Checked side by side: each pmc costs ~0.1 s (it waits
+# for late replies), and `up` on a healthy lab runs before every lab suite.
 devices_healthy() {
-  local row name role octet
+  local row name role octet pids=() pid healthy=0
   for row in "$@"; do
     read -r name role octet <<<"$row"
-    device_healthy "$name" "$octet" || return 1
+    device_healthy "$name" "$octet" &
+    pids+=("$!")
   done
+  for pid in "${pids[@]}"; do wait "$pid" || healthy=1; done
+  return "$healthy"
 }
 
 lab_healthy() {
