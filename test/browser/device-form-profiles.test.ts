@@ -1,11 +1,15 @@
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LabDevice } from '../lab/lab';
 import { waitFor } from '../support/engine-server';
 import { HAN, browserSuiteSkip, openAddDialog, openConsole, shot, switchLanguage, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
+const run = promisify(execFile);
+const CLI = join(__dirname, '../../bin/syncscope.cjs');
 
 /** The lab's serial-only device (test/lab/serial-console.sh): its console pty and its ptp4l socket. */
 const SERIAL_DEVICE_DIR = '/run/syncscope-lab/ss-c1';
@@ -141,6 +145,16 @@ describe.skipIf(skip !== null)('device profiles through the form, in real Chromi
     await input('submit').click();
     await form().getByText('Give the serial port, such as /dev/ttyUSB0 (Linux/macOS) or COM3 (Windows).').waitFor();
     await expect(input('serial.path').evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    // The engine's port list (the one `syncscope serial ports` prints on the same machine) is offered as suggestions.
+    const { stdout } = await run(process.execPath, [CLI, 'serial', 'ports', '--json']);
+    const listed = (JSON.parse(stdout) as { ports: { path: string }[] }).ports.map((p) => p.path);
+    if (listed.length === 0) {
+      await form().getByText('No serial ports found on the machine running the engine; type the path.').waitFor();
+    } else {
+      await input('serial.path').click();
+      await waitFor('the listed ports as suggestions', async () => JSON.stringify(await s.page.getByTestId('device-form-serial-port-option').allInnerTexts()).includes(listed[0]!));
+      await expect(s.page.getByTestId('device-form-serial-port-option').count()).resolves.toBe(listed.length);
+    }
     await input('serial.path').fill('/dev/ttyUSB0; reboot');
     await input('submit').click();
     await form().getByText('The serial port must be an absolute device path (/dev/ttyUSB0) or a Windows COM port (COM3).').waitFor();

@@ -10,7 +10,7 @@ import { validateDeviceEdit } from './form/device-edit';
 import { formErrorsOfEngine } from './form/engine-errors';
 import { textProps } from './form/field-props';
 import { fieldLabelKey, validationTextKey } from './form/field-text';
-import { firstInvalidField, type FieldErrors, type FormField } from './form/form-fields';
+import { firstInvalidField, withoutErrorOf, type FieldErrors, type FormField } from './form/form-fields';
 import type { IssueText } from './form/form-result';
 import { deviceFormFrom, emptyDeviceForm, type DeviceFormValues, type FormTransport } from './form/form-values';
 import { InstancesEditor } from './form/InstancesEditor';
@@ -28,12 +28,6 @@ export interface DeviceFormModalProps {
 
 /** After a refused submit: the first field to show (and focus), or the form-wide error box. */
 type Reveal = { target: FormField | 'form-error'; seq: number } | null;
-
-/** A change to one input clears its error; removing an instance clears every instance error (their positions moved). */
-function withoutErrorOf(errors: FieldErrors, field: FormField): FieldErrors {
-  const cleared = Object.entries(errors).filter(([key]) => (field === 'instances' ? !key.startsWith('instances') : key !== field));
-  return Object.fromEntries(cleared) as FieldErrors;
-}
 
 /** Add or edit a device. Mount it only while open, so each opening starts from a fresh form. */
 export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalProps) {

@@ -17,6 +17,7 @@ const PARITIES = line.parity.unwrap().options;
 const FLOW_CONTROLS = line.flowControl.unwrap().options;
 const DATA_BITS = [5, 6, 7, 8] as const;
 const STOP_BITS = [1, 1.5, 2] as const;
+const LINE_KEYS = ['dataBits', 'parity', 'stopBits', 'flowControl'] as const;
 
 /** A device reached through its serial console: the port, its line settings (folded: 8N1 is the usual) and an optional console login. */
 export function SerialFields({ values, errors, onChange, ports, keepSecret }: SerialFieldsProps) {
@@ -35,6 +36,8 @@ export function SerialFields({ values, errors, onChange, ports, keepSecret }: Se
     'data-testid': `device-form-serial.${key}`,
   });
   const numbers = (list: readonly number[]) => list.map((n) => ({ value: String(n), label: String(n) }));
+  // A refused line setting must be in sight: the fold opens by itself while one has an error.
+  const lineExpanded = lineOpen || LINE_KEYS.some((key) => errors[`serial.${key}`] !== undefined);
   const frame = `${values.dataBits}${values.parity.charAt(0).toUpperCase()}${values.stopBits}`;
 
   return (
@@ -58,10 +61,10 @@ export function SerialFields({ values, errors, onChange, ports, keepSecret }: Se
         <Select label={t('deviceForm.serial.baudRate')} maw={160} {...select('baudRate', numbers(SERIAL_BAUD_RATES), Number)} />
       </Group>
       <div>
-        <Button variant="subtle" size="compact-sm" onClick={() => setLineOpen((o) => !o)} aria-expanded={lineOpen} data-testid="device-form-serial-line">
+        <Button variant="subtle" size="compact-sm" onClick={() => setLineOpen((o) => !o)} aria-expanded={lineExpanded} data-testid="device-form-serial-line">
           {t('deviceForm.serial.advanced', { frame, flowControl: flowLabel[values.flowControl] })}
         </Button>
-        <Collapse expanded={lineOpen}>
+        <Collapse expanded={lineExpanded}>
           <SimpleGrid cols={2} pt="xs">
             <Select label={t('deviceForm.serial.dataBits')} {...select('dataBits', numbers(DATA_BITS), (v) => Number(v) as SerialFormValues['dataBits'])} />
             <Select label={t('deviceForm.serial.parity')} {...select('parity', PARITIES.map((p) => ({ value: p, label: parityLabel[p] })), (v) => v as SerialFormValues['parity'])} />

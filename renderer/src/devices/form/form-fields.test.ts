@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en';
 import { zhCN } from '../../i18n/zh-CN';
 import { fieldLabelKey } from './field-text';
-import { FIELD_ORDER, fieldKind, firstInvalidField, formFieldOf } from './form-fields';
+import { FIELD_ORDER, fieldKind, firstInvalidField, formFieldOf, withoutErrorOf } from './form-fields';
 
 describe('which input an error belongs to', () => {
   it('maps zod paths and the engine’s dotted fields, nested ones included', () => {
@@ -48,6 +48,19 @@ describe('which input an error belongs to', () => {
     expect(fieldKind('instances.4.name')).toBe('instanceName');
     expect(fieldKind('instances.4.configPath')).toBe('devicePath');
     expect(fieldKind('instances.4.logUnit')).toBe('unit');
+  });
+});
+
+describe('clearing errors as the operator edits', () => {
+  const errors = { name: 'a', 'jump.host': 'b', instances: 'c', 'instances.0.name': 'd', 'instances.2.udsPath': 'e' };
+
+  it('clears only the edited input’s error', () => {
+    expect(withoutErrorOf(errors, 'jump.host')).toEqual({ name: 'a', instances: 'c', 'instances.0.name': 'd', 'instances.2.udsPath': 'e' });
+    expect(withoutErrorOf(errors, 'instances.0.name')).toEqual({ name: 'a', 'jump.host': 'b', instances: 'c', 'instances.2.udsPath': 'e' });
+  });
+
+  it('clears every instance error when the list itself changes (the positions moved)', () => {
+    expect(withoutErrorOf(errors, 'instances')).toEqual({ name: 'a', 'jump.host': 'b' });
   });
 });
 

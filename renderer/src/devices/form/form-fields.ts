@@ -37,6 +37,12 @@ export function firstInvalidField(errors: FieldErrors): FormField | null {
   return FIELD_ORDER.find((field) => errors[field] !== undefined) ?? null;
 }
 
+/** A change to one input clears its error; a change to the instance list (a removal) clears every instance error, as their positions moved. */
+export function withoutErrorOf(errors: FieldErrors, field: FormField): FieldErrors {
+  const kept = Object.entries(errors).filter(([key]) => (field === 'instances' ? !key.startsWith('instances') : key !== field));
+  return Object.fromEntries(kept) as FieldErrors;
+}
+
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => value !== undefined && (list as readonly string[]).includes(value);
 
 /** `auth.password` → `password`; `auth` or `auth.kind` → `authKind`. */
