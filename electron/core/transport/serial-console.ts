@@ -54,6 +54,11 @@ export class SerialConsole {
   private streamCommand = '';
   private broken: ErrorValue | null = null;
   private readonly failers = new Set<(err: SyncscopeError) => void>();
+  /**
+   * Called when the shell is gone although the port is open (the device rebooted to a login prompt,
+   * an idle logout): the owner treats it as a lost connection and logs in again.
+   */
+  onLost: ((why: ErrorValue) => void) | null = null;
 
   constructor(
     private readonly wire: ConsoleWire,
@@ -269,7 +274,11 @@ export class SerialConsole {
         this.unsettled = false;
         return;
       } catch (err) {
-        if (signal.aborted || attempt === 1) throw err;
+        if (signal.aborted) throw err;
+        if (attempt === 1) {
+          this.onLost?.(catalogError('serial.no-shell', { path: this.label }));
+          throw err;
+        }
       }
     }
   }

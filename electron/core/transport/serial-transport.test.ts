@@ -107,6 +107,23 @@ describe.skipIf(!haveSocat)('SerialTransport on a real pty (socat + bash)', () =
     expect(await s.exec(['echo', 'next'])).toMatchObject({ stdout: 'next\n', exitCode: 0 });
   });
 
+  it('treats a shell that is no longer ours (a program that ignores Ctrl-C holds the console) as a lost connection', async () => {
+    const s = transport();
+    await s.connect();
+    const reasons: string[] = [];
+    s.onDisconnect((r) => reasons.push(r));
+    const st = await s.stream(['sh', '-c', 'trap "" INT; echo ignoring; while :; do sleep 1; done']);
+    const lines: string[] = [];
+    st.onLine((l) => lines.push(l));
+    await until('the program ignores Ctrl-C', () => lines.includes('ignoring'));
+    st.close();
+    await st.ended;
+    const err = (await rejection(s.exec(['echo', 'never'], { timeoutMs: 15_000 }))) as SyncscopeError;
+    expect(err.value.messageId).toBe('serial.no-shell');
+    expect(reasons).toHaveLength(1);
+    expect(s.state).toBe('idle');
+  }, 20_000);
+
   it('says a missing port is missing and a port in use is busy; close() frees it at once', async () => {
     const missing = new SerialTransport({ serial: { path: join(dir, 'nothing-here'), ...LINE } });
     expect(((await rejection(missing.connect())) as SyncscopeError).value.messageId).toBe('serial.port-missing');
@@ -115,7 +132,8 @@ describe.skipIf(!haveSocat)('SerialTransport on a real pty (socat + bash)', () =
     const other = new SerialTransport({ serial: { path: link, ...LINE } });
     expect(((await rejection(other.connect())) as SyncscopeError).value).toMatchObject({ messageId: 'serial.port-busy', code: 'serial-unavailable' });
     first.close();
-    await other.connect();
+    // The OS closes the descriptor asynchronously: the port is free a moment later, without a logout wait.
+    await until('the port free for another program', () => other.connect().then(() => true, () => false), 2000);
     expect((await other.exec(['echo', 'mine now'])).stdout).toBe('mine now\n');
     other.close();
   });

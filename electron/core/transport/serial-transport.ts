@@ -94,7 +94,12 @@ export class SerialTransport implements DeviceTransport {
     const decoder = new TextDecoder('utf-8');
     port.on('data', (chunk: Buffer) => shell.receive(decoder.decode(chunk, { stream: true })));
     port.on('error', () => undefined);
-    port.on('close', () => this.dropped(port));
+    port.on('close', () => this.dropped(port, catalogError('serial.dropped', { path: s.path })));
+    shell.onLost = (why) => {
+      // The port is fine but the shell is not ours any more: start over with a fresh open and login.
+      this.dropped(port, why);
+      this.release(port);
+    };
     this.port = port;
     this.console = shell;
     this.consoleLog.add(`[Syncscope opened ${s.path} at ${s.baudRate} baud]`, 'note');
@@ -159,9 +164,8 @@ export class SerialTransport implements DeviceTransport {
     return this.console;
   }
 
-  private dropped(port: SerialPort): void {
+  private dropped(port: SerialPort, why: ErrorValue): void {
     if (this.port !== port) return;
-    const why: ErrorValue = catalogError('serial.dropped', { path: this.path });
     this.consoleLog.add(`[${why.message}]`, 'note');
     this.console?.fail(why);
     this.console = null;
