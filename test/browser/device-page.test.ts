@@ -118,6 +118,8 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     await timeline.locator('[data-track="port:1"] [data-testid="timeline-band"][data-state="UNCALIBRATED"]').waitFor({ timeout: 20_000 });
     // The servo track comes from the logged servo state (s0: unlocked, as free_running leaves it).
     await timeline.locator('[data-track="servo"] [data-testid="timeline-band"][data-state="s0"]').waitFor({ timeout: 20_000 });
+    // And the device's connection, online since it was added.
+    await timeline.locator('[data-track="connection"] [data-testid="timeline-band"][data-state="online"]').waitFor({ timeout: 20_000 });
     const band = await timeline.locator('[data-track="port:1"] [data-testid="timeline-band"]').last().boundingBox();
     const plot = await chart('offset').locator('.u-over').boundingBox();
     // Same left edge and width as the plots above: the band ends at "now", the plots' right edge.
@@ -278,6 +280,7 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
     expect(code).toBeTruthy();
     await expect(notice.getByTestId('ptp-no-data-reason').innerText()).resolves.toMatch(/no-ptp4l-here/);
     await page().locator('[data-testid="live-chart-empty"][data-connection="no-data"]').waitFor();
+    await page().locator('[data-track="connection"] [data-testid="timeline-band"][data-state="no-data"]').waitFor({ timeout: 20_000 });
     await shot('device-page-no-data');
 
     await notice.getByTestId('ptp-open-diagnostics').click();

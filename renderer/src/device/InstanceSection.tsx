@@ -52,7 +52,7 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
   const onPlotBox = useCallback((b: PlotBox) => setBox((old) => (old && old.leftPx === b.leftPx && old.widthPx === b.widthPx ? old : b)), []);
 
   const timeline = {
-    events: events.filter((e) => e.instance === instance),
+    events: events.filter((e) => e.instance === instance || e.kind === 'connection'),
     servo,
     currentPorts: (state?.ports ?? []).map((p) => ({ portNumber: p.portNumber, portState: p.portState, interface: p.interface })),
   };

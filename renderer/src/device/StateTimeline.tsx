@@ -1,6 +1,7 @@
 import { Box, Group, Stack, Text, Tooltip, type MantineColor } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Connection } from '../../../shared/domain/status';
 import { bandBox, buildTimeline, type TimelineInput, type TimelineTrack } from './state-timeline';
 import type { PlotBox } from './SeriesChart';
 import type { TimeAxis } from './time-axis';
@@ -23,6 +24,16 @@ const STATE_COLOR: Record<string, MantineColor> = {
   s1: 'red.5',
   s2: 'green.6',
   s3: 'teal.6',
+};
+
+/** The connection track's bands: measuring is quiet, the rest stands out. */
+const CONNECTION_COLOR: Record<Connection, MantineColor> = {
+  online: 'green.2',
+  connecting: 'yellow.3',
+  'no-data': 'orange.5',
+  'awaiting-host-key': 'violet.4',
+  offline: 'red.6',
+  idle: 'gray.3',
 };
 
 const TRACK_HEIGHT_PX = 18;
@@ -55,9 +66,16 @@ export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput,
   }, []);
   const left = box && box.widthPx > 0 ? box.leftPx : Y_AXIS_SIZE_PX;
   const width = box && box.widthPx > 0 ? box.widthPx : Math.max(0, ownWidth - left - PLOT_RIGHT_GAP_PX);
-  const trackLabel = (track: TimelineTrack) =>
-    track.kind === 'servo' ? t('devicePage.timeline.servo') : track.iface ? t('devicePage.portWithIface', { port: track.port, iface: track.iface }) : t('devicePage.portLabel', { port: track.port });
-  const stateLabel = (state: string) => (state in SERVO_TEXT ? `${state} ${t(`devicePage.timeline.servoStates.${state as keyof typeof SERVO_TEXT}`)}` : state);
+  const trackLabel = (track: TimelineTrack) => {
+    if (track.kind === 'servo') return t('devicePage.timeline.servo');
+    if (track.kind === 'connection') return t('devicePage.eventKinds.connection');
+    return track.iface ? t('devicePage.portWithIface', { port: track.port, iface: track.iface }) : t('devicePage.portLabel', { port: track.port });
+  };
+  const stateLabel = (kind: TimelineTrack['kind'], state: string) => {
+    if (kind === 'connection') return isConnection(state) ? t(`connection.${state}`) : state;
+    return state in SERVO_TEXT ? `${state} ${t(`devicePage.timeline.servoStates.${state as keyof typeof SERVO_TEXT}`)}` : state;
+  };
+  const colorOf = (kind: TimelineTrack['kind'], state: string): MantineColor => (kind === 'connection' ? (isConnection(state) ? CONNECTION_COLOR[state] : 'gray.6') : (STATE_COLOR[state] ?? 'gray.6'));
 
   return (
     <Stack ref={ref} gap={4} data-testid="state-timeline" data-x-min={range.min} data-x-max={range.max}>
@@ -80,11 +98,11 @@ export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput,
                 const at = bandBox(band, range.min, range.max, width);
                 if (!at) return null;
                 return (
-                  <Tooltip key={`${band.fromMs}-${band.state}`} label={`${stateLabel(band.state)} · ${timeText(band.fromMs)} – ${timeText(band.toMs)}`} withArrow>
-                    <Box pos="absolute" top={0} left={at.leftPx} w={at.widthPx} h={TRACK_HEIGHT_PX} bg={STATE_COLOR[band.state] ?? 'gray.6'} data-testid="timeline-band" data-state={band.state}>
+                  <Tooltip key={`${band.fromMs}-${band.state}`} label={`${stateLabel(track.kind, band.state)} · ${timeText(band.fromMs)} – ${timeText(band.toMs)}`} withArrow>
+                    <Box pos="absolute" top={0} left={at.leftPx} w={at.widthPx} h={TRACK_HEIGHT_PX} bg={colorOf(track.kind, band.state)} data-testid="timeline-band" data-state={band.state}>
                       {at.widthPx > 60 && (
-                        <Text size="10px" c="white" px={4} truncate="end" lh={`${TRACK_HEIGHT_PX}px`}>
-                          {stateLabel(band.state)}
+                        <Text size="10px" c={track.kind === 'connection' && band.state === 'online' ? 'dark' : 'white'} px={4} truncate="end" lh={`${TRACK_HEIGHT_PX}px`}>
+                          {stateLabel(track.kind, band.state)}
                         </Text>
                       )}
                     </Box>
@@ -96,10 +114,10 @@ export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput,
       ))}
       {tracks.length > 0 && (
         <Group gap="sm" ml={left}>
-          {[...new Set(tracks.flatMap((tr) => tr.bands.map((b) => b.state)))].map((state) => (
-            <Group key={state} gap={4}>
-              <Box w={10} h={10} bg={STATE_COLOR[state] ?? 'gray.6'} />
-              <Text size="xs">{stateLabel(state)}</Text>
+          {[...new Map(tracks.flatMap((tr) => tr.bands.map((b) => [`${tr.kind}:${b.state}`, { kind: tr.kind, state: b.state }] as const))).values()].map(({ kind, state }) => (
+            <Group key={`${kind}:${state}`} gap={4}>
+              <Box w={10} h={10} bg={colorOf(kind, state)} />
+              <Text size="xs">{stateLabel(kind, state)}</Text>
             </Group>
           ))}
         </Group>
@@ -109,3 +127,7 @@ export function StateTimeline({ input, axis, box }: { input: Omit<TimelineInput,
 }
 
 const SERVO_TEXT = { s0: 0, s1: 1, s2: 2, s3: 3 } as const;
+
+function isConnection(state: string): state is Connection {
+  return Connection.safeParse(state).success;
+}

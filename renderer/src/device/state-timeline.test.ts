@@ -77,6 +77,33 @@ describe('buildTimeline', () => {
   });
 });
 
+describe('connection gaps on the timeline', () => {
+  it('ends port and servo bands when the device stops being online, restarts them with the next state read, and draws the connection', () => {
+    const conn = (tMs: number, from: string | null, to: string) => ev(tMs, from, to, {}, 'connection');
+    const tracks = buildTimeline({
+      events: [
+        conn(900, null, 'online'),
+        ev(1000, null, 'UNCALIBRATED'),
+        conn(3000, 'online', 'offline'),
+        conn(3500, 'offline', 'no-data'),
+        // On reconnect the pmc source starts each port's timeline again (from null).
+        ev(5000, null, 'UNCALIBRATED'),
+        conn(5100, 'no-data', 'online'),
+      ],
+      servo: servoChanges([1e6, 2e6, 3e6, 6e6, 7e6], [0, 0, 0, 0, 0]),
+      currentPorts: [{ portNumber: 1, portState: 'UNCALIBRATED', interface: 'eth0' }],
+      fromMs: 0,
+      nowMs: 8000,
+    });
+    expect(tracks.map((t) => [t.id, t.bands.map((b) => `${b.state}@${b.fromMs}-${b.toMs}`)])).toEqual([
+      ['port:1', ['UNCALIBRATED@1000-3000', 'UNCALIBRATED@5000-8000']],
+      // The servo is heard again after the silence: its band restarts with it.
+      ['servo', ['s0@1000-3000', 's0@6000-8000']],
+      ['connection', ['online@900-3000', 'offline@3000-3500', 'no-data@3500-5100', 'online@5100-8000']],
+    ]);
+  });
+});
+
 describe('bandBox', () => {
   it('places a band in pixels and clips it to the shown range', () => {
     expect(bandBox({ state: 'SLAVE', fromMs: 5000, toMs: 15_000 }, 10, 20, 100)).toEqual({ leftPx: 0, widthPx: 50 });

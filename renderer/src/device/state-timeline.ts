@@ -2,8 +2,10 @@ import type { DeviceEvent } from '../../../shared/series/device-event';
 
 /**
  * The port/servo state timeline of one instance: one track per port (from `port-state` events and
- * the port's current state) and one for the servo (from `servo-state` events or the logged servo
- * state series), each a row of bands "this state from … to …". Pure: the component only draws.
+ * the port's current state), one for the servo (from `servo-state` events or the logged servo state
+ * series) and one for the device's connection, each a row of bands "this state from … to …". While
+ * the device is not online nobody knows the port or servo state: their bands end there, and start
+ * again with the first state read after it. Pure: the component only draws.
  */
 export interface TimelineBand {
   state: string;
@@ -12,9 +14,9 @@ export interface TimelineBand {
 }
 
 export interface TimelineTrack {
-  /** `port:1`, `servo`. */
+  /** `port:1`, `servo`, `connection`. */
   id: string;
-  kind: 'port' | 'servo';
+  kind: 'port' | 'servo' | 'connection';
   /** Port number (as text) or null for the servo. */
   port: string | null;
   iface: string | null;
@@ -35,22 +37,42 @@ export interface StateChange {
   state: string;
 }
 
-/** Servo state changes from the logged servo state series (codes), ascending: only the points where it changes; a gap ends a band. */
+/**
+ * A servo state read after this long a silence is noted again: it may follow a connection gap, which
+ * ends the band. ptp4l logs a servo line per sync (at least once a second in practice), so a
+ * shorter silence is jitter, not a gap.
+ */
+export const SERVO_RESUME_AFTER_MS = 2500;
+
+/** The servo state a logged code names ('' for a gap). */
+export function servoStateName(code: number | null | undefined): string {
+  return code === null || code === undefined ? '' : (SERVO_STATE_NAMES[code] ?? `s${code}`);
+}
+
+/**
+ * Appends a servo reading to `changes` when it says something new: another state, or the same
+ * state after a silence. Returns `changes` itself when nothing was added.
+ */
+export function withServoReading(changes: readonly StateChange[], tMs: number, state: string, lastSeenMs: number | null): readonly StateChange[] {
+  const last = changes[changes.length - 1];
+  if (last && last.state === state && lastSeenMs !== null && tMs - lastSeenMs < SERVO_RESUME_AFTER_MS) return changes;
+  return [...changes, { tMs, state }];
+}
+
+/** Servo state changes from the logged servo state series (codes), ascending; a gap ends a band. */
 export function servoChanges(tUs: readonly number[], value: readonly (number | null)[]): StateChange[] {
-  const out: StateChange[] = [];
-  let last: string | null | undefined;
+  let out: readonly StateChange[] = [];
+  let seen: number | null = null;
   for (let i = 0; i < tUs.length; i++) {
-    const v = value[i];
-    const state = v === null || v === undefined ? null : (SERVO_STATE_NAMES[v] ?? `s${v}`);
-    if (state === last) continue;
-    last = state;
-    out.push({ tMs: tUs[i]! / 1000, state: state ?? '' });
+    const tMs = tUs[i]! / 1000;
+    out = withServoReading(out, tMs, servoStateName(value[i]), seen);
+    seen = tMs;
   }
-  return out;
+  return [...out];
 }
 
 export interface TimelineInput {
-  /** This instance's events (any order; other kinds are ignored). */
+  /** This instance's events and the device's connection events (any order; other kinds are ignored). */
   events: readonly Pick<DeviceEvent, 'kind' | 'from' | 'to' | 'detail' | 'tMs'>[];
   /** Servo changes from the servo state series, ascending ('' = unknown from there on). */
   servo: readonly StateChange[];
@@ -62,6 +84,10 @@ export interface TimelineInput {
 
 export function buildTimeline(input: TimelineInput): TimelineTrack[] {
   const sorted = [...input.events].sort((a, b) => a.tMs - b.tMs);
+  const connection = sorted.filter((e) => e.kind === 'connection' && e.to !== null).map((e) => ({ tMs: e.tMs, state: e.to! }));
+  // The moments the device stopped being online: what its ports and servo do from there is unknown.
+  const lost = connection.filter((c, i) => c.state !== 'online' && (i === 0 || connection[i - 1]!.state === 'online')).map((c) => ({ tMs: c.tMs, state: '' }));
+  const withLosses = (changes: readonly StateChange[]) => (lost.length === 0 ? changes : [...changes, ...lost].sort((a, b) => a.tMs - b.tMs));
   const ports = new Map<string, { iface: string | null; changes: StateChange[]; first: string | null }>();
   const portOf = (port: string) => {
     let p = ports.get(port);
@@ -85,11 +111,15 @@ export function buildTimeline(input: TimelineInput): TimelineTrack[] {
   }
   const tracks: TimelineTrack[] = [...ports.entries()]
     .sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))
-    .map(([port, p]) => ({ id: `port:${port}`, kind: 'port', port, iface: p.iface, bands: bandsOf(p.first, p.changes, input.fromMs, input.nowMs) }));
+    .map(([port, p]) => ({ id: `port:${port}`, kind: 'port', port, iface: p.iface, bands: bandsOf(p.first, withLosses(p.changes), input.fromMs, input.nowMs) }));
 
   const servoEvents = sorted.filter((e) => e.kind === 'servo-state' && e.to !== null).map((e) => ({ tMs: e.tMs, state: e.to! }));
   const servo = servoEvents.length > 0 ? servoEvents : input.servo;
-  if (servo.length > 0) tracks.push({ id: 'servo', kind: 'servo', port: null, iface: null, bands: bandsOf(null, servo, input.fromMs, input.nowMs) });
+  if (servo.length > 0) tracks.push({ id: 'servo', kind: 'servo', port: null, iface: null, bands: bandsOf(null, withLosses(servo), input.fromMs, input.nowMs) });
+  if (connection.length > 0) {
+    const first = sorted.find((e) => e.kind === 'connection')?.from ?? null;
+    tracks.push({ id: 'connection', kind: 'connection', port: null, iface: null, bands: bandsOf(first, connection, input.fromMs, input.nowMs) });
+  }
   return tracks;
 }
 

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useEngine } from '../engine/EngineContext';
-import { SERVO_STATE_NAMES, servoChanges, type StateChange } from './state-timeline';
+import { servoChanges, servoStateName, withServoReading, type StateChange } from './state-timeline';
 import { LIVE_SPAN_SEC } from './time-axis';
 
 /** The servo's state changes of one instance (from its logged `ptp.servo_state`): history, then live. */
-export function useServoChanges(deviceId: string, instance: string, seriesId: number | null): StateChange[] {
+export function useServoChanges(deviceId: string, instance: string, seriesId: number | null): readonly StateChange[] {
   const { client, epoch } = useEngine();
-  const [changes, setChanges] = useState<StateChange[]>([]);
+  const [changes, setChanges] = useState<readonly StateChange[]>([]);
+  const lastSeenMs = useRef<number | null>(null);
 
   useEffect(() => {
     if (epoch === 0 || seriesId === null) return;
@@ -14,7 +15,9 @@ export function useServoChanges(deviceId: string, instance: string, seriesId: nu
     const toMs = Date.now();
     void client.call('series.query', { seriesIds: [seriesId], fromMs: toMs - LIVE_SPAN_SEC * 1000, toMs, maxPoints: 2000 }).then(
       ([cols]) => {
-        if (!cancelled && cols) setChanges(servoChanges(cols.tUs, cols.value));
+        if (cancelled || !cols) return;
+        setChanges(servoChanges(cols.tUs, cols.value));
+        lastSeenMs.current = (cols.tUs[cols.tUs.length - 1] ?? 0) / 1000 || null;
       },
       () => undefined, // the timeline then starts from live values; the charts show the load error
     );
@@ -31,8 +34,10 @@ export function useServoChanges(deviceId: string, instance: string, seriesId: nu
           if (r.instance !== instance) continue;
           const v = r.values.find((x) => x.metric === 'ptp.servo_state');
           if (!v) continue;
-          const state = v.value === null ? '' : (SERVO_STATE_NAMES[v.value] ?? `s${v.value}`);
-          setChanges((list) => (list[list.length - 1]?.state === state ? list : [...list, { tMs: r.tUs / 1000, state }]));
+          const tMs = r.tUs / 1000;
+          const seen = lastSeenMs.current;
+          lastSeenMs.current = tMs;
+          setChanges((list) => withServoReading(list, tMs, servoStateName(v.value), seen));
         }
       }),
     [client, deviceId, instance],

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import { useEngine } from '../engine/EngineContext';
 
-const TIMELINE_KINDS = ['port-state', 'servo-state'] as const;
+const TIMELINE_KINDS = ['port-state', 'servo-state', 'connection'] as const;
 const TIMELINE_EVENT_LIMIT = 500;
 
-/** A device's port and servo state events (the newest 500 stored, then live): what its timelines are built from. */
+/** A device's port state, servo state and connection events (the newest 500 stored, then live): what its timelines are built from. */
 export function useStateEvents(deviceId: string): DeviceEvent[] {
   const { client, epoch } = useEngine();
   const [events, setEvents] = useState<DeviceEvent[]>([]);
