@@ -137,6 +137,17 @@ describe.skipIf(skip !== null)('device profiles through the form, in real Chromi
     await expect(s.page.getByTestId('device-row-j1-kbd').innerText()).resolves.toContain(`ssh ${j1.passwordUser}@${j1.host}:22`);
   });
 
+  it('asks for the jump host’s own secret again when that jump host is changed', async () => {
+    await s.page.getByTestId('device-edit-j1-kbd').click();
+    await expect(input('jump.password').getAttribute('placeholder')).resolves.toBe('Leave empty to keep the stored secret');
+    await input('jump.sshPort').fill('2222');
+    await input('submit').click();
+    await form().getByText('Enter the jump host’s secret again: saving a changed jump host replaces its login.').waitFor();
+    await expect(input('jump.password').evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    await form().getByRole('button', { name: 'Cancel' }).click();
+    await form().waitFor({ state: 'detached' });
+  });
+
   it('checks the serial form: port path, baud rates and line settings', async () => {
     await openAddDialog(s.page);
     await choose('transport', 1); // serial

@@ -8,6 +8,7 @@ export const deviceFormEn = {
   authAgent: 'SSH agent',
   keyboardInteractiveNote: 'The password answers the server’s keyboard-interactive prompt (for sshd set up with PasswordAuthentication no).',
   agentNote: 'Signs in with the keys held by the ssh-agent the engine can reach (the SSH_AUTH_SOCK of the process running Syncscope); nothing is stored.',
+  hostKeySha256Description: 'The fingerprint of the device’s SSH host key, as `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256` prints it on the device. When given, Syncscope sends the password or key only to a device that shows exactly this key; when empty, Syncscope asks you to trust the key the first contact shows, and sends nothing before.',
   jump: {
     enable: 'Connect through a jump host (ProxyJump)',
     enableDescription: 'For a device only reachable through a bastion: Syncscope logs in to the jump host first and opens the connection to the device from there.',
@@ -90,6 +91,7 @@ export const deviceFormZhCN: typeof deviceFormEn = {
   authAgent: 'SSH 代理',
   keyboardInteractiveNote: '用密码回答服务器的键盘交互式提示（适用于设置了 PasswordAuthentication no 的 sshd）。',
   agentNote: '使用引擎可访问的 ssh-agent 中的密钥登录（即运行 Syncscope 的进程的 SSH_AUTH_SOCK），不保存任何凭据。',
+  hostKeySha256Description: '设备 SSH 主机密钥的指纹，即在设备上运行 `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub -E sha256` 所显示的值。填写后，只有出示完全相同密钥的设备才会收到密码或私钥；留空时，Syncscope 会在首次连接时请您确认是否信任所出示的密钥，确认之前不发送任何内容。',
   jump: {
     enable: '通过跳板机连接（ProxyJump）',
     enableDescription: '用于只能经跳板机访问的设备：Syncscope 先登录跳板机，再从跳板机建立到设备的连接。',

@@ -37,7 +37,7 @@ export function SshFields({ values, errors, onChange, keepSecret, keepJumpSecret
       />
       <TextInput
         label={t('form.hostKeySha256')}
-        description={t('form.hostKeySha256Description')}
+        description={t('deviceForm.hostKeySha256Description')}
         placeholder={t('form.hostKeySha256Placeholder')}
         styles={MONOSPACE_INPUT}
         {...text('hostKeySha256')}
