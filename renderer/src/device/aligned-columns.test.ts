@@ -19,14 +19,16 @@ describe('AlignedColumns', () => {
     expect(cols.pointsOf(0)).toBe(2);
   });
 
-  it('shows stale and sentinel numbers as gaps, keeps transient and step values', () => {
+  it('shows stale and sentinel numbers as gaps, and leaves out values before lock or around a step so they squash no scale', () => {
     const cols = new AlignedColumns(1, WINDOW);
     cols.stage(0, T0, 0, POINT_FLAGS.stale);
     cols.stage(0, T0 + 1e6, 999999, POINT_FLAGS.sentinel);
-    cols.stage(0, T0 + 2e6, -3365, POINT_FLAGS.step);
+    cols.stage(0, T0 + 2e6, -1_000_000_000, POINT_FLAGS.step);
     cols.stage(0, T0 + 3e6, 5_000_000, POINT_FLAGS.transient);
+    cols.stage(0, T0 + 4e6, 2_000_000_000_000_000_000, POINT_FLAGS.inexact);
+    cols.stage(0, T0 + 5e6, -3365, 0);
     cols.flush();
-    expect(cols.data[1]).toEqual([null, null, -3365, 5_000_000]);
+    expect(cols.data[1]).toEqual([null, null, null, null, 2_000_000_000_000_000_000, -3365]);
   });
 
   it('draws live values only after flush, puts values of one reading in one row, and inserts a late one in time order', () => {

@@ -1,9 +1,9 @@
-import { isMeasurement } from '../../../shared/series/series';
+import { isMeasurement, POINT_FLAGS } from '../../../shared/series/series';
 
 /**
  * One chart's data as uPlot's aligned columns: x in seconds, then one column per series. A series
  * that has no point at a time holds `undefined` there (uPlot draws across it); a point that is no
- * measurement (a gap, stale, a sentinel) holds `null` (uPlot breaks the line). Live points are
+ * measurement (a gap, stale, a sentinel, or transient/around a step) holds `null` (uPlot breaks the line). Live points are
  * staged as flat columns and only join the drawn columns on flush(), right before uPlot.setData():
  * the arrays uPlot holds never change between two draws, and a burst costs one merge and one redraw.
  */
@@ -147,9 +147,16 @@ export class AlignedColumns {
   }
 }
 
-/** A value as the chart draws it: a measurement, or null (a gap) for anything that is not one. */
+/**
+ * Real values the charts leave out all the same: the first summary windows before lock and samples
+ * around a clock step can be absurd (a 1 s step next to 100 ns offsets), and would squash the y
+ * scale of everything else. They stay in the store and the Events tab says what happened.
+ */
+const NOT_CHARTED = POINT_FLAGS.transient | POINT_FLAGS.step;
+
+/** A value as the chart draws it: a measurement, or null (a gap) for anything that is not one or must not poison the chart. */
 function cellOf(value: number | null, flags: number | undefined): number | null {
-  return isMeasurement({ value, flags }) ? value : null;
+  return isMeasurement({ value, flags }) && ((flags ?? 0) & NOT_CHARTED) === 0 ? value : null;
 }
 
 /** The union of several ascending time columns (µs), ascending, without repeats. */
