@@ -2,11 +2,12 @@ import { benchCollectionCpu } from './collection-cpu.bench';
 import { benchLogParse } from './log-parse.bench';
 import { benchPmcParse } from './pmc-parse.bench';
 import { benchPollTransport, type BenchResult } from './poll-transport.bench';
+import { benchSerialConsole } from './serial-console.bench';
 import { benchSeriesWrites } from './series-writes.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), await benchPollTransport(), await benchCollectionCpu()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);
