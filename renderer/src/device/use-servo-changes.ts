@@ -3,6 +3,9 @@ import { useEngine } from '../engine/EngineContext';
 import { servoChanges, servoStateName, withServoReading, type StateChange } from './state-timeline';
 import { LIVE_SPAN_SEC } from './time-axis';
 
+/** Enough for the timeline's ten minutes of a servo that changes every second; older changes are dropped. */
+const MAX_CHANGES = 1000;
+
 /** The servo's state changes of one instance (from its logged `ptp.servo_state`): history, then live. */
 export function useServoChanges(deviceId: string, instance: string, seriesId: number | null): readonly StateChange[] {
   const { client, epoch } = useEngine();
@@ -37,7 +40,10 @@ export function useServoChanges(deviceId: string, instance: string, seriesId: nu
           const tMs = r.tUs / 1000;
           const seen = lastSeenMs.current;
           lastSeenMs.current = tMs;
-          setChanges((list) => withServoReading(list, tMs, servoStateName(v.value), seen));
+          setChanges((list) => {
+            const next = withServoReading(list, tMs, servoStateName(v.value), seen);
+            return next.length > MAX_CHANGES ? next.slice(-MAX_CHANGES) : next;
+          });
         }
       }),
     [client, deviceId, instance],
