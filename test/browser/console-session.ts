@@ -28,11 +28,12 @@ export interface ConsoleSession {
   close(): Promise<void>;
 }
 
-export async function openConsole(viewport: { width: number; height: number }): Promise<ConsoleSession> {
+/** `env` is added to the engine's environment (say, the SSH_AUTH_SOCK of a test's ssh-agent). */
+export async function openConsole(viewport: { width: number; height: number }, env: NodeJS.ProcessEnv = {}): Promise<ConsoleSession> {
   mkdirSync(OUT, { recursive: true });
   const lab = await labUp();
   const dataDir = mkdtempSync(join(tmpdir(), 'syncscope-browser-'));
-  const server = await startCliServer(['--port', '0', '--metrics-port', '0', '--data', dataDir]);
+  const server = await startCliServer(['--port', '0', '--metrics-port', '0', '--data', dataDir], undefined, env);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   const consoleErrors: string[] = [];
