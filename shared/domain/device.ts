@@ -213,8 +213,20 @@ function instancesOf(v: { udsPath?: string | undefined; instances?: PtpInstance[
 
 export const DeviceInput = z.discriminatedUnion('transport', [SshDeviceInput, LocalDeviceInput, SerialDeviceInput]).transform((v, ctx) => {
   const { udsPath: _short, ...rest } = v;
-  return { ...rest, instances: instancesOf(v, ctx) };
+  const instances = instancesOf(v, ctx);
+  if (v.transport === 'serial') serialHasNoLogs(instances, ctx);
+  return { ...rest, instances };
 });
+
+/**
+ * A serial console is one shell, busy with each poll: following a log would need a second one.
+ * Said at the edge rather than silently not done.
+ */
+export function serialHasNoLogs(instances: readonly PtpInstance[], ctx: z.RefinementCtx): void {
+  instances.forEach((inst, i) => {
+    if (inst.log) ctx.addIssue({ code: 'custom', path: ['instances', i, 'log'], message: 'a serial device cannot follow a log: its console is one shell, busy with the polls (reach the device over SSH to follow its log)' });
+  });
+}
 export type DeviceInput = z.output<typeof DeviceInput>;
 export type DeviceInputRaw = z.input<typeof DeviceInput>;
 

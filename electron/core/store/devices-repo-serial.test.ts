@@ -51,4 +51,11 @@ describe('serial device profiles on a real SQLite file', () => {
     }
     expect((thrown as SyncscopeError).value).toMatchObject({ messageId: 'device.not-for-transport', field: 'serial' });
   });
+
+  it('refuses a log to follow on a serial device (its one shell is busy with the polls), when added and when edited', () => {
+    const log = { kind: 'file', path: '/var/log/ptp4l.log' } as const;
+    expect(() => store.devices.add({ transport: 'serial', name: 'c2', serial: { path: '/dev/ttyUSB1' }, instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l', log }] })).toThrow(/cannot follow a log/);
+    const view = add();
+    expect(() => store.devices.update(view.id, { instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l', log }] })).toThrow(/cannot follow a log/);
+  });
 });

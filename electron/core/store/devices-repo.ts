@@ -5,6 +5,7 @@ import {
   JumpHostView,
   PtpInstance,
   SerialSettings,
+  serialHasNoLogs,
   SshAuthInput,
   type DeviceInputRaw,
   type DevicePatch,
@@ -177,6 +178,10 @@ export class DevicesRepo {
     const hostChanged = (patch.host !== undefined && patch.host !== current.host) || (patch.sshPort !== undefined && patch.sshPort !== current.sshPort);
     let instances = patch.instances ?? current.instances;
     if (patch.udsPath !== undefined) instances = instances.map((inst, i) => (i === 0 ? { ...inst, udsPath: patch.udsPath as string } : inst));
+    if (current.transport === 'serial') {
+      const checked = z.array(PtpInstance).superRefine((list, ctx) => serialHasNoLogs(list, ctx)).safeParse(instances);
+      if (!checked.success) throw new SyncscopeError(invalidInput(checked.error));
+    }
     let jump = current.jump;
     if (patch.jump !== undefined) {
       const before = current.jump;
