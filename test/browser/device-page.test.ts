@@ -33,8 +33,12 @@ describe.skipIf(skip !== null)('the device page in real Chromium, on lab devices
   let gm: LabDevice;
   const page = () => s.page;
   const chart = (kind: string) => page().locator(`[data-testid="live-chart"][data-program="ptp4l"][data-kind="${kind}"]`);
-  /** The whole page: the device page is longer than the window. */
-  const shot = (name: string) => page().screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  /** The whole page (the device page is longer than the window), from the top so the fixed header sits where it belongs. */
+  const shot = async (name: string) => {
+    await page().mouse.wheel(0, -100_000);
+    await page().waitForFunction(() => (globalThis as unknown as { scrollY: number }).scrollY === 0);
+    await page().screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+  };
   const points = async (kind: string) => Number((await chart(kind).getAttribute('data-points')) ?? 0);
 
   /** Adds a lab device the way a script does (the contract the console uses), with its ptp4l log followed. */

@@ -88,9 +88,11 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
             </Button>
           )}
         </Group>
-        <Text size="xs" c="dimmed">
-          {zoomed ? t('chart.zoomed') : t('chart.zoomHint')}
-        </Text>
+        {withPoints.size > 0 && (
+          <Text size="xs" c="dimmed">
+            {zoomed ? t('chart.zoomed') : t('chart.zoomHint')}
+          </Text>
+        )}
         <Box pos="relative" data-testid="instance-charts" data-zoomed={zoomed}>
           {/* Mounted while empty (they wait for the first value), shown once one of them has a point. */}
           <Stack gap="xs" display={withPoints.size === 0 ? 'none' : undefined}>
