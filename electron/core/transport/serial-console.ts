@@ -203,7 +203,7 @@ export class SerialConsole {
       if (this.activeStream === stream) this.activeStream = null;
       if (this.reader === feed) this.reader = null;
     };
-    void this.enqueue(opts.signal, timeoutMs, timeout, async (signal) => {
+    void this.enqueue(opts.signal, timeoutMs, timeout, async (signal, running) => {
       try {
         await this.run<void>(signal, timeoutMs, timeout, (resolve) => {
           this.reader = (l) => {
@@ -222,6 +222,8 @@ export class SerialConsole {
         refuse(err);
         return;
       }
+      // From here the stream runs until it ends: its start deadline is over.
+      running();
       handOut(stream);
       setImmediate(() => {
         const waiting = early ?? [];
@@ -242,19 +244,37 @@ export class SerialConsole {
     return result;
   }
 
-  /** Runs `task` when the console is free (after a resynchronisation if the last command was interrupted). */
-  private enqueue<T>(outer: AbortSignal | undefined, timeoutMs: number, onTimeout: () => ErrorValue, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` when the console is free (after a resynchronisation if the last command was
+   * interrupted). The deadline counts from now, the wait for the turn included, and the caller hears
+   * of it at once even while queued; a stream ends it with `started()` once it runs.
+   */
+  private enqueue<T>(outer: AbortSignal | undefined, timeoutMs: number, onTimeout: () => ErrorValue, task: (signal: AbortSignal, started: () => void) => Promise<T>): Promise<T> {
     const deadline = deadlineSignal(timeoutMs, outer, () => new SyncscopeError(onTimeout()));
+    let stopWatching = () => undefined as void;
+    const expired = new Promise<never>((_, reject) => {
+      const onAbort = () => reject(deadline.signal.reason);
+      deadline.signal.addEventListener('abort', onAbort, { once: true });
+      stopWatching = () => deadline.signal.removeEventListener('abort', onAbort);
+      if (deadline.signal.aborted) onAbort();
+    });
+    const started = () => {
+      stopWatching();
+      deadline.dispose();
+    };
     const turn = this.queue.then(async () => {
       if (deadline.signal.aborted) throw deadline.signal.reason;
       if (this.unsettled) await this.resync(deadline.signal);
-      return task(deadline.signal);
+      return task(deadline.signal, started);
     });
     this.queue = turn.then(
       () => undefined,
       () => undefined,
     );
-    return turn.finally(() => deadline.dispose());
+    return Promise.race([turn, expired]).finally(() => {
+      stopWatching();
+      deadline.dispose();
+    });
   }
 
   /** Ctrl-C, then the setup line until its marker comes back: the shell is ours again. */

@@ -86,9 +86,14 @@ describe.skipIf(!haveSocat)('SerialTransport on a real pty (socat + bash)', () =
     st.write('GET TIME_STATUS_NP\n');
     st.write('two\n');
     await until('both answers', () => lines.length >= 2);
-    expect(lines).toEqual(['got GET TIME_STATUS_NP', 'got two']);
+    expect(lines.slice(0, 2)).toEqual(['got GET TIME_STATUS_NP', 'got two']);
     const second = (await rejection(s.stream(['cat']))) as SyncscopeError;
     expect(second.value.messageId).toBe('serial.stream-busy');
+    // A command waits for the shell behind the stream, and hears of its deadline while it waits.
+    const queued = (await rejection(s.exec(['echo', 'queued'], { timeoutMs: 200 }))) as SyncscopeError;
+    expect(queued.value.messageId).toBe('collect.command-timeout');
+    st.write('still here\n');
+    await until('the stream still answers', () => lines.includes('got still here'));
     st.close();
     expect(await st.ended).toEqual({ exitCode: null, reason: 'closed' });
     expect((await s.exec(['echo', 'shell is back'])).stdout).toBe('shell is back\n');
