@@ -10,7 +10,7 @@ import { SerialTransport } from '../../electron/core/transport/serial-transport'
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
 import { skipUnlessAvailable } from '../support/skip';
 import { labDevice, labSkipReason, labUp, type LabInfo } from './lab';
-import { rejection } from './lab-helpers';
+import { holdLabDevice, rejection } from './lab-helpers';
 
 /**
  * ss-c1, a device reached only through its serial console (test/lab/serial-console.sh): a socat pty
@@ -138,6 +138,9 @@ describe.skipIf(skip !== null)('a device reached only through its serial console
       expect(log.some((l) => l.kind === 'kernel' && l.text.includes('crng init done'))).toBe(true);
       expect(JSON.stringify(log)).not.toContain(password);
 
+      // Held while unplugged: a `lab.sh up` of another suite meanwhile leaves the console unplugged.
+      const release = await holdLabDevice('/run/syncscope-lab', 'ss-c1');
+      onTestFinished(release);
       await consoleScript('unplug');
       const offline = await waitFor('the device to go offline', async () => {
         const st = await statusOf(dev.id);
@@ -145,6 +148,7 @@ describe.skipIf(skip !== null)('a device reached only through its serial console
       });
       expect(offline.lastError?.messageId).toMatch(/^serial\.(dropped|port-missing)$/);
       await consoleScript('up');
+      await release();
       const back = Date.now();
       await waitFor('the device back online by itself', async () => (await statusOf(dev.id))?.connection === 'online', 40_000);
       await waitFor('path delays again', () => delays(back).length >= 2, 20_000);
