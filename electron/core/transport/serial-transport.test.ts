@@ -49,6 +49,8 @@ describe.skipIf(!haveSocat)('SerialTransport on a real pty (socat + bash)', () =
     expect((await s.exec(['printf', '%s', hostile])).stdout).toBe(hostile);
     expect(existsSync(join(dir, 'pwned'))).toBe(false);
     expect(await s.exec(['no-such-program-here'])).toMatchObject({ stdout: '', exitCode: 127 });
+    expect(await rejection(s.exec(['echo', 'a\0b']))).toBeInstanceOf(RangeError);
+    expect((await s.exec(['echo', 'still fine'])).stdout).toBe('still fine\n');
   });
 
   it('keeps results exact while kernel-like messages, escapes and garbage hit the console', async () => {

@@ -119,14 +119,25 @@ export class SerialTransport implements DeviceTransport {
   exec(argv: readonly string[], opts: ExecOptions = {}): Promise<ExecResult> {
     if (argv.length === 0) return Promise.reject(new RangeError('exec needs a command'));
     const c = this.live();
-    return c instanceof SerialConsole ? c.exec(argv, opts) : Promise.reject(c);
+    if (!(c instanceof SerialConsole)) return Promise.reject(c);
+    try {
+      return c.exec(argv, opts);
+    } catch (err) {
+      // An argument no command line can carry (a NUL): a rejection like every other failure.
+      return Promise.reject(err);
+    }
   }
 
   stream(argv: readonly string[], opts: StreamOptions = {}): Promise<DeviceStream> {
     if (argv.length === 0) return Promise.reject(new RangeError('stream needs a command'));
     if (opts.signal?.aborted) return Promise.reject(opts.signal.reason);
     const c = this.live();
-    return c instanceof SerialConsole ? c.stream(argv, opts) : Promise.reject(c);
+    if (!(c instanceof SerialConsole)) return Promise.reject(c);
+    try {
+      return c.stream(argv, opts);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   onDisconnect(listener: (reason: string) => void): () => void {
