@@ -74,6 +74,9 @@ describe('buildTimeline', () => {
     ]);
     const fromEvents = buildTimeline({ events: [ev(2500, 's0', 's2', {}, 'servo-state')], servo, currentPorts: [], fromMs: 0, nowMs: 7000 });
     expect(fromEvents[0]!.bands).toEqual([{ state: 's2', fromMs: 2500, toMs: 7000 }]);
+    // A phc2sys clock's servo event is not ptp4l's servo.
+    const clockOnly = buildTimeline({ events: [ev(2500, null, 's0', { clock: 'CLOCK_REALTIME' }, 'servo-state')], servo, currentPorts: [], fromMs: 0, nowMs: 7000 });
+    expect(clockOnly[0]!.bands[0]).toEqual({ state: 's0', fromMs: 1000, toMs: 3000 });
   });
 });
 

@@ -113,7 +113,8 @@ export function buildTimeline(input: TimelineInput): TimelineTrack[] {
     .sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b))
     .map(([port, p]) => ({ id: `port:${port}`, kind: 'port', port, iface: p.iface, bands: bandsOf(p.first, withLosses(p.changes), input.fromMs, input.nowMs) }));
 
-  const servoEvents = sorted.filter((e) => e.kind === 'servo-state' && e.to !== null).map((e) => ({ tMs: e.tMs, state: e.to! }));
+  // ptp4l's own servo: phc2sys/ts2phc clocks' servo events name their clock and have charts of their own.
+  const servoEvents = sorted.filter((e) => e.kind === 'servo-state' && e.to !== null && e.detail.clock == null).map((e) => ({ tMs: e.tMs, state: e.to! }));
   const servo = servoEvents.length > 0 ? servoEvents : input.servo;
   if (servo.length > 0) tracks.push({ id: 'servo', kind: 'servo', port: null, iface: null, bands: bandsOf(null, withLosses(servo), input.fromMs, input.nowMs) });
   if (connection.length > 0) {

@@ -61,6 +61,32 @@ describe('linuxptp log lines → series and events', () => {
     expect(out.events.find((e) => e.kind === 'notice')?.to).toBe('ts2phc-holdover-lost');
   });
 
+  it('makes each servo state change one servo-state event per clock (the first state seen included), again after a restart', () => {
+    const conv = new LogToSeries('dev', 'ptp4l');
+    const out = conv.convert(
+      lines([
+        'ptp4l[1.0]: master offset 9000 s0 freq +0 path delay 600',
+        'ptp4l[2.0]: master offset 8000 s0 freq +0 path delay 600',
+        'ptp4l[3.0]: master offset 7000 s1 freq +100 path delay 600',
+        'ptp4l[4.0]: master offset 12 s2 freq +110 path delay 600',
+        'phc2sys[4.5]: CLOCK_REALTIME phc offset -27 s2 freq -36526 delay 559',
+        'ptp4l[5.0]: master offset 10 s2 freq +111 path delay 600',
+        'ptp4l[6.0]: master offset 900000 s0 freq +111 path delay 600',
+      ]),
+    );
+    const servo = out.events.filter((e) => e.kind === 'servo-state');
+    expect(servo.map((e) => [e.detail.clock ?? 'ptp4l', e.from, e.to])).toEqual([
+      ['ptp4l', null, 's0'],
+      ['ptp4l', 's0', 's1'],
+      ['ptp4l', 's1', 's2'],
+      ['CLOCK_REALTIME', null, 's2'],
+      ['ptp4l', 's2', 's0'],
+    ]);
+    expect(servo[1]?.tMs).toBe(1_795_000_000_002);
+    conv.restart();
+    expect(conv.convert(lines(['ptp4l[9.0]: master offset 5 s0 freq +0 path delay 600'])).events.map((e) => [e.kind, e.from, e.to])).toEqual([['servo-state', null, 's0']]);
+  });
+
   it('counts and keeps unparsed lines, and counts tx-timestamp timeouts', () => {
     const out = new LogToSeries('dev', 'ptp4l').convert(lines(['ptp4l[1.0]: timed out while polling for tx timestamp', 'something else entirely', 'ptp4l[2.0]: port 1 (eth0): link down']));
     expect(out).toMatchObject({ unparsed: 1, unparsedSamples: ['something else entirely'], txTimestampTimeouts: 1 });

@@ -31,6 +31,8 @@ export interface LogBatch {
 export class LogToSeries {
   private summaries = 0;
   private readonly holdover = new Map<string, boolean>();
+  /** Last servo state per clock ('' for ptp4l's own servo), so a change becomes one servo-state event. */
+  private readonly servo = new Map<string, number>();
 
   constructor(
     private readonly deviceId: string,
@@ -40,6 +42,7 @@ export class LogToSeries {
   /** The followed log started again (after a gap or a restart): treat what comes as a fresh start. */
   restart(): void {
     this.summaries = 0;
+    this.servo.clear();
   }
 
   convert(lines: readonly LogLineIn[]): LogBatch {
@@ -49,6 +52,14 @@ export class LogToSeries {
       const values: ReadingValue[] = [];
       const event = (kind: DeviceEvent['kind'], from: string | null, to: string | null, detail: DeviceEvent['detail']) =>
         out.events.push({ deviceId: this.deviceId, instance: this.instance, kind, from, to, detail, tMs: wallTimeMs });
+      // s0 unlocked, s1 stepped, s2 locked, s3 locked and stable (4.x): each change (and the first state seen) is an event.
+      const servoState = (clock: string, state: number | null) => {
+        if (state === null) return;
+        const was = this.servo.get(clock);
+        if (was === state) return;
+        this.servo.set(clock, state);
+        event('servo-state', was === undefined ? null : `s${was}`, `s${state}`, clock === '' ? { source: 'log' } : { clock, source: 'log' });
+      };
       switch (record.kind) {
         case 'ptp4l-sample': {
           const flags = (record.servo === 1 ? POINT_FLAGS.step : 0) | (record.exact ? 0 : POINT_FLAGS.inexact);
@@ -58,6 +69,7 @@ export class LogToSeries {
             { metric: 'ptp.servo_path_delay', value: record.pathDelayNs, flags },
             { metric: 'ptp.servo_state', value: record.servo },
           );
+          servoState('', record.servo);
           break;
         }
         case 'summary': {
@@ -90,6 +102,7 @@ export class LogToSeries {
             { metric: 'phc2sys.servo_state', labels, value: record.servo },
           );
           if (record.delayNs !== null) values.push({ metric: 'phc2sys.delay', labels, value: record.delayNs });
+          servoState(record.clock, record.servo);
           break;
         }
         case 'ts2phc-sample': {
@@ -98,6 +111,7 @@ export class LogToSeries {
           values.push({ metric: 'ts2phc.offset', labels, value: record.offsetNs, flags });
           if (record.freqPpb !== null) values.push({ metric: 'ts2phc.freq', labels, value: record.freqPpb });
           if (record.servo !== null) values.push({ metric: 'ts2phc.servo_state', labels, value: record.servo });
+          servoState(record.clock, record.servo);
           const was = this.holdover.get(record.clock) ?? false;
           if (was !== record.holdover) event('holdover', was ? 'holdover' : 'locked', record.holdover ? 'holdover' : 'locked', { clock: record.clock });
           this.holdover.set(record.clock, record.holdover);
