@@ -24,7 +24,7 @@ import { CLOCK_TICKS_PER_S, ourSshPorts, sessionCpu } from './ssh-session-cpu';
 const NAMES = ['ss-gm', 'ss-s1', 'ss-s2'] as const;
 /** 10 devices from 3: which lab device each bench device is. */
 const PLAN: (typeof NAMES)[number][] = ['ss-gm', 'ss-s1', 'ss-s2', 'ss-gm', 'ss-s1', 'ss-s2', 'ss-gm', 'ss-s1', 'ss-s2', 'ss-s1'];
-const WARM_UP_MS = 4_000;
+const WARM_UP_MS = 8_000;
 
 interface Window {
   label: string;
@@ -90,7 +90,7 @@ async function measure(label: string, lab: Map<string, LabDevice>, windowMs: num
 }
 
 /** The skeleton's way for comparison: one ssh2 connection per device, one one-shot pmc process per poll, its output parsed (not stored); a poll counts when it gave a sample. */
-async function oneShotWindow(lab: Map<string, LabDevice>, windowMs: number): Promise<Window> {
+async function oneShotWindow(lab: Map<string, LabDevice>, windowMs: number): Promise<{ window: Window; bareChannelMs: number }> {
   const transports = PLAN.map((name) => {
     const d = lab.get(name)!;
     return { d, ssh: new SshTransport({ host: d.host, port: d.sshPort, user: d.user, auth: { kind: 'privateKey', privateKey: readFileSync(d.privateKeyPath, 'utf8') }, knownHostKey: d.hostKeySha256 }) };
@@ -109,12 +109,25 @@ async function oneShotWindow(lab: Map<string, LabDevice>, windowMs: number): Pro
   });
   try {
     await sleep(WARM_UP_MS);
-    return await measure('skeleton: one-shot pmc per poll, 1 Hz', lab, windowMs, () => polls);
+    const window = await measure('skeleton: one-shot pmc per poll, 1 Hz', lab, windowMs, () => polls);
+    running = false;
+    await Promise.all(loops);
+    return { window, bareChannelMs: await bareChannelMs(transports[0]!.ssh, transports[0]!.d) };
   } finally {
     running = false;
     await Promise.all(loops);
     for (const x of transports) x.ssh.close();
   }
+}
+
+/** Device CPU ms of one exec channel running `true`: what any one-shot command pays before its own work (sshd, the login shell). */
+async function bareChannelMs(ssh: SshTransport, d: LabDevice): Promise<number> {
+  const runs = 10;
+  const ports = ourSshPorts();
+  const before = await sessionCpu(d.netns, ports);
+  for (let i = 0; i < runs; i++) await ssh.exec(['true']);
+  const after = await sessionCpu(d.netns, ports);
+  return ((after.ticks - before.ticks) / CLOCK_TICKS_PER_S / runs) * 1000;
 }
 
 function table(windows: Window[]): string[] {
@@ -142,6 +155,7 @@ export async function benchCollectionCpu(windowMs = 20_000): Promise<BenchResult
   const load0 = loadavg()[0] ?? 0;
   const t = await startTestServer({ metrics: false });
   const windows: Window[] = [];
+  let bareMs = NaN;
   const engine = t.server.engine;
   try {
     const names = PLAN.map((n, i) => `bench-${n}-${i}`);
@@ -179,7 +193,9 @@ export async function benchCollectionCpu(windowMs = 20_000): Promise<BenchResult
     }
     await waitFor('the engine to close its SSH connections', () => ourSshPorts().size === 0, 20_000);
     windows.push(await measure('idle engine (its devices removed)', lab, windowMs, () => 0));
-    windows.push(await oneShotWindow(lab, windowMs));
+    const oneShot = await oneShotWindow(lab, windowMs);
+    windows.push(oneShot.window);
+    bareMs = oneShot.bareChannelMs;
   } finally {
     await t.close();
   }
@@ -192,6 +208,7 @@ export async function benchCollectionCpu(windowMs = 20_000): Promise<BenchResult
       `device processes at 8 Hz: ${w8?.census ?? '?'} (${w8?.connections ?? 0} connections)`,
       `aim: < 1 % of a core per side for all 10 devices, at 1 Hz and 8 Hz; windows of ${windowMs / 1000} s after ${WARM_UP_MS / 1000} s warm-up; CLK_TCK ${CLOCK_TICKS_PER_S}`,
       'ms/poll: CPU ms per poll done (console: above the idle engine); the skeleton keeps 1 Hz only while a poll takes under a second',
+      `one exec channel running \`true\` costs the device ${bareMs.toFixed(1)} ms of CPU here (sshd, and the login shell with whatever its rc files run): the skeleton pays it every poll, a kept-open stream once`,
       `the 10 devices are the lab's ss-gm, ss-s1, ss-s2 added 3, 4 and 3 times under different names (10 real connections, pmc streams and log followers)`,
       `machine load (1-min average) ${load0.toFixed(2)} before, ${load1.toFixed(2)} after, on ${cpus().length} cores: other work inflates CPU figures`,
     ],
