@@ -7,7 +7,7 @@ import { SshTransport } from '../../electron/core/transport/ssh-transport';
 import { labDevice, labSkipReason, labUp, type LabDevice } from '../lab/lab';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
 import type { BenchResult } from './poll-transport.bench';
-import { CLOCK_TICKS_PER_S, ourSshPorts, sessionCpu } from './ssh-session-cpu';
+import { CLOCK_TICKS_PER_S, ourSshPorts, sessionCpu, type SessionCpu } from './ssh-session-cpu';
 
 /**
  * CPU of collection (issue 7 aims at < 1 % of a core per side for 10 devices, at 1 Hz and 8 Hz).
@@ -57,11 +57,11 @@ async function enginePolls(t: TestServer, names: ReadonlySet<string>): Promise<n
   return values.filter((v) => v.metricName === 'syncscope_poll_duration_seconds_count' && names.has(String(v.labels.device))).reduce((a, v) => a + v.value, 0);
 }
 
-/** Measures one window: console CPU, our sessions' CPU per lab namespace, and polls done. */
+/** Measures one window: console CPU, our sessions' CPU per lab namespace and by process name, and polls done. */
 async function measure(label: string, lab: Map<string, LabDevice>, windowMs: number, polls: () => Promise<number> | number): Promise<Window> {
   const ports = ourSshPorts();
-  const before = new Map<string, number>();
-  for (const [name, d] of lab) before.set(name, (await sessionCpu(d.netns, ports)).ticks);
+  const before = new Map<string, SessionCpu>();
+  for (const [name, d] of lab) before.set(name, await sessionCpu(d.netns, ports));
   const p0 = await polls();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -69,14 +69,19 @@ async function measure(label: string, lab: Map<string, LabDevice>, windowMs: num
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - t0;
   const p1 = await polls();
+  const pctOf = (ticks: number) => ((ticks / CLOCK_TICKS_PER_S) * 1000 * 100) / wallMs;
   const perNetnsPct = new Map<string, number>();
-  const census = new Map<string, number>();
+  const census = new Map<string, { count: number; ticks: number }>();
   let connections = 0;
   for (const [name, d] of lab) {
     const after = await sessionCpu(d.netns, ourSshPorts());
-    perNetnsPct.set(name, (((after.ticks - (before.get(name) ?? 0)) / CLOCK_TICKS_PER_S) * 1000 * 100) / wallMs);
+    const was = before.get(name);
+    perNetnsPct.set(name, pctOf(after.ticks - (was?.ticks ?? 0)));
     connections += after.connections;
-    for (const [comm, n] of after.processes) census.set(comm, (census.get(comm) ?? 0) + n);
+    for (const [comm, ticks] of after.ticksByProcess) {
+      const c = census.get(comm) ?? { count: 0, ticks: 0 };
+      census.set(comm, { count: c.count + (after.processes.get(comm) ?? 0), ticks: c.ticks + ticks - (was?.ticksByProcess.get(comm) ?? 0) });
+    }
   }
   return {
     label,
@@ -84,7 +89,10 @@ async function measure(label: string, lab: Map<string, LabDevice>, windowMs: num
     consolePct: (((cpu.user + cpu.system) / 1000) * 100) / wallMs,
     devicePct: [...perNetnsPct.values()].reduce((a, b) => a + b, 0),
     perNetnsPct,
-    census: [...census].map(([c, n]) => `${c} ×${n}`).join(', '),
+    census: [...census]
+      .sort((a, b) => b[1].ticks - a[1].ticks)
+      .map(([c, { count, ticks }]) => `${c}${count > 0 ? ` ×${count}` : ''} ${pctOf(ticks).toFixed(2)} %`)
+      .join(', '),
     connections,
   };
 }
@@ -205,7 +213,8 @@ export async function benchCollectionCpu(windowMs = 20_000): Promise<BenchResult
     name,
     lines: [
       ...table(windows),
-      `device processes at 8 Hz: ${w8?.census ?? '?'} (${w8?.connections ?? 0} connections)`,
+      `device CPU at 8 Hz by process (count, % of a core): ${w8?.census ?? '?'} (${w8?.connections ?? 0} connections)`,
+      `device CPU of the skeleton by process: ${windows.find((w) => w.label.startsWith('skeleton'))?.census ?? '?'}`,
       `aim: < 1 % of a core per side for all 10 devices, at 1 Hz and 8 Hz; windows of ${windowMs / 1000} s after ${WARM_UP_MS / 1000} s warm-up; CLK_TCK ${CLOCK_TICKS_PER_S}`,
       'ms/poll: CPU ms per poll done (console: above the idle engine); the skeleton keeps 1 Hz only while a poll takes under a second',
       `one exec channel running \`true\` costs the device ${bareMs.toFixed(1)} ms of CPU here (sshd, and the login shell with whatever its rc files run): the skeleton pays it every poll, a kept-open stream once`,

@@ -15,8 +15,10 @@ interface ProcStat {
   pid: number;
   ppid: number;
   comm: string;
-  /** utime + stime + cutime + cstime, in clock ticks: the process and its reaped children. */
-  ticks: number;
+  /** utime + stime, in clock ticks: the process itself. */
+  ownTicks: number;
+  /** cutime + cstime: children it reaped (one-shot commands), whatever they were. */
+  reapedTicks: number;
 }
 
 function procStat(pid: number): ProcStat | null {
@@ -27,7 +29,7 @@ function procStat(pid: number): ProcStat | null {
     const f = text.slice(close + 2).split(' ');
     // f[0] is field 3 (state): ppid is field 4, utime..cstime fields 14..17.
     const n = (field: number) => Number(f[field - 3]);
-    return { pid, ppid: n(4), comm: text.slice(text.indexOf('(') + 1, close), ticks: n(14) + n(15) + n(16) + n(17) };
+    return { pid, ppid: n(4), comm: text.slice(text.indexOf('(') + 1, close), ownTicks: n(14) + n(15), reapedTicks: n(16) + n(17) };
   } catch {
     return null; // exited meanwhile
   }
@@ -87,6 +89,8 @@ export function ourSshPorts(): Set<number> {
 export interface SessionCpu {
   /** Ticks of every process in our sessions' trees (live ones, with what they reaped). */
   ticks: number;
+  /** The same ticks by process name; what live processes reaped is under `(reaped)`. */
+  ticksByProcess: Map<string, number>;
   /** Our SSH connections this namespace's sshd serves. */
   connections: number;
   /** Process names in the trees, counted (`sshd ×6, pmc ×3, tail ×3`). */
@@ -96,7 +100,7 @@ export interface SessionCpu {
 /** CPU ticks so far of our SSH sessions' process trees inside one lab namespace. */
 export async function sessionCpu(netns: string, ourPorts: ReadonlySet<number>): Promise<SessionCpu> {
   const stats = (await netnsPids(netns)).map(procStat).filter((s): s is ProcStat => s !== null);
-  if (stats.length === 0) return { ticks: 0, connections: 0, processes: new Map() };
+  if (stats.length === 0) return { ticks: 0, ticksByProcess: new Map(), connections: 0, processes: new Map() };
   const table = tcpTable(stats[0]!.pid);
   const connections = new Set<number>();
   const roots = stats.filter((s) => {
@@ -115,10 +119,14 @@ export async function sessionCpu(netns: string, ourPorts: ReadonlySet<number>): 
   };
   for (const r of roots) visit(r);
   const processes = new Map<string, number>();
+  const ticksByProcess = new Map<string, number>();
+  const add = (name: string, n: number) => ticksByProcess.set(name, (ticksByProcess.get(name) ?? 0) + n);
   let ticks = 0;
   for (const s of tree.values()) {
-    ticks += s.ticks;
+    ticks += s.ownTicks + s.reapedTicks;
+    add(s.comm, s.ownTicks);
+    add('(reaped)', s.reapedTicks);
     processes.set(s.comm, (processes.get(s.comm) ?? 0) + 1);
   }
-  return { ticks, connections: connections.size, processes };
+  return { ticks, ticksByProcess, connections: connections.size, processes };
 }
