@@ -34,6 +34,8 @@ readonly LAB_USER=sslab
 readonly UP_TIMEOUT_S=${SYNCSCOPE_LAB_UP_TIMEOUT_S:-30}
 readonly SBIN_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH=$SBIN_PATH
+# shellcheck source=test/lab/ptp4l-conf.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ptp4l-conf.sh"
 
 # The device table: name, role, last address octet. The MAC (and so the PTP clockIdentity,
 # 025353.fffe.0000<octet>) follows the octet so identities are the same on every run.
@@ -256,37 +258,17 @@ make_device_netns() {
 
 # write_ptp4l_conf NAME ROLE INSTANCE DOMAIN
 write_ptp4l_conf() {
-  local name=$1 role=$2 inst=$3 domain=$4
-  {
-    cat <<EOF
-# Syncscope lab: $name ($role, instance $inst). Software timestamps on a veth; free_running so that
-# no ptp4l ever adjusts the shared host clock.
-[global]
-domainNumber            $domain
-network_transport       UDPv4
-delay_mechanism         E2E
-time_stamping           software
-free_running            1
-tx_timestamp_timeout    50
-logAnnounceInterval     0
-announceReceiptTimeout  3
-logSyncInterval         0
-logMinDelayReqInterval  0
-summary_interval        $(summary_interval "$name")
-logging_level           6
-verbose                 1
-use_syslog              0
-uds_address             $(inst_file "$name" "$inst")
-EOF
-    case $role:$inst in
-      gm:*) printf '%-23s %s\n' priority1 1 clockClass 6 slaveOnly 0 ;;
-      # Passive while ss-fgm1 announces (a class-6 clock never becomes a slave), grandmaster without it.
-      backup-gm:*) printf '%-23s %s\n' priority1 2 clockClass 6 slaveOnly 0 ;;
-      # Alone in its domain: it becomes its own grandmaster (MASTER), the downstream side of a boundary clock.
-      bc:eth1) printf '%-23s %s\n' priority1 128 clockClass 248 slaveOnly 0 ;;
-      *) printf '%-23s %s\n' priority1 128 clockClass 248 slaveOnly 1 ;;
-    esac
-  } >"$(inst_file "$name" "$inst" conf)"
+  local name=$1 role=$2 inst=$3 domain=$4 bmca
+  case $role:$inst in
+    gm:*) bmca='1 6 0' ;;
+    # Passive while ss-fgm1 announces (a class-6 clock never becomes a slave), grandmaster without it.
+    backup-gm:*) bmca='2 6 0' ;;
+    # Alone in its domain: it becomes its own grandmaster (MASTER), the downstream side of a boundary clock.
+    bc:eth1) bmca='128 248 0' ;;
+    *) bmca='128 248 1' ;;
+  esac
+  # shellcheck disable=SC2086 # bmca is three words: priority1 clockClass slaveOnly
+  lab_ptp4l_conf "$name ($role, instance $inst)" "$domain" "$(summary_interval "$name")" "$(inst_file "$name" "$inst")" $bmca >"$(inst_file "$name" "$inst" conf)"
 }
 
 write_sshd_conf() {

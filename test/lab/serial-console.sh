@@ -27,6 +27,8 @@ readonly CONSOLE=$DIR/console
 readonly LAB_USER=sslab
 readonly VETH=v$NAME
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+# shellcheck source=test/lab/ptp4l-conf.sh
+source "$(dirname "${BASH_SOURCE[0]}")/ptp4l-conf.sh"
 
 log() { printf 'serial-console: %s\n' "$*" >&2; }
 die() { printf 'serial-console: error: %s\n' "$*" >&2; exit 1; }
@@ -92,29 +94,7 @@ teardown() {
 }
 
 write_ptp4l_conf() {
-  cat >"$DIR/ptp4l.conf" <<EOF
-# Syncscope lab: $NAME (slave, console only). Software timestamps on a veth; free_running so that no
-# ptp4l ever adjusts the shared host clock.
-[global]
-domainNumber            0
-network_transport       UDPv4
-delay_mechanism         E2E
-time_stamping           software
-free_running            1
-tx_timestamp_timeout    50
-logAnnounceInterval     0
-announceReceiptTimeout  3
-logSyncInterval         0
-logMinDelayReqInterval  0
-summary_interval        0
-logging_level           6
-verbose                 1
-use_syslog              0
-uds_address             $UDS
-priority1               128
-clockClass              248
-slaveOnly               1
-EOF
+  lab_ptp4l_conf "$NAME (slave, console only)" 0 0 "$UDS" 128 248 1 >"$DIR/ptp4l.conf"
 }
 
 start_ptp4l() {
