@@ -34,8 +34,8 @@ readonly LAB_USER=sslab
 readonly UP_TIMEOUT_S=${SYNCSCOPE_LAB_UP_TIMEOUT_S:-30}
 readonly SBIN_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH=$SBIN_PATH
-# shellcheck source=test/lab/ptp4l-conf.sh
-source "$(dirname "${BASH_SOURCE[0]}")/ptp4l-conf.sh"
+# shellcheck source=test/lab/lab-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lab-lib.sh"
 
 # The device table: name, role, last address octet. The MAC (and so the PTP clockIdentity,
 # 025353.fffe.0000<octet>) follows the octet so identities are the same on every run.
@@ -126,15 +126,6 @@ with_lock() {
   flock -w 60 9 || die "another lab.sh (or a process that inherited its lock) holds $LOCK_FILE for more than 60 s"
 }
 
-# A zombie counts as gone: our daemons are reparented to pid 1, which may reap them late.
-pid_alive() {
-  [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  [[ ${stat:0:1} != Z ]]
-}
-read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
 
 tcp_open() { timeout 2 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 

@@ -27,8 +27,8 @@ readonly CONSOLE=$DIR/console
 readonly LAB_USER=sslab
 readonly VETH=v$NAME
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-# shellcheck source=test/lab/ptp4l-conf.sh
-source "$(dirname "${BASH_SOURCE[0]}")/ptp4l-conf.sh"
+# shellcheck source=test/lab/lab-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lab-lib.sh"
 
 log() { printf 'serial-console: %s\n' "$*" >&2; }
 die() { printf 'serial-console: error: %s\n' "$*" >&2; exit 1; }
@@ -45,14 +45,6 @@ with_lock() {
   flock -w 60 8 || die "another serial-console.sh holds $LOCK_FILE"
 }
 
-read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
-pid_alive() {
-  [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
-  local stat
-  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-  stat=${stat##*) }
-  [[ ${stat:0:1} != Z ]]
-}
 
 pmc_answers() { [[ -S $UDS ]] && timeout 3 pmc -u -b 0 -s "$UDS" 'GET PORT_DATA_SET' 2>/dev/null | grep -q 'RESPONSE MANAGEMENT PORT_DATA_SET'; }
 

@@ -1,6 +1,17 @@
-# Sourced by lab.sh and serial-console.sh: the one ptp4l configuration every lab device runs.
-# Software timestamps on a veth, and free_running so that no ptp4l ever adjusts the shared host clock.
-#
+# Sourced by lab.sh and serial-console.sh: what both need, written once.
+
+# A zombie counts as gone: our daemons are reparented to pid 1, which may reap them late.
+pid_alive() {
+  [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null || return 1
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+read_pid() { if [[ -r $1 ]]; then tr -dc '0-9' <"$1"; fi; }
+
+# The one ptp4l configuration every lab device runs: software timestamps on a veth, and
+# free_running so that no ptp4l ever adjusts the shared host clock.
 #   lab_ptp4l_conf DESCRIPTION DOMAIN SUMMARY_INTERVAL UDS_PATH PRIORITY1 CLOCK_CLASS SLAVE_ONLY
 lab_ptp4l_conf() {
   cat <<CONF
