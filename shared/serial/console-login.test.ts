@@ -35,6 +35,20 @@ describe('logging in at a serial console', () => {
     expect(m.screen('sslab\nPassword: ')).toEqual({ kind: 'send', text: 'pw\r', secret: true });
   });
 
+  it("sits out login(1)'s failure delay after the password before probing for a shell (a Ctrl-C there would end login)", () => {
+    const m = new ConsoleLogin({ user: 'sslab', password: 'wrong' });
+    m.start();
+    expect(m.screen('sslab\nPassword: ')).toEqual({ kind: 'send', text: 'wrong\r', secret: true });
+    expect(m.quiet()).toEqual({ kind: 'wait' });
+    expect(m.quiet()).toEqual({ kind: 'wait' });
+    expect(m.screen('\nLogin incorrect\nss-c1 login: ')).toEqual({ kind: 'fail', reason: 'auth' });
+    // A shell that prints no prompt after a right password still gets its setup line, later.
+    const silent = new ConsoleLogin({ user: 'sslab', password: 'pw' });
+    silent.start();
+    silent.screen('sslab\nPassword: ');
+    expect([silent.quiet(), silent.quiet(), silent.quiet()]).toEqual([{ kind: 'wait' }, { kind: 'wait' }, { kind: 'setup', interruptFirst: false }]);
+  });
+
   it('says which credential the profile lacks', () => {
     expect(new ConsoleLogin({}).screen(LOGIN)).toEqual({ kind: 'fail', reason: 'needs-user' });
     const noPassword = new ConsoleLogin({ user: 'root' });

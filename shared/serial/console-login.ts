@@ -31,12 +31,15 @@ const LOGIN_PROMPT = /(?:login|username):\s*$/i;
 const PASSWORD_PROMPT = /password(?: for [^:]*)?:\s*$/i;
 const REFUSED = /login incorrect|authentication fail|permission denied|access denied|incorrect password/i;
 const SHELL_PROMPT = /[$#%>]\s*$/;
+/** Quiet spells to sit out after sending the password before deciding the console shows a shell. */
+const PASSWORD_PATIENCE = 2;
 
 export class ConsoleLogin {
   private userSent = 0;
   private passwordSent = false;
   private abandoned = 0;
   private setups = 0;
+  private quietAfterPassword = 0;
   private finished = false;
 
   constructor(private readonly creds: ConsoleCredentials) {}
@@ -87,6 +90,9 @@ export class ConsoleLogin {
   /** Nothing decisive came for a while. */
   quiet(): LoginAction {
     if (this.finished) return { kind: 'wait' };
+    // login(1) sleeps FAIL_DELAY (3 s, longer on a loaded device) before "Login incorrect": a line
+    // typed meanwhile lands at its next prompt, and a Ctrl-C ends it. Give it time before probing for a shell.
+    if (this.passwordSent && this.setups === 0 && this.quietAfterPassword++ < PASSWORD_PATIENCE) return { kind: 'wait' };
     if (this.setups === 0) return this.setup(false);
     // The setup line got no marker: a program may hold the foreground (a pmc left running).
     if (this.setups === 1) return this.setup(true);
