@@ -10,6 +10,7 @@ import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
 import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
 import { instanceStateView } from '../../../shared/ptp/instance-state';
 import { offersDataSet } from '../../../shared/doctor/linuxptp-version';
+import { ChangeGate } from '../../../shared/series/change-gate';
 import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { DeviceTransport } from '../transport/transport';
@@ -75,6 +76,8 @@ export class PmcStreamSource implements PtpSource {
   private lastIngressNs: string | null = null;
   private lastAdvanceMs = -Infinity;
   private lastGap: StaleReason | null = null;
+  /** State values (port states, GM data set …) are kept when they change, not on every 8 Hz poll. */
+  private readonly stateGate = new ChangeGate();
   private silentPolls = 0;
   /** A restart for silence happened and nothing was heard since. */
   private unheardSinceRestart = false;
@@ -211,7 +214,10 @@ export class PmcStreamSource implements PtpSource {
     this.lastGap = freshness.kind === 'gap' ? freshness.reason : null;
     const measured = repeatGap ? null : measurementReading(next, freshness, base);
     if (measured) readings.push(measured);
-    if (heard) readings.push(stateReading(next, base));
+    if (heard) {
+      const state = stateReading(next, base);
+      if (this.stateGate.pass(state, now)) readings.push(state);
+    } else this.stateGate.reset();
 
     const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.probe.socket.path, exitCode: null, udsAccess: session.udsAccess });
     if (sample && freshness.kind === 'gap') {
@@ -263,6 +269,7 @@ export class PmcStreamSource implements PtpSource {
     if (this.probe.socket.readOnly) this.unavailable.add('SUBSCRIBE_EVENTS_NP');
     for (const tlv of ['PORT_STATS_NP', 'PORT_SERVICE_STATS_NP'] as const) if (!offersDataSet(this.probe.version, tlv)) this.unavailable.add(tlv);
     this.silentPolls = 0;
+    this.stateGate.reset();
     this.snapshot = EMPTY_SNAPSHOT;
     this.eventBase = null;
     this.portResponses.clear();

@@ -12,5 +12,8 @@ export function bindContractToSocket(io: SocketServer, engine: Engine): () => vo
       void dispatch(engine.handlers, raw, actor).then((res: Response) => (ack as (r: Response) => void)(res));
     });
   });
-  return engine.subscribe((msg) => io.emit(CHANNELS.event, msg));
+  // Broadcasting encodes every event even to nobody: with no console connected, skip it.
+  return engine.subscribe((msg) => {
+    if (io.engine.clientsCount > 0) io.emit(CHANNELS.event, msg);
+  });
 }
