@@ -129,7 +129,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
           <InstancesEditor instances={values.instances} errors={errors} onChange={(instances, field) => change({ instances }, field)} />
           <NumberInput
             label={t('form.pollIntervalMs')}
-            min={200}
+            min={100}
             max={3_600_000}
             step={100}
             clampBehavior="none"

@@ -120,7 +120,7 @@ export const en = {
     udsPathTooLong: 'The UDS path must be at most 107 characters (the Unix socket limit).',
     udsPathFormat: 'The UDS path must be an absolute path of letters, digits, . _ / - (for example /var/run/ptp4l).',
     udsPathDotDot: 'The UDS path must not contain “..”.',
-    pollIntervalMin: 'The poll interval must be at least 200 ms.',
+    pollIntervalMin: 'The poll interval must be at least 100 ms.',
     pollIntervalMax: 'The poll interval must be at most one hour (3600000 ms).',
     pollIntervalWhole: 'The poll interval must be a whole number of milliseconds.',
     hostKeyFormat: 'The fingerprint must look like SHA256:… (43 base64 characters, as ssh-keygen prints it).',

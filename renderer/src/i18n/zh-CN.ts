@@ -121,7 +121,7 @@ export const zhCN: Resource = {
     udsPathTooLong: 'UDS 路径最多 107 个字符（Unix 套接字的上限）。',
     udsPathFormat: 'UDS 路径必须是由字母、数字及 . _ / - 组成的绝对路径（例如 /var/run/ptp4l）。',
     udsPathDotDot: 'UDS 路径不能包含“..”。',
-    pollIntervalMin: '轮询间隔不能少于 200 毫秒。',
+    pollIntervalMin: '轮询间隔不能少于 100 毫秒。',
     pollIntervalMax: '轮询间隔不能超过一小时（3600000 毫秒）。',
     pollIntervalWhole: '轮询间隔必须是整数毫秒。',
     hostKeyFormat: '指纹格式应为 SHA256:…（43 个 base64 字符，与 ssh-keygen 的输出一致）。',
