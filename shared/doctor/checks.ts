@@ -44,9 +44,24 @@ export function checkTimeDaemons(processes: readonly DeviceProcess[]): DoctorFin
   return finding('time-daemons', 'ok', 'doctor.time-daemons.ok', { daemons: seen.length > 0 ? seen.join(', ') : '—' });
 }
 
-export function checkPtp4lRunning(processes: readonly DeviceProcess[]): DoctorFinding {
-  const count = processes.filter((p) => p.comm === 'ptp4l').length;
-  return count === 0 ? finding('ptp4l', 'fail', 'doctor.ptp4l.missing') : finding('ptp4l', 'ok', 'doctor.ptp4l.ok', { count });
+/** Whether a process's arguments name this config file (`-f FILE`, `--config FILE` or `--config=FILE`). */
+function namesConfig(args: string, configPath: string): boolean {
+  return args.split(/\s+/).some((word) => word === configPath || word.endsWith(`=${configPath}`));
+}
+
+/**
+ * ptp4l runs, and, for each instance whose config file the profile names, a ptp4l started with that
+ * file: a device whose other ptp4l runs still misses this one (and `ps -e` in a container or a
+ * namespace lab may list other machines' ptp4l too).
+ */
+export function checkPtp4lRunning(processes: readonly DeviceProcess[], instances: readonly { name: string; configPath?: string | undefined }[] = []): DoctorFinding {
+  const ptp4l = processes.filter((p) => p.comm === 'ptp4l');
+  if (ptp4l.length === 0) return finding('ptp4l', 'fail', 'doctor.ptp4l.missing');
+  const named = instances.filter((i): i is { name: string; configPath: string } => typeof i.configPath === 'string');
+  const unmatched = named.filter((i) => !ptp4l.some((p) => namesConfig(p.args, i.configPath)));
+  if (unmatched.length > 0) return finding('ptp4l', 'warn', 'doctor.ptp4l.config-unmatched', { instances: unmatched.map((i) => `${i.name} (${i.configPath})`).join(', '), count: ptp4l.length });
+  if (named.length > 0 && named.length === instances.length) return finding('ptp4l', 'ok', 'doctor.ptp4l.ok-by-config', { count: named.length });
+  return finding('ptp4l', 'ok', 'doctor.ptp4l.ok', { count: ptp4l.length });
 }
 
 const DAY_MS = 86_400_000;

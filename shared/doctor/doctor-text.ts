@@ -14,6 +14,20 @@ export const DOCTOR_TEXT = {
     en: { message: 'ptp4l is not running on the device.', hint: 'Start it (`systemctl start ptp4l` or your unit), and check its log for why it stopped.' },
     'zh-CN': { message: '设备上没有运行 ptp4l。', hint: '启动它（`systemctl start ptp4l` 或对应的服务单元），并查看其日志了解停止原因。' },
   },
+  'doctor.ptp4l.config-unmatched': {
+    en: {
+      message: 'No running ptp4l was started with the config file of {{instances}} ({{count}} ptp4l process(es) run).',
+      hint: 'Start that instance (its unit, or `ptp4l -f FILE`), or correct the config path in the device profile if ptp4l reads another file.',
+    },
+    'zh-CN': {
+      message: '没有任何正在运行的 ptp4l 使用 {{instances}} 的配置文件启动（当前运行 {{count}} 个 ptp4l 进程）。',
+      hint: '启动该实例（其服务单元，或 `ptp4l -f 文件`）；若 ptp4l 读取的是另一个文件，请更正设备配置中的配置文件路径。',
+    },
+  },
+  'doctor.ptp4l.ok-by-config': {
+    en: { message: 'Each instance has its ptp4l running ({{count}}, matched by config file).', hint: 'Nothing to do.' },
+    'zh-CN': { message: '每个实例的 ptp4l 均在运行（{{count}} 个，按配置文件匹配）。', hint: '无需操作。' },
+  },
   'doctor.ptp4l.ok': {
     en: { message: '{{count}} ptp4l instance(s) running.', hint: 'Nothing to do.' },
     'zh-CN': { message: '正在运行 {{count}} 个 ptp4l 实例。', hint: '无需操作。' },

@@ -76,6 +76,18 @@ describe('processes and versions', () => {
     expect(checkPtp4lRunning(parseProcessList('  PID COMMAND COMMAND\n'))).toMatchObject({ status: 'fail' });
   });
 
+  it('matches each instance to the ptp4l started with its config file, not to any ptp4l', () => {
+    const ps = parseProcessList(' 10 ptp4l ptp4l -f /etc/linuxptp/eth0.conf -i eth0\n 11 ptp4l /usr/sbin/ptp4l --config=/etc/linuxptp/eth1.conf\n 12 ptp4l ptp4l -f /other/machine.conf\n');
+    const eth0 = { name: 'eth0', configPath: '/etc/linuxptp/eth0.conf' };
+    const eth1 = { name: 'eth1', configPath: '/etc/linuxptp/eth1.conf' };
+    expect(checkPtp4lRunning(ps, [eth0, eth1])).toMatchObject({ status: 'ok', textId: 'doctor.ptp4l.ok-by-config', params: { count: 2 } });
+    expect(checkPtp4lRunning(ps, [eth0, { name: 'eth2', configPath: '/etc/linuxptp/eth2.conf' }])).toMatchObject({ status: 'warn', params: { instances: 'eth2 (/etc/linuxptp/eth2.conf)', count: 3 } });
+    // A path that is only a prefix of another is not a match.
+    expect(checkPtp4lRunning(ps, [{ name: 'e', configPath: '/etc/linuxptp/eth' }])).toMatchObject({ status: 'warn' });
+    // Without config paths, every ptp4l counts.
+    expect(checkPtp4lRunning(ps, [{ name: 'ptp4l' }])).toMatchObject({ status: 'ok', textId: 'doctor.ptp4l.ok', params: { count: 3 } });
+  });
+
   it('flags chronyd or timesyncd steering the clock phc2sys steers', () => {
     const ps = parseProcessList(' 10 phc2sys phc2sys -a -r\n 11 chronyd /usr/sbin/chronyd -F 1\n 12 systemd-timesyn /lib/systemd/systemd-timesyncd\n');
     expect(checkTimeDaemons(ps)).toMatchObject({ status: 'fail', params: { daemons: 'chronyd, systemd-timesyn' } });

@@ -32,7 +32,7 @@ export interface DoctorSubject {
 export async function runDoctor(t: DeviceTransport, subject: DoctorSubject, signal?: AbortSignal): Promise<DoctorFinding[]> {
   const out: DoctorFinding[] = [];
   const processes = await probeProcesses(t, signal);
-  if (processes.ok) out.push(checkPtp4lRunning(processes.value));
+  if (processes.ok) out.push(checkPtp4lRunning(processes.value, subject.instances));
   else out.push(finding('ptp4l', 'unknown', 'doctor.probe-failed', { probe: processes.probe, detail: processes.detail }));
 
   const interfaces = new Map<string, string>();
