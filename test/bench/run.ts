@@ -1,4 +1,5 @@
 import { benchCollectionCpu } from './collection-cpu.bench';
+import { benchHistoryBytes } from './history-bytes.bench';
 import { benchLogParse } from './log-parse.bench';
 import { benchPmcParse } from './pmc-parse.bench';
 import { benchPollTransport, type BenchResult } from './poll-transport.bench';
@@ -7,7 +8,7 @@ import { benchSeriesWrites } from './series-writes.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), benchSeriesWrites(), benchHistoryBytes(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);
