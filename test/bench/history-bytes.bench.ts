@@ -7,7 +7,7 @@ import { decodeChunk, encodeChunk } from '../../shared/history/codec/chunk';
 import { writeIntColumn } from '../../shared/history/codec/int-column';
 import { parseLogLine } from '../../shared/ptp/log/parse-log-line';
 import type { BenchResult } from './poll-transport.bench';
-import { prometheusBlockBytes, promtoolVersion, type PromSeries } from './prometheus-block-bytes';
+import { prometheusBlockBytes, promtoolVersion, type PromBlockBytes, type PromSeries } from './prometheus-block-bytes';
 
 /**
  * Bytes on disk per stored point (issue 8 aims at ≤ 2.0 B for 8 Hz offsets with σ ≈ 3 µs, against
@@ -200,7 +200,7 @@ const pad = (text: string, width: number): string => text.padEnd(width);
 /** Width of the table's first column. */
 const W = 40;
 
-function compare(dir: string, all: Series[], prom: { ns: PromBlockLine | null; seconds: PromBlockLine | null }, chunkings: Chunking[]): string[] {
+function compare(dir: string, all: Series[], prom: { ns: PromBlockBytes | null; seconds: PromBlockBytes | null }, chunkings: Chunking[]): string[] {
   const points = all.reduce((a, s) => a + s.tUs.length, 0);
   const values = all.flatMap((s) => s.value);
   const h = entropyBits(values);
@@ -229,19 +229,14 @@ function compare(dir: string, all: Series[], prom: { ns: PromBlockLine | null; s
   for (const [label, p] of [['ns as numbers', prom.ns], ['seconds (our /metrics)', prom.seconds]] as const) {
     if (!p) continue;
     lines.push(
-      `${pad(`Prometheus TSDB, ${label}`, W)}${pad(bpp(p.chunkBytes, points), 8)}(chunks/ files; whole block ${bpp(p.blockBytes, points)} B/pt, ${(p.chunkBytes / points / floor).toFixed(2)}x the floor)` +
+      `${pad(`Prometheus TSDB, ${label}`, W)}${pad(bpp(p.chunkBytes, points), 8)}(chunks/ files, ${p.chunks} chunks; whole block ${bpp(p.blockBytes, points)} B/pt, ${(p.chunkBytes / points / floor).toFixed(2)}x the floor)` +
         (first === null ? '' : `: ours (${chunkings[0]?.label}) is ${(first / (p.chunkBytes / points)).toFixed(2)}x its chunks`),
     );
   }
   return lines;
 }
 
-interface PromBlockLine {
-  chunkBytes: number;
-  blockBytes: number;
-}
-
-function promBytes(dir: string, all: Series[], scale: number): PromBlockLine {
+function promBytes(dir: string, all: Series[], scale: number): PromBlockBytes {
   const series: PromSeries[] = all.map((s, i) => ({ device: `d${i}`, tUs: s.tUs, value: scale === 1 ? s.value : s.value.map((v) => v / scale) }));
   return prometheusBlockBytes(dir, 'syncscope_ptp_offset_from_master', series);
 }

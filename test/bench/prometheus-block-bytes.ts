@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One series as Prometheus gets it: a label value, times (µs) and values already in the unit exported. */
@@ -11,6 +11,8 @@ export interface PromSeries {
 
 export interface PromBlockBytes {
   samples: number;
+  /** Chunks in the blocks (Prometheus cuts one every 120 samples). */
+  chunks: number;
   /** Bytes of the blocks' `chunks/` segment files (the samples themselves). */
   chunkBytes: number;
   /** Bytes of the whole block folders (chunks, index, meta.json, tombstones). */
@@ -59,10 +61,17 @@ export function prometheusBlockBytes(dir: string, metric: string, series: readon
   execFileSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, out], { stdio: ['ignore', 'ignore', 'pipe'] });
   let chunkBytes = 0;
   let blockBytes = 0;
+  let stored = 0;
+  let chunks = 0;
   for (const block of readdirSync(out, { withFileTypes: true })) {
     if (!block.isDirectory()) continue;
     blockBytes += bytesUnder(join(out, block.name));
     chunkBytes += bytesUnder(join(out, block.name, 'chunks'));
+    const meta = JSON.parse(readFileSync(join(out, block.name, 'meta.json'), 'utf8')) as { stats?: { numSamples?: number; numChunks?: number } };
+    stored += meta.stats?.numSamples ?? 0;
+    chunks += meta.stats?.numChunks ?? 0;
   }
-  return { samples, chunkBytes, blockBytes };
+  // A sample promtool dropped (out of order, duplicate time) would flatter its bytes per point.
+  if (stored !== samples) throw new Error(`promtool stored ${stored} of ${samples} samples`);
+  return { samples, chunks, chunkBytes, blockBytes };
 }
