@@ -21,7 +21,7 @@ function logLogSlope(points: readonly { x: number; y: number }[]): number {
 }
 
 describe('MTIE', () => {
-  it('the deque pass gives exactly the definition (naive window scan) on wander plus noise', () => {
+  it('the running-extremum pass gives exactly the definition (naive window scan) on wander plus noise', () => {
     const noise = gaussianNoise(5000, 3, 7);
     const x = new Float64Array(5000);
     let walk = 0;

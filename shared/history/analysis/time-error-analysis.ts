@@ -5,7 +5,7 @@
  * computed inside segments only; curves pool segments without ever joining them.
  */
 import { highPassResidual, lowPassFirstOrder } from './low-pass-filter';
-import { mtieOfWindow } from './mtie';
+import { createMtieScratch, mtieOfWindow } from './mtie';
 import { observationIntervals } from './observation-intervals';
 import { prefixSums, tdevFromTerms, tdevTerms } from './tdev';
 import { splitSegments, type TeSeriesColumns } from './te-segments';
@@ -59,7 +59,7 @@ export function analyzeTimeError(series: TeSeriesColumns, options: TimeErrorAnal
   for (const s of segments) spanS += (s.endUs - s.startUs) / 1e6;
 
   const maxTauS = Math.min(options.maxTauS ?? 10_000, (longest - 1) * intervalS);
-  const scratch = new Int32Array(2 * longest);
+  const scratch = createMtieScratch(longest);
   const dteLMtie: CurvePoint[] = [];
   for (const { tauS, n } of observationIntervals(intervalS, maxTauS)) {
     let worst = NaN;
