@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitSegments } from './te-segments';
+import { checkMasks } from './mask-check';
 import { analyzeTimeError } from './time-error-analysis';
+import { STANDARD_TIMING_MASKS } from './timing-masks';
 import { evenSeries } from './test-series';
 
 describe('splitSegments', () => {
@@ -39,5 +41,28 @@ describe('splitSegments', () => {
     // The same step without the gap is seen: it is the series, not the code, that hides it above.
     const joined = analyzeTimeError(evenSeries(2 * 4800, 0.125, (i) => (i < 4800 ? 0 : 100)));
     expect(Math.max(...joined.dteLMtie.map((p) => p.valueNs))).toBeGreaterThan(99);
+  });
+});
+
+describe('odd input', () => {
+  it('never throws, and no class mask passes: empty, all gaps, one point, ragged columns, time going backwards', () => {
+    const inputs = [
+      { tUs: [], teNs: [] },
+      { tUs: [0, 1, 2], teNs: [null, null, null] },
+      { tUs: [5], teNs: [12] },
+      { tUs: [0, 125_000, 250_000], teNs: [1, 2] },
+      { tUs: [3e6, 2e6, 1e6, 0], teNs: [1, 2, 3, 4] },
+      { tUs: [0, 125_000, 250_000], teNs: [Infinity, -Infinity, NaN] },
+    ];
+    for (const input of inputs) {
+      const a = analyzeTimeError(input);
+      expect(a.dteLMtie.length).toBeLessThanOrEqual(1); // two samples in a row give MTIE at τ0, nothing more
+      expect(a.dteLTdev).toEqual([]);
+      expect(Number.isNaN(a.cte.independentWindows)).toBe(false);
+      // The class masks need curves up to 1000 s: never a pass here. (G.8271.1's max|TE| alone may pass a few points.)
+      for (const r of checkMasks(a, STANDARD_TIMING_MASKS).slice(0, 3)) expect(r.verdict).not.toBe('pass');
+    }
+    expect(analyzeTimeError(inputs[2]!).maxAbsTeNs).toBe(12);
+    expect(analyzeTimeError(inputs[4]!).segments).toBe(4);
   });
 });

@@ -43,7 +43,7 @@ export interface ConstantTimeError {
 }
 
 export function constantTimeError(segments: readonly TeSegment[], intervalS: number, windowS: number): ConstantTimeError {
-  const n = Math.max(1, Math.round(windowS / intervalS));
+  const n = intervalS > 0 && windowS > 0 ? Math.max(1, Math.round(windowS / intervalS)) : Infinity;
   let total = 0;
   let count = 0;
   let worst = NaN;
@@ -65,5 +65,5 @@ export function constantTimeError(segments: readonly TeSegment[], intervalS: num
     independentWindows += Math.floor(teNs.length / n);
   }
   const meanNs = count > 0 ? total / count : NaN;
-  return { cteNs: windows > 0 ? worst : meanNs, meanNs, windowS: n * intervalS, windows, independentWindows };
+  return { cteNs: windows > 0 ? worst : meanNs, meanNs, windowS: Number.isFinite(n) ? n * intervalS : NaN, windows, independentWindows };
 }
