@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highPassResidual, lowPassFirstOrder } from './low-pass-filter';
+import { analyzeTimeError } from './time-error-analysis';
 
 /** Amplitude of a filtered sine over its second half (after the start-up has died out). */
 function settledAmplitude(freqHz: number, sampleHz: number, durationS: number): { low: number; high: number } {
@@ -38,5 +39,12 @@ describe('TE_L: the 0.1 Hz first-order low-pass', () => {
     const x = new Float64Array(1000).fill(-42.5);
     const y = lowPassFirstOrder(x, 0.125);
     for (const v of y) expect(v).toBeCloseTo(-42.5, 10);
+  });
+
+  it('does not pretend to filter samples 5 s or more apart (0.1 Hz is at or above their Nyquist frequency)', () => {
+    const x = new Float64Array([1, 50, -3, 8]);
+    expect(Array.from(lowPassFirstOrder(x, 5))).toEqual([1, 50, -3, 8]);
+    expect(analyzeTimeError({ tUs: [0, 5e6, 10e6, 15e6], teNs: [1, 50, -3, 8] }).lowPassApplied).toBe(false);
+    expect(analyzeTimeError({ tUs: [0, 2e6, 4e6, 6e6], teNs: [1, 50, -3, 8] }).lowPassApplied).toBe(true);
   });
 });

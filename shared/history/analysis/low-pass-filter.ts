@@ -13,9 +13,19 @@
  */
 export const TE_L_CORNER_HZ = 0.1;
 
+/** The filter exists only below Nyquist: samples 5 s or more apart (at 0.1 Hz) cannot be low-passed. */
+export function canLowPass(intervalS: number, cornerHz = TE_L_CORNER_HZ): boolean {
+  return intervalS > 0 && cornerHz * intervalS < 0.5;
+}
+
+/** TE through the low-pass; where `canLowPass` is false, TE unchanged (the caller says so). */
 export function lowPassFirstOrder(xNs: Float64Array, intervalS: number, cornerHz = TE_L_CORNER_HZ): Float64Array {
   const out = new Float64Array(xNs.length);
   if (xNs.length === 0) return out;
+  if (!canLowPass(intervalS, cornerHz)) {
+    out.set(xNs);
+    return out;
+  }
   const k = Math.tan(Math.PI * cornerHz * intervalS);
   const b = k / (1 + k);
   const a = (k - 1) / (k + 1);

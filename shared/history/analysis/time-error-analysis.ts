@@ -4,7 +4,7 @@
  * and TDEV of dTE_L (TE through the 0.1 Hz low-pass) over the observation intervals. Every figure is
  * computed inside segments only; curves pool segments without ever joining them.
  */
-import { highPassResidual, lowPassFirstOrder } from './low-pass-filter';
+import { canLowPass, highPassResidual, lowPassFirstOrder } from './low-pass-filter';
 import { createMtieScratch, mtieOfWindow } from './mtie';
 import { observationIntervals } from './observation-intervals';
 import { prefixSums, tdevFromTerms, tdevTerms } from './tdev';
@@ -39,6 +39,8 @@ export interface TimeErrorAnalysis {
   missingPoints: number;
   /** Sum of the segments' spans, s. */
   spanS: number;
+  /** False when samples are 5 s or more apart: no 0.1 Hz filter exists there, and TE_L is TE itself. */
+  lowPassApplied: boolean;
   maxAbsTeNs: number;
   cte: ConstantTimeError;
   dteHPeakToPeakNs: number;
@@ -51,7 +53,8 @@ export function analyzeTimeError(series: TeSeriesColumns, options: TimeErrorAnal
   const { segments, intervalS } = split;
   const te = segments.map((s) => s.teNs);
   const points = te.reduce((a, x) => a + x.length, 0);
-  const teL = Number.isFinite(intervalS) ? te.map((x) => lowPassFirstOrder(x, intervalS)) : te;
+  const lowPassApplied = canLowPass(intervalS);
+  const teL = lowPassApplied ? te.map((x) => lowPassFirstOrder(x, intervalS)) : te;
   const dteH = te.map((x, i) => highPassResidual(x, teL[i]!));
   let longest = 0;
   let spanS = 0;
@@ -95,6 +98,7 @@ export function analyzeTimeError(series: TeSeriesColumns, options: TimeErrorAnal
     excludedPoints: split.excludedPoints,
     missingPoints: split.missingPoints,
     spanS,
+    lowPassApplied,
     maxAbsTeNs: maxAbs(te),
     cte: constantTimeError(segments, intervalS, options.cteWindowS ?? 1000),
     dteHPeakToPeakNs: peakToPeak(dteH),
