@@ -10,7 +10,10 @@
  *   (Table 7-4 in the 06/2023 edition) A and B 40 ns, C 10 ns, TDEV (Table 7-5) A and B 4 ns,
  *   C 2 ns, up to τ = 1000 s; dTE_H (0.1 Hz high-pass) peak-to-peak A and B 70 ns (class C: none given,
  *   so not judged). vse-sync-pp's `G.8273.2/Class-C` requirement carries the same class C numbers
- *   (max|TE| 30 ns, MTIE 10 ns and TDEV 2 ns up to 1000 s).
+ *   (max|TE| 30 ns, MTIE 10 ns and TDEV 2 ns up to 1000 s). No open implementation found here carries
+ *   the class A/B numbers or the dTE_H limit consistently (vse-sync-pp's own class A/B entries
+ *   disagree between its versions); ours are the Recommendation's as we read it: check them against
+ *   a copy of G.8273.2 before certifying a report on classes A and B.
  *   The standard's MTIE/TDEV masks start at the measurement's own sampling interval (its "m"); we
  *   judge from τ = 1 s, where vse-sync-pp's observation intervals start too: below that the 0.1 Hz
  *   filtered dTE_L holds nothing the 1 s point does not.
