@@ -11,7 +11,7 @@ export interface PromSeries {
 
 export interface PromBlockBytes {
   samples: number;
-  /** Chunks in the blocks (Prometheus cuts one every 120 samples). */
+  /** Chunks in the blocks (Prometheus cuts one at 120 samples at most, sooner early in a block). */
   chunks: number;
   /** Bytes of the blocks' `chunks/` segment files (the samples themselves). */
   chunkBytes: number;
