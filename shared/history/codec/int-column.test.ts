@@ -70,6 +70,21 @@ describe('int column', () => {
     );
   });
 
+  it('notices whole-millisecond times kept in µs (a common step) and codes the multiples, exactly', () => {
+    const next = gaussian(3);
+    const t0 = 1_764_000_000_000_000;
+    const times = Array.from({ length: 480 }, (_, i) => t0 + 1000 * Math.round(i * 125 + 1 + Math.abs(next())));
+    const bytes = encodeInts(times).length;
+    expect(bytes / times.length).toBeLessThan(0.4);
+    expect(Array.from(roundTrip(times))).toEqual(times);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -1e6, max: 1e6 }), { minLength: 3, maxLength: 200 }), fc.integer({ min: 2, max: 1e6 }), fc.integer({ min: -1e9, max: 1e9 }), (ks, step, base) => {
+        const values = ks.map((k) => base + k * step);
+        expect(Array.from(roundTrip(values))).toEqual(values.map((v) => v + 0));
+      }),
+    );
+  });
+
   it('never throws on truncated or garbage input, and says so', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.integer({ min: 0, max: 2000 }), (bytes, count) => {

@@ -26,6 +26,11 @@ export const enum Predictor {
   /** Not a predictor: 64-bit floats, for values that are not safe integers or residuals too wide. */
   Float = 3,
   Cadence = 4,
+  /**
+   * Not a predictor: every value is the first plus a multiple of a common divisor (ms arrival times
+   * kept in µs, counters that move in whole kilobytes): the multiples follow as a column of their own.
+   */
+  Scaled = 5,
 }
 const PREDICTOR_BITS = 3;
 type IntPredictor = Predictor.Level | Predictor.Step | Predictor.StepChange | Predictor.Cadence;
@@ -107,10 +112,36 @@ function allSafeIntegers(values: ArrayLike<number>): boolean {
 }
 
 /** Appends the column to `w`. The count is the caller's (a chunk stores it once for all its columns). */
-export function writeIntColumn(w: BitWriter, values: ArrayLike<number>): void {
+/** The greatest common divisor of every value's distance from the first (0 when all are equal, 1 when a distance is not exact). */
+function commonStep(values: ArrayLike<number>): number {
+  const first = values[0] as number;
+  let g = 0;
+  for (let i = 1; i < values.length && g !== 1; i++) {
+    let a = Math.abs((values[i] as number) - first);
+    if (!Number.isSafeInteger(a)) return 1; // the distance itself is not exact: no scaling
+    let b = g;
+    while (b !== 0) [a, b] = [b, a % b];
+    g = a;
+  }
+  return g;
+}
+
+export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled = false): void {
   if (values.length === 0) {
     w.write(Predictor.Level, PREDICTOR_BITS);
     return;
+  }
+  if (!scaled && values.length > 2 && allSafeIntegers(values)) {
+    const step = commonStep(values);
+    if (step > 1 && Number.isSafeInteger(step)) {
+      const first = values[0] as number;
+      const multiples = new Float64Array(values.length);
+      for (let i = 0; i < values.length; i++) multiples[i] = ((values[i] as number) - first) / step;
+      w.write(Predictor.Scaled, PREDICTOR_BITS);
+      writeFloats(w, [first, step]);
+      writeIntColumn(w, multiples, true);
+      return;
+    }
   }
   let best: { order: IntPredictor; r: Float64Array; a: Anchors; bits: number } | null = null;
   if (allSafeIntegers(values)) {
@@ -141,11 +172,17 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>): void {
 }
 
 /** Reads `count` values written by writeIntColumn; on corrupt input returns what it could and sets `r.overrun`. */
-export function readIntColumn(r: BitReader, count: number): Float64Array {
+export function readIntColumn(r: BitReader, count: number, scaled = false): Float64Array {
   const out = new Float64Array(count);
   const order = r.read(PREDICTOR_BITS) as Predictor;
   if (count === 0) return out;
   if (order === Predictor.Float) return readFloats(r, count);
+  if (order === Predictor.Scaled && !scaled) {
+    const [first, step] = readFloats(r, 2) as unknown as [number, number];
+    const multiples = readIntColumn(r, count, true);
+    for (let i = 0; i < count; i++) out[i] = first + (multiples[i] as number) * step;
+    return out;
+  }
   if (order > Predictor.Cadence) {
     r.overrun = true; // not a column this code wrote
     return out;
