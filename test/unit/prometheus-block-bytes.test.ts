@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prometheusBlockBytes, promtoolVersion } from '../bench/prometheus-block-bytes';
+import { skipUnlessAvailable } from '../support/skip';
 
 const promtool = promtoolVersion();
+const skip = skipUnlessAvailable('Prometheus block tests', promtool === null ? 'promtool (Debian package prometheus) is not installed' : null);
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -12,7 +14,7 @@ afterEach(() => {
 
 // The history bytes bench compares our chunks with the blocks Debian's promtool builds: this checks
 // that helper against the real promtool (Prometheus cuts a chunk at 120 samples at most).
-describe.skipIf(promtool === null)('Prometheus blocks built by promtool', () => {
+describe.skipIf(skip !== null)('Prometheus blocks built by promtool', () => {
   it('holds every sample of each series, at most 120 to a chunk, and counts the chunks apart from the whole block', () => {
     const dir = mkdtempSync(join(tmpdir(), 'syncscope-prom-'));
     dirs.push(dir);

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skipUnlessAvailable } from '../../../test/support/skip';
 import { LocalTransport } from '../transport/local-transport';
 import { OneShotPmcSource } from './pmc-poll-source';
 import { PmcStreamSource } from './pmc-stream-source';
@@ -12,9 +13,10 @@ function installed(): string | null {
   }
 }
 const version = installed();
+const skip = skipUnlessAvailable('pmc source diagnostics on this machine', version === null ? 'linuxptp (pmc, ptp4l) is not installed' : null);
 
 /** Both pmc sources against this machine's real pmc and a socket path with nothing there. */
-describe.skipIf(version === null)('what the pmc sources tell the diagnostics panel when ptp4l is not there (real pmc, local transport)', () => {
+describe.skipIf(skip !== null)('what the pmc sources tell the diagnostics panel when ptp4l is not there (real pmc, local transport)', () => {
   const t = new LocalTransport();
   const signal = new AbortController().signal;
   const nowhere = '/run/syncscope-test-nowhere/ptp4l';

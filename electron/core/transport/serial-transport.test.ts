@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { rejection, until } from '../../../test/lab/lab-helpers';
+import { skipUnlessAvailable } from '../../../test/support/skip';
 import { SerialTransport } from './serial-transport';
 
 /**
@@ -12,11 +13,11 @@ import { SerialTransport } from './serial-transport';
  * interactive bash (as a device's console would be, minus the login, which the lab test covers).
  * Noise is written to bash's own terminal, the way the kernel prints on a device's console.
  */
-const haveSocat = spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0;
+const skip = skipUnlessAvailable('serial transport pty tests', spawnSync('socat', ['-V'], { stdio: 'ignore' }).status === 0 ? null : 'socat is not installed');
 
 const LINE = { baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, flowControl: 'none' } as const;
 
-describe.skipIf(!haveSocat)('SerialTransport on a real pty (socat + bash)', () => {
+describe.skipIf(skip !== null)('SerialTransport on a real pty (socat + bash)', () => {
   let dir: string;
   let link: string;
   let socat: ChildProcess | null = null;
