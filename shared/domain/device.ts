@@ -284,9 +284,7 @@ export const DeviceView = z.object({
   pollIntervalMs: z.number().int(),
   hostKeySha256: z.string().nullable(),
   /** Serial devices: the line settings (no secret); null otherwise. */
-  serial: z
-    .object({ path: z.string(), baudRate: z.number().int(), dataBits: z.number().int(), parity: z.string(), stopBits: z.number(), flowControl: z.string() })
-    .nullable(),
+  serial: SerialSettings.nullable(),
   createdAtMs: z.number(),
   updatedAtMs: z.number(),
 });

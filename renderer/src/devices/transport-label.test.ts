@@ -14,7 +14,7 @@ describe('transportLabel', () => {
   });
 
   it('writes serial devices as their port and baud rate', () => {
-    const serial = { path: '/dev/ttyUSB0', baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, flowControl: 'none' };
+    const serial = { path: '/dev/ttyUSB0', baudRate: 115200, dataBits: 8, parity: 'none', stopBits: 1, flowControl: 'none' } as const;
     expect(transportLabel({ ...base, transport: 'serial', host: null, sshPort: null, user: null, serial }, 'local')).toBe('serial /dev/ttyUSB0 @ 115200');
   });
 

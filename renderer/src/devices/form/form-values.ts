@@ -125,12 +125,9 @@ function jumpFormFrom(jump: JumpHostView | null): JumpFormValues {
   };
 }
 
-/** The engine's view of the line settings is loosely typed (it is what the store holds): read it through the schema. */
+/** The device's line settings (the view carries them as the profile schema has them), its console login without the password. */
 function serialFormFrom(device: DeviceView): SerialFormValues {
-  const empty = emptyDeviceForm().serial;
-  const read = device.serial ? SerialSettings.safeParse(device.serial) : null;
-  const line = read?.success ? read.data : { ...empty, path: device.serial?.path ?? '' };
-  return { ...empty, ...line, user: device.transport === 'serial' ? (device.user ?? '') : '', password: '' };
+  return { ...emptyDeviceForm().serial, ...device.serial, user: device.transport === 'serial' ? (device.user ?? '') : '', password: '' };
 }
 
 /** Secrets never leave the engine, so an edit starts with empty secret fields. */
