@@ -131,7 +131,8 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled =
     w.write(Predictor.Level, PREDICTOR_BITS);
     return;
   }
-  if (!scaled && values.length > 2 && allSafeIntegers(values)) {
+  const ints = allSafeIntegers(values);
+  if (!scaled && ints && values.length > 2) {
     const step = commonStep(values);
     if (step > 1 && Number.isSafeInteger(step)) {
       const first = values[0] as number;
@@ -144,7 +145,7 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled =
     }
   }
   let best: { order: IntPredictor; r: Float64Array; a: Anchors; bits: number } | null = null;
-  if (allSafeIntegers(values)) {
+  if (ints) {
     for (const order of INT_PREDICTORS) {
       const a = anchorsOf(values, order);
       const r = residuals(values, order, a);
