@@ -69,7 +69,8 @@ describe.skipIf(skip !== null)('scenario: a slave logging every sample and one l
     const printedOffsets = logged(fs1.ptp4lLog, /master offset\s+(-?\d+) s\d freq/).map(([o]) => o);
     const storedOffsets = servo.value as number[];
     expect(`,${printedOffsets.join(',')},`, 'offsets printed in ss-fs1 log').toContain(`,${storedOffsets.join(',')},`);
-    const printedWindows = logged(fs2.ptp4lLog, /: rms (\d+) max (\d+) freq/);
+    // ptp4l pads the numbers to a width (`rms  556 max  786`).
+    const printedWindows = logged(fs2.ptp4lLog, /: rms\s+(\d+) max\s+(\d+) freq/);
     const max = await pointsOf(t, ids['ss-fs2']!, 'ptp4l', 'ptp.summary_offset_max', since);
     const storedWindows = rms.value.map((v, i) => [v, max.value[i]]);
     expect(`,${printedWindows.map((w) => w.join(':')).join(',')},`, 'summaries printed in ss-fs2 log').toContain(`,${storedWindows.map((w) => w.join(':')).join(',')},`);
