@@ -15,8 +15,7 @@ import { lockDataDir, type DataDirLock, type EngineHolder } from './store/data-d
 import type { Db } from './store/db';
 import type { DevicesRepo } from './store/devices-repo';
 import { HistoryPurge } from './store/history-purge';
-import { openStore, type Store } from './store/open-store';
-import type { RowSeriesStore } from './store/row-series-store';
+import { openStore, type HistoryStore, type Store } from './store/open-store';
 import { storeError } from './store/store-errors';
 
 export interface EngineOptions {
@@ -47,7 +46,7 @@ export class Engine {
   readonly dataDir: string;
   readonly db: Db;
   readonly devices: DevicesRepo;
-  readonly series: RowSeriesStore;
+  readonly series: HistoryStore;
   readonly metrics: EngineMetrics;
   readonly log: Logger;
   readonly handlers: Handlers;
