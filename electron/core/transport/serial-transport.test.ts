@@ -78,7 +78,9 @@ describe.skipIf(skip !== null)('SerialTransport on a real pty (socat + bash)', (
     }
     expect(n).toBeGreaterThan(5);
     expect(s.consoleLog.lines().some((l) => l.kind === 'kernel' && /eth0: link up/.test(l.text))).toBe(true);
-  });
+    // 20 framed commands through a real pty under a noise flood: on a busy 2-core machine this takes
+    // several seconds, which vitest's default 5 s would call a failure of correctness.
+  }, 30_000);
 
   it('streams lines both ways; close() hands the shell back for the next command; one stream at a time', async () => {
     const s = transport();
