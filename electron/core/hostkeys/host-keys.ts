@@ -8,12 +8,15 @@ import { hostKeyPromptOfError, type HostKeyTarget } from '../../../shared/hostke
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { Logger } from '../log';
 import type { DeviceConnectSpec, DevicesRepo } from '../store/devices-repo';
+import type { HostKeyRejections } from '../store/host-key-rejections';
 import type { SeriesStore } from '../store/series-store';
 import { targetParams } from '../transport/ssh-errors';
 import { probeHostKeys, type PresentedKeys } from './host-key-probe';
 
 export interface HostKeysDeps {
   devices: DevicesRepo;
+  /** Keys the operator rejected, kept across engine restarts. */
+  rejections: HostKeyRejections;
   series: Pick<SeriesStore, 'appendEvents'>;
   log: Logger;
   emit(msg: EventMessage): void;
@@ -41,19 +44,22 @@ export interface Decision {
  * LoginGraceTime), and the supervisor's retries keep the presented key current.
  */
 export class HostKeys {
-  /** `deviceId|target|fingerprint` the operator rejected: refused without asking again (until the engine restarts). */
-  private readonly rejected = new Set<string>();
   /** The key each device last presented on first contact, per target. */
   private readonly pending = new Map<string, Partial<Record<HostKeyTarget, string>>>();
 
   constructor(private readonly deps: HostKeysDeps) {}
 
-  /** The transport hook of one device: decides a first-contact key (see SshTransportOptions.verifyHostKey). */
-  verifierFor(spec: DeviceConnectSpec): (fingerprint: string, target: HostKeyTarget) => Promise<boolean> {
-    return (fingerprint, target) => {
-      if (this.rejected.has(key(spec.id, target, fingerprint))) {
+  /**
+   * The transport hook of one device (see SshTransportOptions.verifyHostKey): a key the operator
+   * rejected is refused as such, without asking again; a changed key (`expected` set) is left to the
+   * transport's mismatch refusal; a first-contact key waits for the operator.
+   */
+  verifierFor(spec: DeviceConnectSpec): (fingerprint: string, target: HostKeyTarget, expected?: string | null) => Promise<boolean> {
+    return (fingerprint, target, expected) => {
+      if (this.deps.rejections.has(spec.id, target, fingerprint)) {
         return Promise.reject(new SyncscopeError(catalogError('ssh.host-key-rejected', { ...hopParams(spec, target), fingerprint, role: target }, { deviceId: spec.id })));
       }
+      if (expected) return Promise.resolve(false);
       const before = this.pending.get(spec.id) ?? {};
       if (before[target] !== fingerprint) {
         this.pending.set(spec.id, { ...before, [target]: fingerprint });
@@ -62,12 +68,6 @@ export class HostKeys {
       }
       return Promise.resolve(false);
     };
-  }
-
-  /** Forgets what a removed or re-addressed device presented. */
-  forget(deviceId: string): void {
-    this.pending.delete(deviceId);
-    for (const k of [...this.rejected]) if (k.startsWith(`${deviceId}|`)) this.rejected.delete(k);
   }
 
   async scan(deviceId: string): Promise<PresentedKeys> {
@@ -81,7 +81,7 @@ export class HostKeys {
     const known = expectedKey(device, d.target);
     const to = await this.presentedMatching(device, d);
     if (to === known) return { device, target: d.target, from: known, to };
-    this.rejected.delete(key(device.id, d.target, to));
+    this.deps.rejections.remove(device.id, d.target, to);
     const view = await this.deps.changeDevices(() => this.writeKey(device, d.target, to), (v) => v.name);
     this.pending.delete(device.id);
     const action = known ? 'accept-changed' : 'trust';
@@ -92,7 +92,7 @@ export class HostKeys {
 
   reject(d: Decision & { fingerprint: string }, actor: Actor): { rejected: true } {
     const device = this.deps.devices.get(d.deviceId);
-    this.rejected.add(key(device.id, d.target, d.fingerprint));
+    this.deps.rejections.add({ deviceId: device.id, target: d.target, fingerprint: d.fingerprint, atMs: Date.now(), by: who(d, actor).by });
     this.record(device.id, { kind: 'host-key', from: expectedKey(device, d.target), to: d.fingerprint, detail: { action: 'reject', target: d.target, ...who(d, actor) } });
     this.deps.log.warn({ device: device.name, target: d.target, fingerprint: d.fingerprint, ...who(d, actor) }, 'SSH host key rejected');
     return { rejected: true };
@@ -146,10 +146,6 @@ export class HostKeys {
     }
     this.deps.emit({ event: 'device.events', payload: { deviceId, events: [event] } });
   }
-}
-
-function key(deviceId: string, target: HostKeyTarget, fp: string): string {
-  return `${deviceId}|${target}|${fp}`;
 }
 
 function expectedKey(device: DeviceView, target: HostKeyTarget): string | null {

@@ -163,4 +163,25 @@ export const migrations: readonly Migration[] = [
       DROP TABLE ptp_samples;
     `,
   },
+  {
+    version: 5,
+    name: 'host keys the operator rejected outlive an engine restart',
+    // One row per refused key of a device or its jump host. A removed device takes its rows with it
+    // (a trigger, not a foreign key: a future rebuild of devices must not wipe them, but must recreate
+    // the trigger).
+    up: `
+      CREATE TABLE host_key_rejections (
+        device_id       TEXT NOT NULL,
+        target          TEXT NOT NULL CHECK (target IN ('device', 'jump')),
+        fingerprint     TEXT NOT NULL,
+        rejected_at_ms  INTEGER NOT NULL,
+        rejected_by     TEXT,
+        PRIMARY KEY (device_id, target, fingerprint)
+      );
+      CREATE TRIGGER host_key_rejections_of_removed_device AFTER DELETE ON devices
+      BEGIN
+        DELETE FROM host_key_rejections WHERE device_id = old.id;
+      END;
+    `,
+  },
 ];

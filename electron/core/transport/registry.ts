@@ -15,8 +15,8 @@ export interface TransportHooks {
   onNewHostKey(fingerprint: string): void;
   /** The same for the jump host's key. */
   onNewJumpHostKey?(fingerprint: string): void;
-  /** Decides a first-contact host key (device or jump) before any credential is sent; absent, first contact is trusted. */
-  verifyHostKey?(fingerprint: string, target: 'device' | 'jump'): Promise<boolean>;
+  /** Decides a first-contact host key (device or jump) before any credential is sent, and may refuse a changed one its own way; absent, first contact is trusted. */
+  verifyHostKey?(fingerprint: string, target: 'device' | 'jump', expected: string | null): Promise<boolean>;
   /** The device's raw console log, kept across reconnects (serial devices). */
   consoleLogFor?(): ConsoleLog;
 }
@@ -86,7 +86,7 @@ export const TRANSPORTS: { readonly [K in TransportKind]: Registered } = {
               },
             }
           : {}),
-        ...(hooks.verifyHostKey ? { verifyHostKey: (fp: string, target: 'device' | 'jump') => hooks.verifyHostKey!(fp, target) } : {}),
+        ...(hooks.verifyHostKey ? { verifyHostKey: (fp: string, target: 'device' | 'jump', expected: string | null) => hooks.verifyHostKey!(fp, target, expected) } : {}),
       }),
   }),
   local: entry({ profile: z.object({}), create: () => new LocalTransport() }),

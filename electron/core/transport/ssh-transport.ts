@@ -41,8 +41,10 @@ export interface SshTransportOptions extends SshTarget {
   /**
    * Decides a first-contact host key (no key known for that hop) before any credential is sent;
    * true goes on with the login (and the key is pinned once it succeeds). Absent: first contact is trusted.
+   * Also asked about a changed key (`expected` is the known one), which it can only refuse: its own
+   * way (a rejection) or, resolving either way, as a mismatch.
    */
-  verifyHostKey?(fingerprint: string, target: 'device' | 'jump'): Promise<boolean>;
+  verifyHostKey?(fingerprint: string, target: 'device' | 'jump', expected: string | null): Promise<boolean>;
 }
 
 export interface SshJumpOptions extends Omit<SshTarget, 'deviceId'> {
@@ -259,19 +261,22 @@ export class SshTransport implements DeviceTransport {
         hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
           const fp = hostKeyFingerprint(key);
           presentedKey = fp;
-          if (hop.knownHostKey) {
-            if (hop.knownHostKey !== fp) refusal = sshError('ssh.host-key-mismatch', hop, { expected: hop.knownHostKey, presented: fp, role: hop.role });
-            verify(hop.knownHostKey === fp);
-            return;
+          const expected = hop.knownHostKey;
+          if (expected === fp) return verify(true);
+          const mismatch = () => sshError('ssh.host-key-mismatch', hop, { expected: expected ?? '', presented: fp, role: hop.role });
+          if (!verifyHostKey) {
+            if (expected) refusal = mismatch();
+            return verify(!expected);
           }
-          if (!verifyHostKey) return verify(true);
-          // First contact with an owner who decides: nothing more is sent until it answers.
+          // First contact (or a changed key) with an owner who decides: nothing more is sent until it answers.
           if (timer) clearTimeout(timer);
-          verifyHostKey(fp, hop.role).then(
+          verifyHostKey(fp, hop.role, expected).then(
             (ok) => {
-              if (!ok) refusal = sshError('ssh.host-key-unknown', hop, { fingerprint: fp, role: hop.role });
+              // A changed key is never accepted here: only the operator's new expected key lets it in.
+              const accepted = ok && !expected;
+              if (!accepted) refusal = expected ? mismatch() : sshError('ssh.host-key-unknown', hop, { fingerprint: fp, role: hop.role });
               if (stillWanted()) arm();
-              verify(ok);
+              verify(accepted);
             },
             (err: unknown) => {
               refusal = isSyncscope(err) ? err.value : sshError('ssh.failed', hop, { detail: `host key ${fp} was not checked: ${err instanceof Error ? err.message : String(err)}` });
