@@ -7,6 +7,7 @@ import { Collection } from './collect/collection';
 import { DeviceSync } from './devices/device-sync';
 import { DiagnosticsService } from './doctor/diagnostics-service';
 import { createHandlers } from './handlers';
+import { liveHistoryReader, noSessions, type HistoryReader, type SessionHistoryResolver } from './history/history-reader';
 import { HostKeys } from './hostkeys/host-keys';
 import { createLogger, type Logger } from './log';
 import { EngineMetrics } from './metrics/engine-metrics';
@@ -60,6 +61,8 @@ export class Engine {
   private readonly collection: Collection | null;
   private readonly sync: DeviceSync;
   private readonly listeners = new Set<(msg: EventMessage) => void>();
+  private readonly liveHistory: HistoryReader;
+  private sessionHistory: SessionHistoryResolver = noSessions;
 
   constructor(private readonly opts: EngineOptions) {
     this.dataDir = opts.dataDir;
@@ -81,6 +84,7 @@ export class Engine {
     this.db = this.store.db;
     this.devices = this.store.devices;
     this.series = this.store.series;
+    this.liveHistory = liveHistoryReader(this.devices, this.series, opts.dataDir);
     const purge = (this.purge = collect ? new HistoryPurge(this.db, { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history purge paused; will retry') }) : null);
     this.metrics = new EngineMetrics({ processMetrics: opts.processMetrics ?? true });
     const emit = (msg: EventMessage) => this.emit(msg);
@@ -132,6 +136,16 @@ export class Engine {
   consoleLog(deviceId: string, limit: number) {
     this.devices.get(deviceId);
     return this.collection?.consoleLogs.lines(deviceId, limit) ?? [];
+  }
+
+  /** History to analyse or export: the live store, or a session's (by the id or name a request gave). */
+  historyReader(sessionId?: string): HistoryReader {
+    return sessionId === undefined ? this.liveHistory : this.sessionHistory(sessionId);
+  }
+
+  /** The sessions module registers how a session id finds its history (until then: no such session). */
+  setSessionHistoryResolver(resolver: SessionHistoryResolver): void {
+    this.sessionHistory = resolver;
   }
 
   statuses() {

@@ -4,6 +4,7 @@ import { PtpSample } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { DeviceEvent } from '../series/device-event';
 import { Reading } from '../series/series';
+import { ImportProgress } from '../sessions/import-progress';
 
 /** Everything the engine pushes, unasked: a first-class stream, same on IPC and socket.io. */
 export const events = {
@@ -14,6 +15,10 @@ export const events = {
   'series.readings': z.object({ deviceId: z.string(), readings: z.array(Reading) }),
   /** Device events as they happen. */
   'device.events': z.object({ deviceId: z.string(), events: z.array(DeviceEvent) }),
+  /** A log import's progress (about every 250 ms) and its end (state done, cancelled or failed). */
+  'sessions.importProgress': ImportProgress,
+  /** A session was captured, imported, opened or deleted: re-read sessions.list. */
+  'sessions.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -3,8 +3,10 @@ import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device
 import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { diagnosticsMethods } from './methods-diagnostics';
+import { historyMethods } from './methods-history';
 import { hostKeyMethods } from './methods-hostkeys';
 import { serialMethods } from './methods-serial';
+import { sessionMethods } from './methods-sessions';
 import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
 /**
@@ -65,6 +67,8 @@ export const methods = {
   ...hostKeyMethods,
   ...diagnosticsMethods,
   ...serialMethods,
+  ...historyMethods,
+  ...sessionMethods,
 } as const;
 
 export type Methods = typeof methods;

@@ -4,8 +4,10 @@ import { CORE_ERRORS } from './catalog-core';
 import { DESKTOP_ERRORS } from './catalog-desktop';
 import { DIAGNOSTICS_ERRORS } from './catalog-diagnostics';
 import { ENGINE_ERRORS } from './catalog-engine';
+import { HISTORY_ERRORS } from './catalog-history';
 import { PMC_ERRORS } from './catalog-pmc';
 import { SERIAL_ERRORS } from './catalog-serial';
+import { SESSION_ERRORS } from './catalog-sessions';
 import { SSH_ERRORS } from './catalog-ssh';
 import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
 
@@ -23,6 +25,8 @@ export const ERROR_CATALOG = {
   ...ENGINE_ERRORS,
   ...DESKTOP_ERRORS,
   ...DIAGNOSTICS_ERRORS,
+  ...HISTORY_ERRORS,
+  ...SESSION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorId = keyof typeof ERROR_CATALOG;

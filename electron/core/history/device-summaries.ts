@@ -1,0 +1,26 @@
+import { DeviceSummaryBuilder } from '../../../shared/history/summary/device-summary';
+import type { DeviceSummary } from '../../../shared/history/summary/summary-types';
+import { historyDevice, type HistoryReader } from './history-reader';
+import { eventPages, pointPages } from './history-pages';
+
+/** Port-state and connection events before the window looked at for the states at its start. */
+const PRIOR_EVENTS = 256;
+
+/**
+ * Summaries of several devices over one window, side by side, read page by page from a history
+ * (live or a session): memory holds one page of points at a time, plus the window's events.
+ */
+export function summarizeDevices(reader: HistoryReader, deviceIds: readonly string[], fromMs: number, toMs: number): DeviceSummary[] {
+  return deviceIds.map((idOrName) => {
+    const device = historyDevice(reader, idOrName);
+    const b = new DeviceSummaryBuilder({ deviceId: device.id, name: device.name, fromMs, toMs });
+    for (const s of reader.listSeries(device.id)) {
+      if (!DeviceSummaryBuilder.wants(s.metric)) continue;
+      const sink = b.addSeries(s);
+      for (const page of pointPages(reader, s.id, fromMs * 1000, toMs * 1000)) sink(page);
+    }
+    b.addEvents(reader.queryEvents({ deviceId: device.id, untilMs: fromMs - 1, kinds: ['port-state', 'connection'], limit: PRIOR_EVENTS }));
+    for (const page of eventPages(reader, device.id, fromMs, toMs)) b.addEvents(page);
+    return b.finish();
+  });
+}

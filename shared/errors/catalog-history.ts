@@ -1,0 +1,45 @@
+import type { ErrorEntry } from './catalog-types';
+
+/** Errors of history analysis, export and reports (summary, timing, CSV/JSON, HTML/JSON reports, schedules). */
+export const HISTORY_ERRORS = {
+  'history.no-such-session': {
+    code: 'not-found',
+    en: { message: 'No session "{{session}}" to read history from.', hint: 'List the sessions (the Sessions screen) and pick one of them, or leave the session out to read the live history.' },
+    'zh-CN': { message: '没有可读取历史数据的会话“{{session}}”。', hint: '请列出会话（“会话”页面）并从中选择一个，或不指定会话以读取实时历史。' },
+  },
+  'history.device-not-in-history': {
+    code: 'not-found',
+    en: { message: 'There is no device "{{device}}" in the history.', hint: 'Pick one of its devices: {{devices}}.' },
+    'zh-CN': { message: '历史数据中没有设备“{{device}}”。', hint: '请从其设备中选择一个：{{devices}}。' },
+  },
+  'history.device-not-in-session': {
+    code: 'not-found',
+    en: { message: 'Session "{{session}}" has no device "{{device}}".', hint: 'Pick one of its devices: {{devices}}.' },
+    'zh-CN': { message: '会话“{{session}}”中没有设备“{{device}}”。', hint: '请从其设备中选择一个：{{devices}}。' },
+  },
+  'history.no-series': {
+    code: 'not-found',
+    en: { message: '{{device}} has no stored {{what}} to analyse.', hint: 'Pick a series the device has (see its charts), or a time range in which it was measuring.' },
+    'zh-CN': { message: '{{device}} 没有可分析的已存储{{what}}。', hint: '请选择该设备已有的序列（见其图表），或选择其正在测量的时间范围。' },
+  },
+  'history.unknown-mask': {
+    code: 'invalid-input',
+    en: { message: 'No timing mask "{{mask}}".', hint: 'Use one of {{known}}, or give your own mask (a JSON object with id, name, source and limits).' },
+    'zh-CN': { message: '没有名为“{{mask}}”的定时模板。', hint: '请使用 {{known}} 之一，或提供自定义模板（包含 id、name、source 和各项限值的 JSON 对象）。' },
+  },
+  'history.bad-cursor': {
+    code: 'invalid-input',
+    en: { message: 'The export cursor is not one this engine gave out.', hint: 'Start the export again without a cursor.' },
+    'zh-CN': { message: '导出游标不是本引擎发出的。', hint: '请不带游标重新开始导出。' },
+  },
+  'history.bad-range': {
+    code: 'invalid-input',
+    en: { message: '{{flag}}: "{{value}}" is not a time.', hint: 'Give an ISO 8601 time such as 2026-05-01T12:00:00Z (or a date, 2026-05-01), or a duration back from now such as 2h, 30m, 7d.' },
+    'zh-CN': { message: '{{flag}}：“{{value}}”不是时间。', hint: '请给出 ISO 8601 时间，例如 2026-05-01T12:00:00Z（或日期 2026-05-01），或从现在往回的时长，例如 2h、30m、7d。' },
+  },
+  'history.output-unwritable': {
+    code: 'invalid-input',
+    en: { message: 'Cannot write {{file}}: {{detail}}.', hint: 'Check that the folder exists and that you may write there, and that the disk has space.' },
+    'zh-CN': { message: '无法写入 {{file}}：{{detail}}。', hint: '请检查该文件夹是否存在、是否有写入权限，以及磁盘是否有空间。' },
+  },
+} as const satisfies Record<string, ErrorEntry>;
