@@ -43,8 +43,9 @@ const FS_WRITES = ['writeFile', 'appendFile', 'createWriteStream', 'rm', 'rmdir'
 const syncToo = (names) => names.flatMap((n) => (n === 'createWriteStream' ? [n] : [n, `${n}Sync`]));
 // Session files (a portable SQLite file per session, its .partial while written, a copy of one a
 // colleague sent, deletion) are written by one module that validates session ids before they become names.
-const FS_WRITERS = ['electron/core/store/', 'electron/core/secrets/', 'electron/core/devices/', 'electron/core/sessions/session-files.ts'];
-const fsMessage = 'files are written by the store, the secret boxes, device profiles and session-files.ts only.';
+const FS_WRITERS = ['electron/core/store/', 'electron/core/secrets/', 'electron/core/devices/', 'electron/core/sessions/session-files.ts', 'electron/core/history/output-file.ts'];
+// Files a person chose (exports, reports) are written by history/output-file.ts: beside the target, renamed when whole.
+const fsMessage = 'files are written by the store, the secret boxes, device profiles, session-files.ts and history/output-file.ts only.';
 
 export const SANCTIONED = [
   { module: 'node:child_process', only: ['electron/core/transport/local-transport.ts'], message: 'run device commands through a DeviceTransport (transport/local-transport.ts).' },
