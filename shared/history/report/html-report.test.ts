@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { htmlReport } from './html-report';
+import { knownReport } from './report-fixture';
+
+describe('the HTML summary report', () => {
+  it('is one self-contained page: inline CSS and SVG, no script, nothing fetched', () => {
+    const html = htmlReport(knownReport({ name: 'ss-s1', amplitudeNs: 5 }), 'en');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|href=|url\(|@import/i);
+    // The only URL is SVG's namespace name, which nothing fetches.
+    expect(html.match(/https?:\/\/[^"\s]*/g)?.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).toContain('G.8273.2 class C');
+    expect(html).toContain('stroke-dasharray="5 3"');
+  });
+
+  it('escapes every string a device or user mask gave', () => {
+    const evil = '<img src=x onerror=alert(1)>&"\'';
+    const html = htmlReport(knownReport({ name: evil, amplitudeNs: 5, masks: [{ id: 'lab', name: '<b>lab</b>', source: 'user', maxAbsTeNs: 100 }] }), 'en');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>lab');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;');
+    expect(html).toContain('&lt;b&gt;lab&lt;/b&gt;');
+  });
+
+  it('gives the gate verdict, in English or in Chinese', () => {
+    const failing = knownReport({ name: 'ss-s1', amplitudeNs: 80, gate: ['g8273.2-class-c'] });
+    expect(failing.gate).toEqual({ masks: ['g8273.2-class-c'], verdict: 'fail' });
+    expect(htmlReport(failing, 'en')).toContain('Gate (g8273.2-class-c): FAIL');
+    const zh = htmlReport(failing, 'zh-CN');
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('判定（g8273.2-class-c）：未通过');
+    expect(zh).toContain('定时报告');
+  });
+});
