@@ -54,7 +54,24 @@ export const TimeStatusView = z.object({
   gmIdentity: s,
 });
 
-/** One port: its data set state joined with PORT_PROPERTIES_NP (interface, timestamping). */
+/** A row of a port's unicast master table (UNICAST_MASTER_TABLE_NP, linuxptp 4.x). */
+export const UnicastMasterView = z.object({
+  selected: z.boolean(),
+  portIdentity: z.string(),
+  address: s,
+  /** linuxptp's unicast negotiation state: WAIT, HAVE_ANN, NEED_SYDY, HAVE_SYDY. */
+  state: z.string(),
+  clockClass: z.number(),
+  clockAccuracy: z.number(),
+  offsetScaledLogVariance: z.number(),
+  priority1: z.number(),
+  priority2: z.number(),
+});
+
+/**
+ * One port: its data set state joined with PORT_PROPERTIES_NP (interface, timestamping) and, where
+ * linuxptp 4.x answers them, PORT_HWCLOCK_NP, PORT_CORRECTIONS_NP and UNICAST_MASTER_TABLE_NP.
+ */
 export const PortView = z.object({
   portNumber: n,
   portIdentity: z.string(),
@@ -65,6 +82,14 @@ export const PortView = z.object({
   logSyncInterval: n,
   logAnnounceInterval: n,
   peerMeanPathDelayNs: n,
+  /** /dev/ptpN the port timestamps with; -1 for none (software timestamping); null when not read. */
+  phcIndex: n.default(null),
+  /** The PHC is a virtual clock (PORT_HWCLOCK_NP flags). */
+  virtualClock: z.boolean().nullable().default(null),
+  egressLatencyNs: n.default(null),
+  ingressLatencyNs: n.default(null),
+  delayAsymmetryNs: n.default(null),
+  unicastMasters: z.array(UnicastMasterView).default([]),
 });
 export type PortView = z.infer<typeof PortView>;
 

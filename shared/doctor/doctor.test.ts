@@ -101,10 +101,11 @@ describe('processes and versions', () => {
     expect(parseLinuxptpVersion('ptp4l: command not found')).toBeNull();
     expect(hasFeature(parseLinuxptpVersion('3.1.1')!, 'readOnlyUds')).toBe(false);
     expect(hasFeature(parseLinuxptpVersion('4.2')!, 'messageTagLevel')).toBe(true);
-    expect(checkLinuxptpVersion(parseLinuxptpVersion('1.9.2'))).toMatchObject({ status: 'warn', params: { version: '1.9.2', lacks: 'PORT_STATS_NP, PORT_SERVICE_STATS_NP, UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP' } });
+    expect(checkLinuxptpVersion(parseLinuxptpVersion('1.9.2'))).toMatchObject({ status: 'warn', params: { version: '1.9.2', lacks: 'PORT_STATS_NP, PORT_SERVICE_STATS_NP, UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP, PORT_CORRECTIONS_NP' } });
     // The data sets a version lacks are the ones the collector does not ask it for.
-    expect(checkLinuxptpVersion(parseLinuxptpVersion('3.1.1'))).toMatchObject({ status: 'ok', params: { version: '3.1.1', lacks: 'PORT_SERVICE_STATS_NP, UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP' } });
-    expect(checkLinuxptpVersion(parseLinuxptpVersion('4.2'))).toMatchObject({ status: 'ok', params: { version: '4.2', lacks: '—' } });
+    expect(checkLinuxptpVersion(parseLinuxptpVersion('3.1.1'))).toMatchObject({ status: 'ok', params: { version: '3.1.1', lacks: 'PORT_SERVICE_STATS_NP, UNICAST_MASTER_TABLE_NP, PORT_HWCLOCK_NP, PORT_CORRECTIONS_NP' } });
+    expect(checkLinuxptpVersion(parseLinuxptpVersion('4.2'))).toMatchObject({ status: 'ok', params: { version: '4.2', lacks: 'PORT_CORRECTIONS_NP' } });
+    expect(checkLinuxptpVersion(parseLinuxptpVersion('4.5'))).toMatchObject({ status: 'ok', params: { version: '4.5', lacks: '—' } });
     expect(checkLinuxptpVersion(null).status).toBe('unknown');
     expect(checkTxTimeouts(3)).toMatchObject({ status: 'warn', params: { count: 3 } });
   });

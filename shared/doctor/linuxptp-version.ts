@@ -33,6 +33,8 @@ export const LINUXPTP_FEATURES = {
   messageTagLevel: [4, 2],
   /** ts2phc ` holdover` suffix; SUBSCRIBE_EVENTS_NP duration 65535 never expires. */
   ts2phcHoldover: [4, 4],
+  /** PORT_CORRECTIONS_NP (egress/ingress latency, delay asymmetry per port): merged in 2025, after 4.4. */
+  portCorrections: [4, 5],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export type LinuxptpFeature = keyof typeof LINUXPTP_FEATURES;
@@ -48,6 +50,7 @@ export const DATA_SET_FEATURES = {
   PORT_SERVICE_STATS_NP: 'portServiceStats',
   UNICAST_MASTER_TABLE_NP: 'unicastMasterTable',
   PORT_HWCLOCK_NP: 'portHwclock',
+  PORT_CORRECTIONS_NP: 'portCorrections',
 } as const satisfies Record<string, LinuxptpFeature>;
 export type OptionalDataSet = keyof typeof DATA_SET_FEATURES;
 

@@ -187,7 +187,7 @@ const INT = /^[+-]?\d{1,20}$/;
 const DECIMAL = /^[+-]?\d{1,20}(?:\.\d{1,20})?$/;
 const HEX = /^0[xX][0-9a-fA-F]{1,16}$/;
 
-function int(text: string | undefined): number | null {
+export function int(text: string | undefined): number | null {
   return text !== undefined && INT.test(text) ? finite(Number(text)) : null;
 }
 
@@ -195,13 +195,13 @@ function decimal(text: string | undefined): number | null {
   return text !== undefined && DECIMAL.test(text) ? finite(Number(text)) : null;
 }
 
-function hexOrInt(text: string | undefined): number | null {
+export function hexOrInt(text: string | undefined): number | null {
   if (text !== undefined && HEX.test(text)) return finite(Number.parseInt(text.slice(2), 16));
   return int(text);
 }
 
 /** Keeps the exact digits of an int64 (a leading + dropped). */
-function int64Text(text: string | undefined): string | null {
+export function int64Text(text: string | undefined): string | null {
   if (text === undefined || !INT.test(text)) return null;
   const value = BigInt(text);
   return value >= -(2n ** 63n) && value < 2n ** 64n ? value.toString() : null;
@@ -217,7 +217,7 @@ function clockIdentity(text: string | undefined): string | null {
   return text !== undefined && CLOCK_IDENTITY.test(text) ? text : null;
 }
 
-function portIdentityOf(text: string | undefined): string | null {
+export function portIdentityOf(text: string | undefined): string | null {
   return text !== undefined && PORT_IDENTITY.test(text) ? text : null;
 }
 

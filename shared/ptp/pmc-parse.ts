@@ -184,8 +184,15 @@ export function readHeader(line: string): PmcHeader | null {
   return { portIdentity, seq, action, tlv: kind ?? '', rest: t.slice(5).join(' ') };
 }
 
-/** Stores `key value` as a field unless the key repeats or there is no room; says whether it did. */
+/**
+ * Data sets pmc prints as a table: one `key value` line (the row count), then a header row and one
+ * row per entry (pmc.c `pmc_show_unicast_master_entry`). Their rows stay lines, in order, in `extraLines`.
+ */
+export const TABLE_TLVS: ReadonlySet<string> = new Set(['UNICAST_MASTER_TABLE_NP']);
+
+/** Stores `key value` as a field unless the key repeats, there is no room, or the block is a table past its first line; says whether it did. */
 export function addField(block: PmcResponse, line: string, room: boolean): boolean {
+  if (TABLE_TLVS.has(block.tlv) && Object.keys(block.fields).length > 0) return false;
   let gap = 0;
   while (gap < line.length && line.charCodeAt(gap) !== 32 && line.charCodeAt(gap) !== 9) gap++;
   const key = line.slice(0, gap);

@@ -34,6 +34,14 @@ export const LAST_FIELD: Readonly<Record<string, string>> = {
   PORT_STATS_NP: 'tx_Management',
   /** linuxptp 4.0+ (reference.md §3.5). */
   PORT_SERVICE_STATS_NP: 'followup_mismatch',
+  PORT_HWCLOCK_NP: 'flags',
+  /** After linuxptp 4.4 (2025). */
+  PORT_CORRECTIONS_NP: 'delayAsymmetry',
+};
+
+/** Table data sets (pmc-parse.ts TABLE_TLVS): whole once the header row and as many rows as this field says are in. */
+export const TABLE_SIZE_FIELD: Readonly<Record<string, string>> = {
+  UNICAST_MASTER_TABLE_NP: 'actual_table_size',
 };
 
 const SEQ_MODULO = 0x10000;
@@ -103,8 +111,7 @@ export class PmcLineReader {
   idle(): boolean {
     const b = this.block;
     if (!b) return false;
-    const last = LAST_FIELD[b.tlv];
-    if (last !== undefined && Object.hasOwn(b.fields, last)) this.flush();
+    if (whole(b)) this.flush();
     return this.block !== null;
   }
 
@@ -123,4 +130,13 @@ export class PmcLineReader {
       if (oldest !== undefined) this.sentBySeq.delete(oldest);
     }
   }
+}
+
+function whole(b: PmcResponse): boolean {
+  const last = LAST_FIELD[b.tlv];
+  if (last !== undefined) return Object.hasOwn(b.fields, last);
+  const sizeField = TABLE_SIZE_FIELD[b.tlv];
+  if (sizeField === undefined) return false;
+  const size = b.fields[sizeField];
+  return size !== undefined && /^\d{1,5}$/.test(size) && b.extraLines.length >= Number(size) + 1;
 }

@@ -18,6 +18,9 @@ const slave: PtpSnapshot = {
   defaults: pick(read('slave-default-data-set.txt'), defaultDataSet),
   properties: [{ portIdentity: '025353.fffe.00000b-1', portNumber: 1, portState: 'UNCALIBRATED', timestamping: 'SOFTWARE', interface: 'eth0' }],
   stats: [],
+  hwclocks: [],
+  corrections: [],
+  unicastTables: [],
 };
 const base = { deviceId: 'd', instance: 'ptp4l', tMs: 1_000 };
 
@@ -42,6 +45,17 @@ describe('readings from a snapshot', () => {
     expect(v('ptp.port_messages')).toEqual([
       { metric: 'ptp.port_messages', labels: { port: '1', counter: 'rx_Sync' }, value: 2960, flags: 0 },
       { metric: 'ptp.port_messages', labels: { port: '1', counter: 'tx_Delay_Req' }, value: null, flags: POINT_FLAGS.sentinel },
+    ]);
+  });
+
+  it('4.x corrections per port and correction, and the unicast table size per port', () => {
+    const corrections = [{ portIdentity: 'x-1', portNumber: 1, egressLatencyNs: 178, ingressLatencyNs: null, delayAsymmetryNs: -25 }];
+    const unicastTables = [{ portIdentity: 'x-1', portNumber: 1, actualTableSize: 2, masters: [], unreadRows: 2 }];
+    const r = stateReading({ ...slave, corrections, unicastTables }, base);
+    expect(r.values.filter((x) => x.metric === 'ptp.port_correction' || x.metric === 'ptp.unicast_masters')).toEqual([
+      { metric: 'ptp.port_correction', labels: { port: '1', correction: 'egress_latency' }, value: 178, flags: 0 },
+      { metric: 'ptp.port_correction', labels: { port: '1', correction: 'delay_asymmetry' }, value: -25, flags: 0 },
+      { metric: 'ptp.unicast_masters', labels: { port: '1' }, value: 2, flags: 0 },
     ]);
   });
 });

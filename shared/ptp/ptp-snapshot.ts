@@ -4,6 +4,7 @@ import type { MetricKey } from '../series/metric-catalog';
 import { POINT_FLAGS, type Reading, type ReadingValue } from '../series/series';
 import { counterPoint, pointOf, type Freshness } from './freshness';
 import type { CurrentDataSet, DefaultDataSet, ParentDataSet, PortDataSet, PortPropertiesNp, PortStats, TimeStatusNp } from './pmc-datasets';
+import type { PortCorrectionsNp, PortHwclockNp, UnicastMasterTableNp } from './pmc-datasets-4x';
 
 /**
  * What one ptp4l instance's data sets say at one time, and what it becomes: readings of the metric
@@ -19,9 +20,13 @@ export interface PtpSnapshot {
   defaults: DefaultDataSet | null;
   properties: PortPropertiesNp[];
   stats: PortStats[];
+  /** linuxptp 4.x, per port; empty where this linuxptp or this socket does not answer them. */
+  hwclocks: PortHwclockNp[];
+  corrections: PortCorrectionsNp[];
+  unicastTables: UnicastMasterTableNp[];
 }
 
-export const EMPTY_SNAPSHOT: PtpSnapshot = { time: null, current: null, ports: [], parent: null, defaults: null, properties: [], stats: [] };
+export const EMPTY_SNAPSHOT: PtpSnapshot = { time: null, current: null, ports: [], parent: null, defaults: null, properties: [], stats: [], hwclocks: [], corrections: [], unicastTables: [] };
 
 export interface ReadingBase {
   deviceId: string;
@@ -78,6 +83,14 @@ export function stateReading(s: PtpSnapshot, base: ReadingBase): Reading {
   put('ptp.gm_priority1', s.parent?.grandmasterPriority1);
   put('ptp.gm_priority2', s.parent?.grandmasterPriority2);
   put('ptp.clock_class', s.defaults?.clockClass);
+  for (const c of s.corrections) {
+    if (c.portNumber === null) continue;
+    const port = String(c.portNumber);
+    put('ptp.port_correction', c.egressLatencyNs, { port, correction: 'egress_latency' });
+    put('ptp.port_correction', c.ingressLatencyNs, { port, correction: 'ingress_latency' });
+    put('ptp.port_correction', c.delayAsymmetryNs, { port, correction: 'delay_asymmetry' });
+  }
+  for (const u of s.unicastTables) if (u.portNumber !== null) put('ptp.unicast_masters', u.actualTableSize, { port: String(u.portNumber) });
   for (const st of s.stats) {
     if (st.portNumber === null) continue;
     const port = String(st.portNumber);

@@ -130,4 +130,20 @@ export const PTP_METRICS = {
     labels: ['port', 'counter'],
     prometheus: { name: 'syncscope_ptp_port_service_events_total', scale: 1 },
   },
+  'ptp.port_correction': {
+    unit: 'ns',
+    help: "A port's configured timestamp corrections of linuxptp 4.x (PORT_CORRECTIONS_NP: egress_latency, ingress_latency, delay_asymmetry).",
+    source: 'pmc PORT_CORRECTIONS_NP',
+    kind: 'gauge',
+    labels: ['port', 'correction'],
+    prometheus: { name: 'syncscope_ptp_port_correction_seconds', scale: 1e-9 },
+  },
+  'ptp.unicast_masters': {
+    unit: 'count',
+    help: "Entries in a port's unicast master table (UNICAST_MASTER_TABLE_NP, linuxptp 4.x).",
+    source: 'pmc UNICAST_MASTER_TABLE_NP',
+    kind: 'gauge',
+    labels: ['port'],
+    prometheus: { name: 'syncscope_ptp_unicast_masters', scale: 1 },
+  },
 } as const satisfies Record<string, MetricDef>;

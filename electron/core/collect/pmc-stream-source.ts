@@ -9,7 +9,8 @@ import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropert
 import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
 import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
 import { instanceStateView } from '../../../shared/ptp/instance-state';
-import { offersDataSet } from '../../../shared/doctor/linuxptp-version';
+import { DATA_SET_FEATURES, offersDataSet, type OptionalDataSet } from '../../../shared/doctor/linuxptp-version';
+import { portCorrectionsNp, portHwclockNp, unicastMasterTableNp } from '../../../shared/ptp/pmc-datasets-4x';
 import { ChangeGate } from '../../../shared/series/change-gate';
 import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import type { DeviceEvent } from '../../../shared/series/device-event';
@@ -54,7 +55,10 @@ export const STALE_AFTER_MS = 3_500;
 export const SILENT_POLLS_BEFORE_RESTART = 3;
 
 /** Data sets not every linuxptp (or every socket) offers: a refusal is remembered, not reported. */
-type OptionalSet = 'PORT_STATS_NP' | 'PORT_SERVICE_STATS_NP' | 'SUBSCRIBE_EVENTS_NP';
+type OptionalSet = OptionalDataSet | 'SUBSCRIBE_EVENTS_NP';
+
+/** linuxptp 4.x per-port data sets read with the full read (they change with configuration, not with time). */
+const FULL_READ_4X = ['PORT_HWCLOCK_NP', 'PORT_CORRECTIONS_NP', 'UNICAST_MASTER_TABLE_NP'] as const satisfies readonly OptionalDataSet[];
 
 export class PmcStreamSource implements PtpSource {
   readonly instance: string;
@@ -147,11 +151,13 @@ export class PmcStreamSource implements PtpSource {
     const portStatsAnswer = stats ? ask('GET PORT_STATS_NP', portCount) : null;
     const serviceStats = full && !this.unavailable.has('PORT_SERVICE_STATS_NP') ? ask('GET PORT_SERVICE_STATS_NP', portCount) : null;
     const sub = subscribe ? ask(`SET SUBSCRIBE_EVENTS_NP duration ${SUBSCRIPTION_S} NOTIFY_PORT_STATE on NOTIFY_TIME_SYNC on`) : null;
+    const extras = full ? FULL_READ_4X.filter((tlv) => !this.unavailable.has(tlv)).map((tlv) => ask(`GET ${tlv}`, portCount)) : [];
     const [timeA, currentA, portA, statsA, serviceA, subA, ...rest] = await Promise.all([time, current, portData, portStatsAnswer, serviceStats, sub, ...pending]);
+    const extraA = await Promise.all(extras);
     this.lastPollMs = performance.now() - t0;
     const tMs = Date.now();
 
-    const answers = [defaults, timeA, currentA, portA, statsA, serviceA, subA, ...rest].filter((a): a is RequestAnswer => a !== null);
+    const answers = [defaults, timeA, currentA, portA, statsA, serviceA, subA, ...rest, ...extraA].filter((a): a is RequestAnswer => a !== null);
     const silent = answers.every((a) => a.timedOut !== null);
     this.silentPolls = silent ? this.silentPolls + 1 : 0;
     if (!silent) this.unheardSinceRestart = false;
@@ -162,7 +168,7 @@ export class PmcStreamSource implements PtpSource {
       this.unheardSinceRestart = true;
       this.close();
     }
-    for (const a of [statsA, serviceA, subA]) if (a) this.remember(a);
+    for (const a of [statsA, serviceA, subA, ...extraA]) if (a) this.remember(a);
     const heard = timeA.responses.length > 0 || currentA.responses.length > 0;
     if (!heard) {
       // ptp4l was silent (restarting, or gone): its subscriptions are gone with it; read everything when it is back.
@@ -183,6 +189,12 @@ export class PmcStreamSource implements PtpSource {
     if (propsA && propsA.responses.length > 0) next.properties = propsA.responses.map(portPropertiesNp).flatMap((p) => (p ? [p] : []));
     const statsNow = [...(statsA?.responses ?? []), ...(serviceA?.responses ?? [])].map(portStats).flatMap((p) => (p ? [p] : []));
     next.stats = statsNow;
+    for (const a of extraA) {
+      if (a.responses.length === 0) continue;
+      if (a.request === 'GET PORT_HWCLOCK_NP') next.hwclocks = a.responses.map(portHwclockNp).flatMap((p) => (p ? [p] : []));
+      else if (a.request === 'GET PORT_CORRECTIONS_NP') next.corrections = a.responses.map(portCorrectionsNp).flatMap((p) => (p ? [p] : []));
+      else next.unicastTables = a.responses.map(unicastMasterTableNp).flatMap((p) => (p ? [p] : []));
+    }
     if (statsA) this.lastStatsMs = now;
     if (heard) this.heardAtMs = tMs;
     if (full && heard) {
@@ -267,7 +279,7 @@ export class PmcStreamSource implements PtpSource {
     // What this linuxptp and this socket offer: a read-only socket takes no SET, an older ptp4l lacks some data sets.
     this.unavailable.clear();
     if (this.probe.socket.readOnly) this.unavailable.add('SUBSCRIBE_EVENTS_NP');
-    for (const tlv of ['PORT_STATS_NP', 'PORT_SERVICE_STATS_NP'] as const) if (!offersDataSet(this.probe.version, tlv)) this.unavailable.add(tlv);
+    for (const tlv of Object.keys(DATA_SET_FEATURES) as OptionalDataSet[]) if (!offersDataSet(this.probe.version, tlv)) this.unavailable.add(tlv);
     this.silentPolls = 0;
     this.stateGate.reset();
     this.snapshot = EMPTY_SNAPSHOT;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InstanceStateView } from '../../../shared/contract/methods-diagnostics';
+import { InstanceStateView } from '../../../shared/contract/methods-diagnostics';
 import { LocalTransport } from '../transport/local-transport';
 import { runDoctor } from './doctor-runner';
 
@@ -33,10 +33,10 @@ describe('the doctor on this machine, through the local transport (real ps, pmc,
   });
 
   it("the live snapshot's interfaces are checked with ethtool -T as it prints them here (lo: software timestamps only)", async () => {
-    const state: InstanceStateView = {
+    const state = InstanceStateView.parse({
       instance: 'ptp4l', atMs: 1, linuxptpVersion: null, udsPath: nowhere, udsReadOnly: false, parent: null, defaults: null, current: null, time: null,
       ports: [{ portNumber: 1, portIdentity: '000000.fffe.000000-1', portState: 'SLAVE', interface: 'lo', timestamping: 'HARDWARE', delayMechanism: 'E2E', logSyncInterval: 0, logAnnounceInterval: 0, peerMeanPathDelayNs: 0 }],
-    };
+    });
     const findings = await runDoctor(t, { instances: [{ name: 'ptp4l', udsPath: nowhere }], states: [state], txTimeouts: 3, nowMs: Date.now() });
     const printed = sh('ethtool -T lo');
     const ts = findings.filter((f) => f.check === 'timestamping');

@@ -70,9 +70,10 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
                 {state?.linuxptpVersion ? t('devicePage.linuxptp', { version: state.linuxptpVersion }) : t('devicePage.linuxptpUnknown')}
               </Badge>
               {ports.map((p) => (
-                <Badge key={p.portIdentity} variant="light" color={p.portState === 'SLAVE' ? 'green' : p.portState === 'FAULTY' ? 'red' : 'yellow'} data-testid="instance-port" data-port-state={p.portState ?? ''} data-interface={p.interface ?? ''}>
+                <Badge key={p.portIdentity} variant="light" color={p.portState === 'SLAVE' ? 'green' : p.portState === 'FAULTY' ? 'red' : 'yellow'} data-testid="instance-port" data-port-state={p.portState ?? ''} data-interface={p.interface ?? ''} data-phc-index={p.phcIndex ?? ''}>
                   {p.interface ? t('devicePage.portWithIface', { port: p.portNumber, iface: p.interface }) : t('devicePage.portLabel', { port: p.portNumber })}: {p.portState ?? '?'}
                   {p.timestamping ? ` · ${t('devicePage.timestamping', { mode: p.timestamping })}` : ''}
+                  {p.phcIndex !== null && p.phcIndex >= 0 ? ` · /dev/ptp${p.phcIndex}` : ''}
                 </Badge>
               ))}
             </Group>
