@@ -43,7 +43,11 @@ export async function openAccess(opts: { server?: string; data: string }): Promi
   const engine = new Engine({ dataDir: opts.data, processMetrics: false, collect: false, log: createLogger({ level: 'warn' }) });
   const local: ContractTransport = {
     request: (req) => dispatch(engine.handlers, req, { origin: 'cli' }),
-    subscribe: () => () => undefined,
+    // Events of this process's engine (an import's progress) reach the command like a server's would.
+    subscribe: (listener) => {
+      const off = engine.subscribe(listener);
+      return () => void off();
+    },
   };
   const client = new EngineClient(local);
   return {

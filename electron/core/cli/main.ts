@@ -13,6 +13,8 @@ import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './de
 import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
 import { registerHostKeyCommands } from './host-key-commands';
+import { runImport, type ImportFlags } from './import-command';
+import { registerSessionCommands } from './session-commands';
 import { registerSerialCommands } from './serial-commands';
 import { openAccess, type Access } from './engine-access';
 import { exitStatusHelp, exitStatusOf, USAGE_EXIT } from './exit-codes';
@@ -206,6 +208,22 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
       .option('--limit <n>', 'at most this many (the newest)', '1000')
       .option('--json', 'print JSON'),
   ).action((o: EventsFlags & { server?: string; data?: string }) => withAccess(o, (a) => runEvents(a, o)));
+
+  where(
+    program
+      .command('import')
+      .description('import raw logs (ptp4l -m / phc2sys / ts2phc output, syslog, journalctl short, short-iso, short-precise or -o json) into a session; with --server the files are paths on the server')
+      .argument('<file...>', 'log files, read in order')
+      .requiredOption('--session <name>', 'session to import into (created, or appended to when an import session has this name)')
+      .option('--device <name>', 'device name for lines that name no host (default: the file name)')
+      .option('--year <yyyy>', "year of syslog stamps, which have none (default: the file's modification year)")
+      .option('--utc-offset <+HH:MM>', "zone of syslog stamps (default: this machine's)")
+      .option('--notes <text>', 'notes of a new session')
+      .option('--json', 'print the result as JSON'),
+  ).action(async (files: string[], o: ImportFlags & { server?: string; data?: string }) => {
+    outcome.status = await withAccess(o, (a) => runImport(a, files, o));
+  });
+  registerSessionCommands(program, where, withAccess);
 
   where(
     program

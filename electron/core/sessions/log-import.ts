@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import type { ImportProgress } from '../../../shared/sessions/import-progress';
@@ -57,6 +57,16 @@ export function statLogs(paths: readonly string[]): { path: string; bytes: numbe
   });
 }
 
+/** Names a log file gets from the program or the log system, not from the device: then its folder names the device. */
+const GENERIC_LOG_NAMES = new Set(['ptp4l', 'phc2sys', 'ts2phc', 'messages', 'syslog', 'daemon', 'journal', 'log', 'output']);
+
+/** The device a log of plain `ptp4l -m` lines belongs to, from its file name (`ss-s1/ptp4l.log` → `ss-s1`). */
+export function deviceNameOfFile(path: string): string {
+  const name = basename(path).replace(/\.(log|txt|json|gz)$/i, '').replace(/\.\d+$/, '');
+  if (!GENERIC_LOG_NAMES.has(name.toLowerCase())) return name || 'log';
+  return basename(dirname(path)) || name;
+}
+
 export async function importLogs(files: { path: string; bytes: number; mtimeMs: number }[], target: ImportTarget, opts: ImportOptions): Promise<ImportResult> {
   const bytesTotal = files.reduce((n, f) => n + f.bytes, 0);
   const keep = target.db.prepare('INSERT INTO session_unparsed (file, line_no, text) VALUES (?, ?, ?)');
@@ -71,7 +81,7 @@ export async function importLogs(files: { path: string; bytes: number; mtimeMs: 
   for (const [fileIndex, file] of files.entries()) {
     const mtime = new Date(file.mtimeMs);
     const conv = new LogImportConverter({
-      defaultDevice: opts.device ?? basename(file.path).replace(/\.[^.]*$/, '') ?? 'log',
+      defaultDevice: opts.device ?? deviceNameOfFile(file.path),
       year: opts.year ?? mtime.getFullYear(),
       utcOffsetMinutes: opts.utcOffsetMinutes ?? -mtime.getTimezoneOffset(),
     });

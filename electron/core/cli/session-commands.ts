@@ -1,0 +1,70 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
+import type { SessionSummary } from '../../../shared/sessions/session-meta';
+import type { Access } from './engine-access';
+import { sinceMs } from './events-command';
+import { printTable } from './table';
+
+type Where = (c: Command) => Command;
+type WithAccess = <T>(o: { server?: string; data?: string }, fn: (a: Access) => Promise<T>) => Promise<T>;
+
+const when = (ms: number | null, s: SessionSummary) => (ms === null ? '-' : s.timeBase === 'wall' ? new Date(ms).toISOString().replace('.000Z', 'Z') : `+${(ms / 1000).toFixed(3)} s`);
+
+async function byName(a: Access, name: string): Promise<SessionSummary> {
+  const all = await a.client.call('sessions.list');
+  const found = all.find((s) => s.id === name) ?? all.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!found) throw new SyncscopeError(catalogError('session.not-found', { session: name }));
+  return found;
+}
+
+/** `syncscope sessions list|open|capture|delete`. */
+export function registerSessionCommands(program: Command, where: Where, withAccess: WithAccess): void {
+  const sessions = program.command('sessions').description('sessions: captured or imported history in portable files, read offline');
+
+  where(sessions.command('list').description('list the sessions of the data folder, newest first').option('--json', 'print JSON')).action(async (o: { server?: string; data?: string; json?: boolean }) => {
+    const list = await withAccess(o, (a) => a.client.call('sessions.list'));
+    if (o.json) return console.log(JSON.stringify(list, null, 2));
+    if (list.length === 0) return console.log('No sessions yet. Capture one (syncscope sessions capture), import logs (syncscope import) or open a file (syncscope sessions open FILE).');
+    printTable([
+      ['NAME', 'SOURCE', 'DEVICES', 'FROM', 'TO', 'SIZE'],
+      ...list.map((s) => [s.name, s.source, s.devices.map((d) => d.name).join(',') || '-', when(s.fromMs, s), when(s.toMs, s), `${Math.ceil(s.bytes / 1024)} KiB`]),
+    ]);
+  });
+
+  where(sessions.command('open').description('check a session file someone sent (it is never changed) and copy it into the data folder').argument('<file>', 'a .session.sqlite file')).action(async (file: string, o: { server?: string; data?: string }) => {
+    const s = await withAccess(o, (a) => a.client.call('sessions.openFile', { path: resolve(file) }));
+    console.log(`Opened session "${s.name}" (${s.devices.length} device(s), ${s.source}), id ${s.id}`);
+  });
+
+  where(
+    sessions
+      .command('capture')
+      .description("copy devices' history of a time window into a new session file")
+      .requiredOption('--name <name>', 'session name')
+      .requiredOption('--device <name>', 'device name (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+      .requiredOption('--from <ISO-8601>', 'start of the window, e.g. 2026-05-01T12:00:00Z')
+      .option('--to <ISO-8601>', 'end of the window (default: now)')
+      .option('--notes <text>', 'notes kept with the session', ''),
+  ).action(async (o: { server?: string; data?: string; name: string; device: string[]; from: string; to?: string; notes: string }) => {
+    const s = await withAccess(o, async (a) => {
+      const devices = await a.client.call('devices.list');
+      const deviceIds = o.device.map((n) => {
+        const d = devices.find((x) => x.name.toLowerCase() === n.toLowerCase());
+        if (!d) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name: n }));
+        return d.id;
+      });
+      return a.client.call('sessions.capture', { name: o.name, deviceIds, fromMs: sinceMs(o.from), toMs: o.to ? sinceMs(o.to) : Date.now(), notes: o.notes });
+    });
+    console.log(`Captured session "${s.name}": ${s.devices.map((d) => d.name).join(', ')}, ${Math.ceil(s.bytes / 1024)} KiB, id ${s.id}`);
+  });
+
+  where(sessions.command('delete').description('delete a session and its file').argument('<name>', 'session name or id')).action(async (name: string, o: { server?: string; data?: string }) => {
+    await withAccess(o, async (a) => {
+      const s = await byName(a, name);
+      await a.client.call('sessions.delete', { id: s.id });
+      console.log(`Deleted session "${s.name}"`);
+    });
+  });
+}
