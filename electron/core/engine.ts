@@ -76,6 +76,8 @@ export class Engine {
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
         ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
         seriesWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)), queuedRows }, 'readings and events not written yet; will retry') },
+        // Only the collecting engine writes history, so only it seals chunks, rolls up and applies retention.
+        series: { background: collect, maintenance: { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history maintenance paused; will retry') } },
       });
     } catch (err) {
       this.lock?.release();

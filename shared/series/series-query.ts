@@ -25,6 +25,8 @@ export const SeriesColumns = z.object({
   value: z.array(z.number().nullable()),
   flags: z.array(z.number().int()),
   downsampled: z.boolean(),
+  /** Which tier answered: raw points, or minute/hour/day rollups (min and max of each bucket). */
+  tier: z.enum(['raw', 'minute', 'hour', 'day']).optional(),
 });
 export type SeriesColumns = z.infer<typeof SeriesColumns>;
 

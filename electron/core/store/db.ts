@@ -20,6 +20,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    // Only takes on a new file (before its first table): retention's freed pages can then be handed back.
+    db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);

@@ -164,6 +164,55 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'compressed chunks, open segments, minute/hour/day rollups; points kept as legacy_points until converted',
+    // Raw points move into one compressed chunk per series and time window (count/min/max/sum beside
+    // the blob). The chunk being filled is kept as small raw segments, one per series per write batch,
+    // so a crash loses at most the batch in flight. Rollups are NUMERIC so whole values store as
+    // integers. The old points are converted by the store in background slices (JS codec).
+    up: `
+      CREATE TABLE chunks (
+        id           INTEGER PRIMARY KEY,
+        series_id    INTEGER NOT NULL,
+        t0_us        INTEGER NOT NULL,
+        t1_us        INTEGER NOT NULL,
+        count        INTEGER NOT NULL,
+        value_count  INTEGER NOT NULL,
+        min          NUMERIC,
+        max          NUMERIC,
+        sum          NUMERIC NOT NULL,
+        base_ns      TEXT,
+        data         BLOB NOT NULL
+      );
+      CREATE INDEX chunks_by_series_end ON chunks (series_id, t1_us);
+      CREATE TABLE open_segments (
+        id         INTEGER PRIMARY KEY,
+        series_id  INTEGER NOT NULL,
+        base_ns    TEXT,
+        data       BLOB NOT NULL
+      );
+      CREATE INDEX open_segments_by_series ON open_segments (series_id);
+      CREATE TABLE rollup_minute (
+        series_id INTEGER NOT NULL, t_min INTEGER NOT NULL, count INTEGER NOT NULL, min NUMERIC, max NUMERIC, sum NUMERIC NOT NULL,
+        PRIMARY KEY (series_id, t_min)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollup_hour (
+        series_id INTEGER NOT NULL, t_hour INTEGER NOT NULL, count INTEGER NOT NULL, min NUMERIC, max NUMERIC,
+        p50 NUMERIC, p95 NUMERIC, p99 NUMERIC, max_abs NUMERIC,
+        PRIMARY KEY (series_id, t_hour)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollup_day (
+        series_id INTEGER NOT NULL, t_day INTEGER NOT NULL, count INTEGER NOT NULL, min NUMERIC, max NUMERIC, sum NUMERIC NOT NULL,
+        PRIMARY KEY (series_id, t_day)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollup_pending (
+        series_id INTEGER NOT NULL, t_hour INTEGER NOT NULL,
+        PRIMARY KEY (series_id, t_hour)
+      ) WITHOUT ROWID;
+      ALTER TABLE points RENAME TO legacy_points;
+    `,
+  },
+  {
     version: 5,
     name: 'host keys the operator rejected outlive an engine restart',
     // One row per refused key of a device or its jump host. A removed device takes its rows with it

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import { POINT_FLAGS, type Reading } from '../../../shared/series/series';
-import { openStore, type Store } from './open-store';
+import { createSeriesStore, openStore, type Store } from './open-store';
 
 const T0_US = 1_700_000_000_000_000;
 
@@ -16,7 +16,7 @@ describe('the series store on a real SQLite file', () => {
   let deviceId: string;
   const failures: number[] = [];
   /** What another process sees on disk, not what this connection has queued. */
-  const onDisk = () => other.prepare('SELECT COUNT(*) FROM points').pluck().get() as number;
+  const onDisk = () => createSeriesStore(other).pointCount(deviceId);
   const reading = (i: number, over: Partial<Reading> = {}): Reading => ({
     deviceId,
     instance: 'ptp4l',
@@ -60,7 +60,7 @@ describe('the series store on a real SQLite file', () => {
     expect(store.series.flush()).toBe(3);
     expect(onDisk()).toBe(2);
     // The failed attempt's series ids were rolled back with it: the points belong to a series that exists.
-    expect(other.prepare('SELECT COUNT(*) FROM points WHERE series_id NOT IN (SELECT id FROM series)').pluck().get()).toBe(0);
+    expect(other.prepare('SELECT COUNT(*) FROM open_segments WHERE series_id NOT IN (SELECT id FROM series)').pluck().get()).toBe(0);
   });
 
   it('writes what is queued on close', () => {
@@ -84,11 +84,11 @@ describe('the series store on a real SQLite file', () => {
     ]);
     const portState = list.find((s) => s.instance === 'ptp4l' && s.metric === 'ptp.port_state')!;
     const [cols] = store.series.queryRange({ seriesIds: [portState.id], fromUs: T0_US, toUs: T0_US + 10_000 });
-    expect(cols).toEqual({ id: portState.id, tUs: [T0_US + 1000, T0_US + 2000], value: [9, 8], flags: [0, POINT_FLAGS.transient], downsampled: false });
+    expect(cols).toEqual({ id: portState.id, tUs: [T0_US + 1000, T0_US + 2000], value: [9, 8], flags: [0, POINT_FLAGS.transient], downsampled: false, tier: 'raw' });
     const [offset] = store.series.queryRange({ keys: [offsetKey()], fromUs: T0_US, toUs: T0_US + 10_000 });
     expect(offset?.value).toEqual([null]);
     expect(offset?.flags).toEqual([POINT_FLAGS.stale]);
-    expect(other.prepare('SELECT DISTINCT device_time_ns FROM points').pluck().all()).toEqual(['1700000000000000123']);
+    expect(store.series.queryDeviceTimes(deviceId, 'ptp4l', T0_US, T0_US + 10_000)).toEqual({ tUs: [T0_US + 1000, T0_US + 2000], deviceTimeNs: ['1700000000000000123', '1700000000000000123'] });
   });
 
   it('downsamples a long range to min and max per bucket and keeps its gaps as gaps', () => {

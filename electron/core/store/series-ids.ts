@@ -1,0 +1,68 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db';
+
+/** The hidden series that keeps a (device, instance)'s own measurement times: not a metric, so never listed. */
+export const DEVICE_TIME_METRIC = '~device-time-ns';
+
+/**
+ * Small integer ids for devices (`device_keys`, which outlive their device until the purge) and for
+ * series (device key, instance, metric, canonical labels), cached. Ids cached during a transaction
+ * that rolls back may not exist: `clear()` after a failed write.
+ */
+export class SeriesIds {
+  private readonly keys = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
+  private readonly stmt: Record<'insertKey' | 'selectKey' | 'insertSeries' | 'selectSeries', Statement>;
+
+  constructor(db: Db) {
+    this.stmt = {
+      insertKey: db.prepare('INSERT OR IGNORE INTO device_keys (device_id) VALUES (?)'),
+      selectKey: db.prepare('SELECT key FROM device_keys WHERE device_id = ?').pluck(),
+      insertSeries: db.prepare('INSERT OR IGNORE INTO series (device_key, instance, metric, labels) VALUES (?, ?, ?, ?)'),
+      selectSeries: db.prepare('SELECT id FROM series WHERE device_key = ? AND instance = ? AND metric = ? AND labels = ?').pluck(),
+    };
+  }
+
+  deviceKey(deviceId: string): number {
+    let key = this.keys.get(deviceId);
+    if (key === undefined) {
+      this.stmt.insertKey.run(deviceId);
+      key = this.stmt.selectKey.get(deviceId) as number;
+      this.keys.set(deviceId, key);
+    }
+    return key;
+  }
+
+  /** The series' id, creating the series unless `create` is false (then undefined when there is none). */
+  seriesId(deviceKey: number, instance: string, metric: string, labels: string, create = true): number | undefined {
+    const cacheKey = `${deviceKey}\u0000${instance}\u0000${metric}\u0000${labels}`;
+    let id = this.ids.get(cacheKey);
+    if (id === undefined) {
+      if (create) this.stmt.insertSeries.run(deviceKey, instance, metric, labels);
+      id = this.stmt.selectSeries.get(deviceKey, instance, metric, labels) as number | undefined;
+      if (id !== undefined) this.ids.set(cacheKey, id);
+    }
+    return id;
+  }
+
+  /** Looks a series up by its device id without creating anything. */
+  find(deviceId: string, instance: string, metric: string, labels: string): number | undefined {
+    const key = this.keys.get(deviceId) ?? (this.stmt.selectKey.get(deviceId) as number | undefined);
+    return key === undefined ? undefined : this.seriesId(key, instance, metric, labels, false);
+  }
+
+  /** A removed device: its cached ids go (the purge deletes their rows). Returns its key, if cached. */
+  forget(deviceId: string): number | undefined {
+    const key = this.keys.get(deviceId);
+    if (key === undefined) return undefined;
+    this.keys.delete(deviceId);
+    const prefix = `${key}\u0000`;
+    for (const k of this.ids.keys()) if (k.startsWith(prefix)) this.ids.delete(k);
+    return key;
+  }
+
+  clear(): void {
+    this.keys.clear();
+    this.ids.clear();
+  }
+}
