@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncscopeError } from '../../../shared/domain/errors';
-import { SESSION_FORMAT_VERSION, type SessionMeta } from '../../../shared/sessions/session-meta';
+import { SESSION_APPLICATION_ID, SESSION_FORMAT_VERSION, type SessionMeta } from '../../../shared/sessions/session-meta';
+import { migrate } from '../store/migrate';
+import { migrations } from '../store/migrations';
 import { createSeriesStore, openStore } from '../store/open-store';
+import { SESSION_TABLES_SQL, writeSessionMeta } from './session-tables';
 import { createSessionFile, finishSessionFile, sessionPath } from './session-files';
 import { SessionService } from './session-service';
 
@@ -181,6 +184,27 @@ describe('opening a session file offline', () => {
     expect(sha256(file)).toBe(before);
     expect(readdirSync(join(root, 'offered')).sort()).toEqual(listed);
     expect(sessions.list().map((s) => s.name)).toEqual(['from a colleague']);
+  });
+
+  it('reads a session an older Syncscope wrote: the copy is brought to this store schema, the original is left as it was', () => {
+    const file = offer('old.session.sqlite', (f) => {
+      const db = new Database(f);
+      migrate(db, migrations.slice(0, -1));
+      db.pragma(`application_id = ${SESSION_APPLICATION_ID}`);
+      db.pragma(`user_version = ${SESSION_FORMAT_VERSION}`);
+      db.exec(SESSION_TABLES_SQL);
+      writeSessionMeta(db, { id: 'old-0001', name: 'old one', notes: '', source: 'import', devices: [], fromMs: null, toMs: null, createdAtMs: 1, engineVersion: '0.0.1', timeBase: 'relative', files: [] });
+      db.close();
+    });
+    const before = sha256(file);
+    const s = sessions.openFile(file);
+    expect(sha256(file)).toBe(before);
+    expect(sessions.reader(s.id).store.listSeries('dev-1')).toEqual([]);
+    const copy = new Database(sessionPath(dataDir, s.id), { readonly: true });
+    expect(copy.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
+    sessions.delete(s.id);
   });
 
   it('says so when the file is not there', () => {

@@ -22,6 +22,8 @@ export interface OpenSession {
   db: Db;
   meta: SessionMeta;
   formatVersion: number;
+  /** Store migrations this engine has that the file lacks (a session written by an older Syncscope). */
+  pendingMigrations: number;
 }
 
 function refuse(id: Parameters<typeof catalogError>[0], params: Record<string, string | number>): never {
@@ -74,7 +76,8 @@ export function openSessionReadOnly(file: string, opts: { nativeBinding?: string
     if (unknown !== undefined) refuse('session.newer-format', { file, version: `${formatVersion} (store schema ${unknown})`, supported: SESSION_FORMAT_VERSION });
     const meta = readSessionMeta(db);
     if (!meta) refuse('session.corrupt', { file, detail: 'its session metadata is missing or unreadable' });
-    return { db, meta, formatVersion };
+    const have = new Set(applied);
+    return { db, meta, formatVersion, pendingMigrations: migrations.filter((m) => !have.has(m.version)).length };
   } catch (err) {
     db?.close();
     if (err instanceof SyncscopeError) throw err;

@@ -75,6 +75,19 @@ export function finishSessionFile(w: SessionWriter, meta: SessionMeta): void {
   if (w.partialPath !== w.path) renameSync(w.partialPath, w.path);
 }
 
+/**
+ * Brings a session of this data folder (ours: captured here, or a copy of one received) to this
+ * engine's store schema, so the store's queries read it; the file stays one self-contained file.
+ */
+export function upgradeSessionFile(path: string): void {
+  const db = openDatabase(path);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
 /** Drops a session being made (failed or cancelled before anything was kept). */
 export function abandonSessionFile(w: SessionWriter): void {
   try {

@@ -8,7 +8,7 @@ import { SESSION_FILE_SUFFIX, type SessionMeta, type SessionSummary } from '../.
 import { createSeriesStore } from '../store/open-store';
 import type { SeriesStore } from '../store/series-store';
 import { copyWindow } from './session-capture';
-import { abandonSessionFile, copySessionFile, createSessionFile, deleteSessionFile, finishSessionFile, reopenSessionFile, sessionPath, sessionsDir, type SessionWriter } from './session-files';
+import { abandonSessionFile, copySessionFile, createSessionFile, deleteSessionFile, finishSessionFile, reopenSessionFile, sessionPath, sessionsDir, upgradeSessionFile, type SessionWriter } from './session-files';
 import { importLogs, statLogs } from './log-import';
 import { openSessionReadOnly, type OpenSession } from './open-session-file';
 
@@ -89,7 +89,13 @@ export class SessionService {
     if (this.writing.has(id) || !/^[a-z0-9-]{1,64}$/.test(id)) throw new SyncscopeError(catalogError('session.not-found', { session: id }));
     const path = sessionPath(this.deps.dataDir, id);
     if (!existsSync(path)) throw new SyncscopeError(catalogError('session.not-found', { session: id }));
-    const session = openSessionReadOnly(path, this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {});
+    let session = this.openReadOnly(path);
+    if (session.pendingMigrations > 0) {
+      // Written by an older Syncscope: our copy is brought to this schema (a colleague's original never is).
+      session.db.close();
+      upgradeSessionFile(path);
+      session = this.openReadOnly(path);
+    }
     const reader: SessionReader = { ...session, store: createSeriesStore(session.db), path };
     this.readers.set(id, reader);
     return reader;
@@ -108,7 +114,7 @@ export class SessionService {
    * original is never held open. A session already here (same id) is returned as it is.
    */
   openFile(file: string): SessionSummary {
-    const checked = openSessionReadOnly(file, this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {});
+    const checked = this.openReadOnly(file);
     const id = checked.meta.id;
     checked.db.close();
     if (!existsSync(sessionPath(this.deps.dataDir, id))) {
@@ -212,6 +218,10 @@ export class SessionService {
     this.closed = true;
     for (const a of this.imports.values()) a.abort();
     for (const id of [...this.readers.keys()]) this.forget(id);
+  }
+
+  private openReadOnly(file: string) {
+    return openSessionReadOnly(file, this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {});
   }
 
   private forget(id: string): void {
