@@ -2,6 +2,7 @@ import { Center, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
+import { RetryCountdown } from '../devices/RetryCountdown';
 import { StatusBadge } from '../devices/StatusBadge';
 import { useErrorText } from '../errors/use-error-text';
 
@@ -20,6 +21,7 @@ export function ChartEmptyState({ device, status }: { device: DeviceView; status
     <Center pos="absolute" inset={0} p="md" data-testid="live-chart-empty" data-connection={connection}>
       <Stack align="center" gap={6} maw={560}>
         <StatusBadge deviceName={`chart-${device.name}`} connection={connection} />
+        <RetryCountdown deviceName={`chart-${device.name}`} status={status} />
         <Text c="dimmed" ta="center">
           {headline}
         </Text>

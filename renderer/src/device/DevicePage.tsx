@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceTarget, type DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
+import { RetryCountdown } from '../devices/RetryCountdown';
 import { StatusBadge } from '../devices/StatusBadge';
 import { DiagnosticsTab } from './DiagnosticsTab';
 import { EventsTab } from './EventsTab';
@@ -24,6 +25,7 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
         <Group gap="sm">
           <Title order={4}>{t('devicePage.title', { device: device.name })}</Title>
           <StatusBadge deviceName={`page-${device.name}`} connection={status?.connection ?? 'idle'} />
+          <RetryCountdown deviceName={`page-${device.name}`} status={status} />
         </Group>
         {target && (
           <Text size="sm" c="dimmed" ff="monospace">

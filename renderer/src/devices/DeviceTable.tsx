@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
 import { LastError } from './LastError';
+import { RetryCountdown } from './RetryCountdown';
 import { StatusBadge, UNCLIPPED_BADGE } from './StatusBadge';
 import { transportLabel } from './transport-label';
 
@@ -79,6 +80,7 @@ export function DeviceTable({ devices, statusById, selectedId, onSelect, onEdit,
                 </Table.Td>
                 <Table.Td style={NO_WRAP}>
                   <StatusBadge deviceName={device.name} connection={status?.connection ?? 'idle'} />
+                  <RetryCountdown deviceName={device.name} status={status} />
                 </Table.Td>
                 <Table.Td style={NO_WRAP} data-testid={`device-port-state-${device.name}`}>
                   {status?.portState ? (

@@ -1,5 +1,6 @@
 import { devicePageEn } from './device-page-text';
 import { hostKeyEn } from '../hostkeys/host-key-text';
+import { retryEn } from '../devices/retry-countdown';
 import { deviceFormEn } from './device-form-text';
 
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
@@ -137,6 +138,7 @@ export const en = {
     'awaiting-host-key': 'No samples: {{device}} waits for you to trust its SSH host key.',
   },
   hostKey: hostKeyEn,
+  retry: retryEn,
   deviceForm: deviceFormEn,
   devicePage: devicePageEn,
 };

@@ -1,5 +1,6 @@
 import { devicePageZhCN } from './device-page-text';
 import { hostKeyZhCN } from '../hostkeys/host-key-text';
+import { retryZhCN } from '../devices/retry-countdown';
 import { deviceFormZhCN } from './device-form-text';
 import type { Resource } from './en';
 
@@ -138,6 +139,7 @@ export const zhCN: Resource = {
     'awaiting-host-key': '没有样本：{{device}} 正在等待您信任其 SSH 主机密钥。',
   },
   hostKey: hostKeyZhCN,
+  retry: retryZhCN,
   deviceForm: deviceFormZhCN,
   devicePage: devicePageZhCN,
 };
