@@ -2,13 +2,14 @@ import type { Handlers } from '../../../shared/contract/dispatch';
 import type { Engine } from '../engine';
 import { ENGINE_VERSION } from '../engine';
 import { sampleSessionPath } from './sample-session-path';
+import { sessionHistoryReader } from './session-history-reader';
 import { SessionService } from './session-service';
 
 type SessionHandlers = Pick<Handlers, `sessions.${string}` & keyof Handlers>;
 
 /** The service of an engine's data folder, made with its handlers (one per engine). */
 export function createSessionService(engine: Engine): SessionService {
-  return new SessionService({
+  const service = new SessionService({
     dataDir: engine.dataDir,
     engineVersion: ENGINE_VERSION,
     live: engine.series,
@@ -17,6 +18,9 @@ export function createSessionService(engine: Engine): SessionService {
     changed: () => engine.emit({ event: 'sessions.changed', payload: {} }),
     sampleFile: sampleSessionPath(),
   });
+  // Export, reports and the timing analysis read a session through the engine's historyReader(sessionId).
+  engine.setSessionHistoryResolver((idOrName) => sessionHistoryReader(service, idOrName));
+  return service;
 }
 
 export function createSessionHandlers(sessions: SessionService): SessionHandlers {

@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../engine';
+import { createLogger } from '../log';
+
+const T0_MS = 1_790_000_000_000;
+
+describe("a session as the engine's HistoryReader (export, reports, timing analysis)", () => {
+  let dir: string;
+  let engine: Engine;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'syncscope-session-history-'));
+    engine = new Engine({ dataDir: dir, collect: false, processMetrics: false, log: createLogger({ level: 'silent' }) });
+  });
+  afterEach(async () => {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds a captured session by id or name and answers from its file, with its devices and window', async () => {
+    const d = engine.devices.add({ transport: 'local', name: 'gm-1', pollIntervalMs: 1000 });
+    engine.series.appendReadings(Array.from({ length: 600 }, (_, i) => ({ deviceId: d.id, instance: 'ptp4l', tUs: (T0_MS + i * 125) * 1000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master' as const, value: i % 40 }] })));
+    engine.series.flush();
+    const s = await engine.handlers['sessions.capture']({ name: 'for the report', deviceIds: [d.id], fromMs: T0_MS, toMs: T0_MS + 30_000, notes: '' }, { origin: 'cli' });
+    // The live device goes; the session keeps its history.
+    await engine.handlers['devices.remove']({ id: d.id }, { origin: 'cli' });
+    for (const ref of [s.id, 'FOR THE REPORT']) {
+      const h = engine.historyReader(ref);
+      expect(h.source).toEqual({ kind: 'session', id: s.id, name: 'for the report' });
+      expect(h.devices()).toEqual([{ id: d.id, name: 'gm-1' }]);
+      expect(h.span()).toEqual({ fromMs: T0_MS, toMs: T0_MS + 30_000 });
+      const [series] = h.listSeries(d.id);
+      const [col] = h.queryRange({ seriesIds: [series!.id], fromUs: T0_MS * 1000, toUs: (T0_MS + 30_000) * 1000 });
+      expect(col?.tUs.length).toBe(241);
+    }
+    const devices = await engine.handlers['history.devices']({ sessionId: 'for the report' }, { origin: 'cli' });
+    expect(devices).toMatchObject({ source: { kind: 'session', name: 'for the report' }, devices: [{ name: 'gm-1' }] });
+    expect(() => engine.historyReader('no such thing')).toThrow(/No session "no such thing"/);
+  });
+});
