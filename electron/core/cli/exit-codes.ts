@@ -16,6 +16,8 @@ export const EXIT_STATUSES = [
   { status: 8, meaning: 'the database or stored secrets cannot be read or written' },
   { status: 9, meaning: 'no Syncscope server answers at the --server URL' },
   { status: 10, meaning: 'a health check failed, or the device could not be reached for them (syncscope doctor)' },
+  { status: 11, meaning: 'a timing mask chosen with --mask failed (syncscope report)' },
+  { status: 12, meaning: 'the data could not judge a timing mask chosen with --mask: too short, or no time-error series (syncscope report)' },
 ] as const;
 
 export const USAGE_EXIT = 2;

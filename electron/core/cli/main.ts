@@ -12,6 +12,7 @@ import { serve } from '../server/serve';
 import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './device-input';
 import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
+import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { runImport, type ImportFlags } from './import-command';
 import { registerSessionCommands } from './session-commands';
@@ -198,6 +199,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
 
   registerHostKeyCommands(device, where, withAccess);
   registerSerialCommands(program);
+  registerHistoryCommands(program, where, withAccess, outcome);
 
   where(
     program

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { SyncscopeError } from '../../../shared/domain/errors';
+import type { MaskVerdict } from '../../../shared/history/analysis/mask-check';
+import { STANDARD_TIMING_MASKS, timingMaskSchema, type TimingMask } from '../../../shared/history/analysis/timing-masks';
+import { parseDurationMs, parseTimeFlag } from '../../../shared/history/export/time-range';
+import { htmlReport } from '../../../shared/history/report/html-report';
+import { resolveMasks } from '../../../shared/history/report/mask-choice';
+import { buildReport, type ReportDevice, type SummaryReport } from '../../../shared/history/report/report-model';
+import type { ReportLanguage } from '../../../shared/history/report/report-text';
+import { writeOutputFile } from '../history/output-file';
+import type { Access } from './engine-access';
+import { historyTarget, type HistoryTarget, type HistoryTargetFlags } from './history-target';
+
+export interface ReportFlags extends HistoryTargetFlags {
+  json?: boolean;
+  html?: string;
+  mask?: string[];
+  maskFile?: string;
+  transient?: string;
+  lang: string;
+}
+
+/** `syncscope report --mask M` exits with these when a chosen mask failed, or could not be judged on the data. */
+export const MASK_FAILED_EXIT = 11;
+export const MASK_INCOMPLETE_EXIT = 12;
+
+const LANGS: readonly ReportLanguage[] = ['en', 'zh-CN'];
+
+function invalid(field: string, message: string, hint: string): SyncscopeError {
+  return new SyncscopeError({ code: 'invalid-input', field, message, hint });
+}
+
+/** User masks from a JSON file: one mask object or an array of them (shared/history/analysis/timing-masks.ts's schema). */
+export function readMaskFile(path: string): TimingMask[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw invalid('maskFile', `--mask-file: cannot read ${path} as JSON (${err instanceof Error ? err.message : String(err)})`, 'Give a JSON file with one mask object or an array of them.');
+  }
+  const parsed = z.array(timingMaskSchema).max(16).safeParse(Array.isArray(raw) ? raw : [raw]);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid('maskFile', `--mask-file: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'not a mask'}`, 'A mask has id, name, source and at least one limit (maxAbsTeNs, cteNs, dteHPeakToPeakNs, dteLMtieNs, dteLTdevNs).');
+  }
+  return parsed.data;
+}
+
+/** The transient marker: a duration after the window's start (`5m`), or a time. */
+function transientEnd(raw: string | undefined, fromMs: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const d = parseDurationMs(raw);
+  return d !== null ? fromMs + d : parseTimeFlag('--transient', raw, Date.now());
+}
+
+async function collect(a: Access, t: HistoryTarget, masks: TimingMask[], excludeBeforeMs: number | undefined): Promise<ReportDevice[]> {
+  const session = t.sessionId ? { sessionId: t.sessionId } : {};
+  const summaries = await a.client.call('history.summary', { ...session, deviceIds: t.devices.map((d) => d.id), fromMs: t.range.fromMs, toMs: t.range.toMs });
+  const out: ReportDevice[] = [];
+  for (const summary of summaries) {
+    const timing = [];
+    for (const inst of summary.instances) {
+      const primary = inst.offset[0];
+      if (!primary) continue;
+      timing.push(
+        await a.client.call('history.timing', {
+          ...session,
+          deviceId: summary.deviceId,
+          seriesId: primary.seriesId,
+          fromMs: t.range.fromMs,
+          toMs: t.range.toMs,
+          ...(excludeBeforeMs !== undefined ? { excludeBeforeMs } : {}),
+          masks: masks.map((m) => (STANDARD_TIMING_MASKS.includes(m) ? m.id : m)),
+        }),
+      );
+    }
+    out.push({ summary, timing });
+  }
+  return out;
+}
+
+/** One line per judged analysis on stderr, so a CI log says what failed without opening the report. */
+function printGate(report: SummaryReport, gate: readonly string[]): void {
+  for (const d of report.devices) {
+    for (const t of d.timing) {
+      for (const m of t.masks.filter((x) => gate.includes(x.maskId))) {
+        const worst = m.checks.find((c) => c.verdict === 'fail') ?? m.checks.find((c) => c.verdict === 'incomplete');
+        const why = worst ? ` (${worst.limit} ${worst.valueNs ?? '-'} ns against ${worst.limitNs ?? '-'} ns${worst.atTauS !== undefined ? ` at tau ${worst.atTauS} s` : ''}${worst.reason ? `: ${worst.reason}` : ''})` : '';
+        console.error(`${d.summary.name} ${t.series.instance}: ${m.name} ${m.verdict.toUpperCase()}${why}`);
+      }
+    }
+  }
+}
+
+const EXIT: Record<MaskVerdict, number> = { pass: 0, fail: MASK_FAILED_EXIT, incomplete: MASK_INCOMPLETE_EXIT };
+
+/**
+ * `syncscope report (--device N | --session NAME) [--from T] [--to T] (--json | --html F) [--mask M]…`:
+ * the summary and timing analysis as JSON on stdout and/or one self-contained HTML page. Resolves to
+ * the exit status: with --mask, MASK_FAILED_EXIT when a chosen mask fails (MASK_INCOMPLETE_EXIT when
+ * the data cannot judge it), so a lab's CI can gate on timing quality.
+ */
+export async function runReport(a: Access, o: ReportFlags): Promise<number> {
+  const lang = LANGS.find((l) => l.toLowerCase() === o.lang.toLowerCase());
+  if (!lang) throw invalid('lang', `--lang: "${o.lang}" is not one of ${LANGS.join(', ')}`, 'Use --lang en or --lang zh-CN.');
+  if (!o.json && !o.html) throw invalid('json', 'Say what to write: --json (to stdout) or --html FILE.', 'For example: syncscope report --device ss-s1 --html report.html --mask class-c');
+  const userMasks = o.maskFile ? readMaskFile(o.maskFile) : [];
+  const named = o.mask ?? [];
+  const chosen = named.map((n) => userMasks.find((m) => m.id === n || m.name === n) ?? resolveMasks([n])[0]!);
+  const masks = chosen.length > 0 ? chosen : [...STANDARD_TIMING_MASKS, ...userMasks];
+  const t = await historyTarget(a, o);
+  const devices = await collect(a, t, masks, transientEnd(o.transient, t.range.fromMs));
+  const gate = chosen.map((m) => m.id);
+  const report = buildReport({ source: t.source, fromMs: t.range.fromMs, toMs: t.range.toMs, masks: masks.map((m) => m.id), gateMasks: gate.length ? gate : null, devices, nowMs: Date.now() });
+  if (o.html) {
+    const path = await writeOutputFile(o.html, htmlReport(report, lang, userMasks));
+    console.error(`Wrote ${path}`);
+  }
+  if (o.json) console.log(JSON.stringify(report, null, 2));
+  if (!report.gate) return 0;
+  printGate(report, gate);
+  return EXIT[report.gate.verdict];
+}
