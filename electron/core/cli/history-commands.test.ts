@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCliServer } from '../../../test/support/cli-server';
 import { fillHistory } from '../../../test/support/history-data';
 import { runCli } from '../../../test/support/processes';
 import { openStore } from '../store/open-store';
@@ -11,7 +12,8 @@ import { openStore } from '../store/open-store';
 describe('syncscope export and report, run as a lab script would', { timeout: 60_000 }, () => {
   let dir: string;
   let data: string;
-  const T0 = Date.UTC(2026, 10, 20, 12);
+  // A whole hour a few hours back: inside any retention a serving engine enforces.
+  const T0 = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3 * 3_600_000;
   const range = ['--from', new Date(T0).toISOString(), '--to', new Date(T0 + 3_600_000).toISOString()];
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'syncscope-history-cli-'));
@@ -61,7 +63,7 @@ describe('syncscope export and report, run as a lab script would', { timeout: 60
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`Wrote 7200 points to ${out} and 3 events to ${join(dir, 'ss-s1.events.csv')}`);
     const csv = readFileSync(out, 'utf8');
-    expect(csv.startsWith(`\uFEFFtime_utc,time_ns,device,instance,metric,labels,unit,value,flags\r\n2026-11-20T12:00:00.000000Z,${BigInt(T0) * 1_000_000n},ss-s1,ptp4l,`)).toBe(true);
+    expect(csv.startsWith(`\uFEFFtime_utc,time_ns,device,instance,metric,labels,unit,value,flags\r\n${new Date(T0).toISOString().replace('.000Z', '.000000Z')},${BigInt(T0) * 1_000_000n},ss-s1,ptp4l,`)).toBe(true);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(1 + 7200);
     expect(readFileSync(join(dir, 'ss-s1.events.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(4);
     const json = await runCli(['export', '--device', 'gm-1', ...range, '--format', 'json', '--metric', 'ptp.offset_from_master', '--data', data]);
@@ -82,5 +84,27 @@ describe('syncscope export and report, run as a lab script would', { timeout: 60
     const nothing = await runCli(['report', '--device', 'gm-1', '--data', data]);
     expect(nothing.status).toBe(2);
     expect(existsSync(join(dir, 'nothing.html'))).toBe(false);
+  });
+
+  it('works the same through a running server (--server), pages of 20,000 rows and all', async () => {
+    const served = join(dir, 'served');
+    const store = openStore(served);
+    try {
+      fillHistory(store, { name: 'ss-s2', startMs: T0, seconds: 3600, hz: 8, offsetAt: (i) => i % 7 });
+    } finally {
+      store.close();
+    }
+    const server = await startCliServer(['--port', '0', '--metrics-port', 'off', '--data', served]);
+    try {
+      const out = join(dir, 'served.csv');
+      const r = await runCli(['export', '--device', 'ss-s2', ...range, '--format', 'csv', '--no-bom', '--out', out, '--server', server.url]);
+      expect(r.stderr).toContain(`Wrote 57600 points to ${out}`);
+      expect(readFileSync(out, 'utf8').startsWith('time_utc,')).toBe(true);
+      const rep = await runCli(['report', '--device', 'ss-s2', ...range, '--json', '--server', server.url]);
+      expect(rep.status).toBe(0);
+      expect((JSON.parse(rep.stdout) as { devices: { timing: { analysis: { points: number } }[] }[] }).devices[0]!.timing[0]!.analysis.points).toBe(28_800);
+    } finally {
+      await server.stop();
+    }
   });
 });
