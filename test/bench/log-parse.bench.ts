@@ -1,19 +1,30 @@
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineSplitter } from '../../electron/core/transport/line-stream';
-import { parseLogLine } from '../../shared/ptp/log/parse-log-line';
+import { ByteLineSplitter, LineSplitter } from '../../electron/core/transport/line-stream';
+import { parseLogLine, type ParsedLine } from '../../shared/ptp/log/parse-log-line';
+import { parseLogLineBytes } from '../../shared/ptp/log/parse-log-line-bytes';
 import type { BenchResult } from './poll-transport.bench';
 
-/** Passes of each kind; read and parse passes alternate so a busy machine slows both alike. */
+/** Passes of each kind; the kinds alternate so a busy machine slows them alike. */
 const PASSES = 9;
+
+interface Pass {
+  cpuMs: number;
+  wallMs: number;
+}
+
+const utf8 = (bytes: Buffer, start: number, end: number) => bytes.toString('utf8', start, end);
 
 /**
  * linuxptp log parsing against merely reading the same file line by line (issue 7 aims at ≤ 2× the
  * read cost). The file is the lab's real ptp4l output (the slave's start-up and steady state, so
- * ~18 % event lines) repeated to ~400k lines (~25 MB). The baseline gets its lines the way the log
- * follower does: chunks split by the transports' LineSplitter into strings; the parse pass does the
- * same and hands every line to parseLogLine.
+ * ~18 % event lines) repeated to ~400k lines (~25 MB), read in the file stream's chunks.
+ *  - baseline: each line as a string, by the transports' LineSplitter, the way any line reader gives them;
+ *  - parse: what the log follower does, every line into the ParsedLine it queues: lines as byte ranges
+ *    (ByteLineSplitter, as LineStream hands them over), parseLogLineBytes on each, the records queued
+ *    and taken after each chunk (as a poll takes them);
+ *  - the same with each line as a string and parseLogLine (the follower before it read bytes).
  */
 export async function benchLogParse(): Promise<BenchResult> {
   const one = readFileSync(join(__dirname, '../../shared/ptp/log/fixtures/linuxptp-3.1.1-lab-slave-stdout.txt'), 'utf8');
@@ -21,10 +32,9 @@ export async function benchLogParse(): Promise<BenchResult> {
   const file = join(dir, 'ptp4l.log');
   writeFileSync(file, one.repeat(Math.ceil(400_000 / one.split('\n').length)));
   /** CPU ms of the pass (this process, user + system: the cost, even while other work shares the cores) and wall ms. */
-  const pass = async (onLine: (line: string) => void, afterChunk: () => void = () => undefined) => {
+  const pass = async (splitter: ByteLineSplitter, afterChunk: () => void = () => undefined): Promise<Pass> => {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    const splitter = new LineSplitter(16 * 1024, onLine);
     for await (const chunk of createReadStream(file)) {
       splitter.push(chunk as Buffer);
       afterChunk();
@@ -36,58 +46,41 @@ export async function benchLogParse(): Promise<BenchResult> {
   };
   let lines = 0;
   let parsed = 0;
-  const read = () => pass(() => lines++);
-  const parse = () =>
-    pass((l) => {
-      if (parseLogLine(l).record.kind !== 'unparsed') parsed++;
-    });
-  // The same parsing with the lines of each chunk queued first and parsed together after it.
-  let queued: string[] = [];
-  const parseQueued = () => {
-    for (const l of queued) if (parseLogLine(l).record.kind !== 'unparsed') parsed++;
-    queued = [];
+  let unparsed = 0;
+  let queue: ParsedLine[] = [];
+  const take = () => {
+    for (const p of queue) if (p.record.kind === 'unparsed') unparsed++;
+    parsed += queue.length;
+    queue = [];
   };
-  const batched = () => pass((l) => queued.push(l), parseQueued);
+  const kinds = {
+    read: () => pass(new LineSplitter(16 * 1024, () => lines++)),
+    parse: () => pass(new ByteLineSplitter(16 * 1024, (bytes, start, end) => queue.push(parseLogLineBytes(bytes, start, end, utf8))), take),
+    parseText: () => pass(new LineSplitter(16 * 1024, (line) => queue.push(parseLogLine(line))), take),
+    lineEnds: () => pass(new ByteLineSplitter(16 * 1024, () => lines++)),
+  };
   try {
-    await read();
-    await parse();
-    await batched();
+    const runs: Record<keyof typeof kinds, Pass[]> = { read: [], parse: [], parseText: [], lineEnds: [] };
+    for (const run of Object.values(kinds)) await run();
     lines = 0;
     parsed = 0;
-    const readRuns: { cpuMs: number; wallMs: number }[] = [];
-    const parseRuns: { cpuMs: number; wallMs: number }[] = [];
-    const batchedRuns: { cpuMs: number; wallMs: number }[] = [];
-    for (let i = 0; i < PASSES; i++) {
-      readRuns.push(await read());
-      parseRuns.push(await parse());
-      batchedRuns.push(await batched());
-    }
-    const perPass = lines / PASSES;
-    // The same lines already in memory, parsed in a tight loop: what the parser costs without the reading around it.
-    const inMemory: string[] = [];
-    await pass((l) => inMemory.push(l));
-    const memoryNs: number[] = [];
-    let unparsed = 0;
-    for (let i = 0; i < PASSES; i++) {
-      const cpu0 = process.cpuUsage();
-      for (const l of inMemory) if (parseLogLine(l).record.kind === 'unparsed') unparsed++;
-      const cpu = process.cpuUsage(cpu0);
-      memoryNs.push(((cpu.user + cpu.system) * 1000) / inMemory.length);
-    }
-    const median = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] ?? NaN;
-    const r = median(readRuns.map((x) => x.cpuMs));
-    const p = median(parseRuns.map((x) => x.cpuMs));
-    const rw = median(readRuns.map((x) => x.wallMs));
-    const pw = median(parseRuns.map((x) => x.wallMs));
-    const b = median(batchedRuns.map((x) => x.cpuMs));
+    unparsed = 0;
+    for (let i = 0; i < PASSES; i++) for (const [kind, run] of Object.entries(kinds)) runs[kind as keyof typeof kinds].push(await run());
+    const perPass = lines / PASSES / 2;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const cpu = (k: keyof typeof kinds) => median(runs[k].map((x) => x.cpuMs));
+    const wall = (k: keyof typeof kinds) => median(runs[k].map((x) => x.wallMs));
+    const r = cpu('read');
     const rate = (ms: number) => `${((perPass / ms) * 1000 / 1e6).toFixed(2)} M lines/s`;
+    const row = (k: keyof typeof kinds) => `${cpu(k).toFixed(0)} ms CPU (${rate(cpu(k))}, ${(cpu(k) / r).toFixed(2)}x baseline; wall ${(wall(k) / wall('read')).toFixed(2)}x)`;
     return {
-      name: `linuxptp log parse (${perPass} real ptp4l lines from a file, ${Math.round(parsed / PASSES / 2)} parsed, ${unparsed / PASSES} unparsed; CPU time, median of ${PASSES} alternating passes)`,
+      name: `linuxptp log parse (${perPass} real ptp4l lines from a file, ${parsed / PASSES / 2 - unparsed / PASSES / 2} parsed, ${unparsed / PASSES / 2} unparsed; CPU time, median of ${PASSES} alternating passes)`,
       lines: [
-        `baseline  read + split lines (LineSplitter, as the follower) : ${r.toFixed(0)} ms CPU (${rate(r)}; wall ${rw.toFixed(0)} ms)`,
-        `read + split + parseLogLine                                 : ${p.toFixed(0)} ms CPU (${rate(p)}, ${(p / r).toFixed(2)}x baseline, aim ≤ 2x; wall ${pw.toFixed(0)} ms, ${(pw / rw).toFixed(2)}x)`,
-        `parsing alone                                               : ${(((p - r) / perPass) * 1e6).toFixed(0)} ns CPU per line (${median(memoryNs).toFixed(0)} ns on lines already in memory)`,
-        `read + split, each chunk's lines queued, then parsed        : ${b.toFixed(0)} ms CPU (${(b / r).toFixed(2)}x baseline): parsing between splits costs more than after them`,
+        `baseline  read + split into line strings (LineSplitter)              : ${r.toFixed(0)} ms CPU (${rate(r)}; wall ${wall('read').toFixed(0)} ms)`,
+        `read + split + parse every line, as the follower (bytes, queued)     : ${row('parse')}, aim ≤ 2x`,
+        `  parsing's share                                                    : ${(((cpu('parse') - cpu('lineEnds')) / perPass) * 1e6).toFixed(0)} ns CPU a line over finding the line ends alone`,
+        `read + split into strings + parseLogLine (the follower before)       : ${row('parseText')}`,
+        `read + find line ends only, no string made (ByteLineSplitter)        : ${row('lineEnds')}`,
       ],
     };
   } finally {

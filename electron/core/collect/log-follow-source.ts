@@ -4,11 +4,12 @@ import type { ErrorValue } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import { parseJournalJsonLine } from '../../../shared/ptp/log/journal-json';
 import { LogToSeries, type LogLineIn } from '../../../shared/ptp/log/log-to-series';
-import { parseLogLine } from '../../../shared/ptp/log/parse-log-line';
+import { parseLogLineBytes } from '../../../shared/ptp/log/parse-log-line-bytes';
 import type { DeviceEvent } from '../../../shared/series/device-event';
+import { LineStream } from '../transport/line-stream';
 import type { DeviceStream, DeviceTransport } from '../transport/transport';
 import type { PtpSource, SourcePoll } from './ptp-source';
-import { DiagnosticsRecorder } from './source-diagnostics';
+import { DiagnosticsRecorder, RAW_OUTPUT_MAX_CHARS } from './source-diagnostics';
 
 /**
  * Follows one instance's log live — a file across rotation (`tail -F`) or its systemd unit's journal
@@ -35,6 +36,8 @@ export function followArgv(log: InstanceLog): string[] {
   return log.kind === 'file' ? ['tail', '-n', '0', '-F', '--', log.path] : ['journalctl', '-f', '-n', '0', '-o', 'json', '-u', log.unit];
 }
 
+const utf8 = (bytes: Buffer, start: number, end: number) => bytes.toString('utf8', start, end);
+
 export class LogFollowSource implements PtpSource {
   readonly instance: string;
   private stream: DeviceStream | null = null;
@@ -50,6 +53,8 @@ export class LogFollowSource implements PtpSource {
   readonly totals = { lines: 0, unparsed: 0, dropped: 0, txTimestampTimeouts: 0 };
   unparsedSamples: string[] = [];
   private readonly diag: DiagnosticsRecorder;
+  /** What this poll's lines gave diag.rawLine so far, counted as it counts them (it keeps RAW_OUTPUT_MAX_CHARS). */
+  private rawChars = 0;
   private pollStartedMs = performance.now();
 
   constructor(private readonly spec: LogSourceSpec) {
@@ -97,6 +102,7 @@ export class LogFollowSource implements PtpSource {
     const now = performance.now();
     if (lines.length > 0) this.endedWith = null;
     this.diag.endExchange(lines.length > 0 ? Math.round(now - this.pollStartedMs) : null, this.endedWith);
+    this.rawChars = 0;
     this.pollStartedMs = now;
     return { sample: null, problem: null, readings: batch.readings, events: [...events, ...batch.events] };
   }
@@ -115,11 +121,17 @@ export class LogFollowSource implements PtpSource {
     this.stream = stream;
     this.toSeries.restart();
     const journal = this.spec.log.kind === 'journal';
-    stream.onLine((line, from) => {
-      this.diag.rawLine(line);
+    const onLine = (bytes: Buffer, start: number, end: number, from: 'stdout' | 'stderr') => {
+      // A string is made only where one is needed: the diagnostics panel's share of a poll's lines, stderr, journal JSON.
+      const line = this.rawChars < RAW_OUTPUT_MAX_CHARS || from === 'stderr' || journal ? utf8(bytes, start, end) : null;
+      if (line !== null && this.rawChars < RAW_OUTPUT_MAX_CHARS) {
+        this.rawChars += Math.min(line.length, RAW_OUTPUT_MAX_CHARS - this.rawChars) + 1;
+        this.diag.rawLine(line);
+      }
       if (from === 'stderr') {
-        if (this.stderr.length < 8) this.stderr.push(line.slice(0, 200));
-        this.lastStderr = line.slice(0, 200);
+        const text = line ?? '';
+        if (this.stderr.length < 8) this.stderr.push(text.slice(0, 200));
+        this.lastStderr = text.slice(0, 200);
         return;
       }
       if (this.queue.length >= MAX_QUEUED_LINES) {
@@ -128,12 +140,19 @@ export class LogFollowSource implements PtpSource {
       }
       const arrivedMs = Date.now();
       if (journal) {
-        const entry = parseJournalJsonLine(line);
+        const entry = parseJournalJsonLine(line ?? '');
         if (entry) this.queue.push({ parsed: entry, wallTimeMs: entry.wallTimeMs ?? arrivedMs });
       } else {
-        this.queue.push({ parsed: parseLogLine(line), wallTimeMs: arrivedMs });
+        this.queue.push({ parsed: parseLogLineBytes(bytes, start, end, line === null ? utf8 : () => line), wallTimeMs: arrivedMs });
       }
-    });
+    };
+    // Every transport's stream is a LineStream, which hands over lines as bytes; another DeviceStream's lines are encoded back.
+    if (stream instanceof LineStream) stream.onLineBytes(onLine);
+    else
+      stream.onLine((text, from) => {
+        const bytes = Buffer.from(text);
+        onLine(bytes, 0, bytes.length, from);
+      });
     void stream.ended.then((exit) => {
       if (this.stream !== stream) return;
       this.lastExit = this.lastStderr ? `${exit.reason}: ${this.lastStderr}` : exit.reason;

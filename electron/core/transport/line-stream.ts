@@ -5,15 +5,18 @@ export const DEFAULT_MAX_LINE_BYTES = 64 * 1024;
 export const STREAM_CLOSE_GRACE_MS = 2_000;
 
 /**
- * Splits a byte stream into lines: a line may arrive across chunks (and a UTF-8 character across
- * two), `\r\n` counts as `\n`, and a line past `maxLineBytes` is cut there with the rest dropped.
+ * Splits a byte stream into lines, each handed on as a range of bytes (without its `\n`, and
+ * without the `\r` of a `\r\n`): a line inside one chunk is a range of that chunk, nothing copied;
+ * a line across chunks (or a UTF-8 character across two) is joined first. A line past
+ * `maxLineBytes` is cut there with the rest dropped. The bytes are the chunk's own, which the
+ * transport never reuses (Node streams hand each chunk over), so a consumer may keep a range.
  */
-export class LineSplitter {
+export class ByteLineSplitter {
   private parts: Buffer[] = [];
   private size = 0;
   constructor(
     private readonly maxLineBytes: number,
-    private readonly emit: (line: string) => void,
+    private readonly emit: (bytes: Buffer, start: number, end: number) => void,
   ) {}
 
   push(chunk: Buffer): void {
@@ -24,8 +27,11 @@ export class LineSplitter {
         this.keep(chunk.subarray(start));
         return;
       }
-      this.keep(chunk.subarray(start, nl));
-      this.flush();
+      if (this.size === 0) this.line(chunk, start, Math.min(nl, start + this.maxLineBytes));
+      else {
+        this.keep(chunk.subarray(start, nl));
+        this.flush();
+      }
       start = nl + 1;
     }
   }
@@ -44,13 +50,25 @@ export class LineSplitter {
   }
 
   private flush(): void {
-    let line = (this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts)).toString('utf8');
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    const joined = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
     this.parts = [];
     this.size = 0;
-    this.emit(line);
+    this.line(joined, 0, joined.length);
+  }
+
+  private line(bytes: Buffer, start: number, end: number): void {
+    this.emit(bytes, start, end > start && bytes[end - 1] === 13 ? end - 1 : end);
   }
 }
+
+/** ByteLineSplitter's lines as strings (UTF-8). */
+export class LineSplitter extends ByteLineSplitter {
+  constructor(maxLineBytes: number, emit: (line: string) => void) {
+    super(maxLineBytes, (bytes, start, end) => emit(bytes.toString('utf8', start, end)));
+  }
+}
+
+export type LineBytesListener = (bytes: Buffer, start: number, end: number, from: 'stdout' | 'stderr') => void;
 
 /** What a transport plugs into a LineStream: how to write stdin and how to stop the command. */
 export interface StreamSink {
@@ -70,16 +88,17 @@ export class LineStream implements DeviceStream {
   private closing = false;
   private graceTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<(line: string, from: 'stdout' | 'stderr') => void>();
-  readonly stdout: LineSplitter;
-  readonly stderr: LineSplitter;
+  private readonly byteListeners = new Set<LineBytesListener>();
+  readonly stdout: ByteLineSplitter;
+  readonly stderr: ByteLineSplitter;
 
   constructor(
     private readonly sink: StreamSink,
     maxLineBytes = DEFAULT_MAX_LINE_BYTES,
   ) {
     this.ended = new Promise<StreamExit>((resolve) => (this.settle = resolve));
-    this.stdout = new LineSplitter(maxLineBytes, (l) => this.deliver(l, 'stdout'));
-    this.stderr = new LineSplitter(maxLineBytes, (l) => this.deliver(l, 'stderr'));
+    this.stdout = new ByteLineSplitter(maxLineBytes, (bytes, start, end) => this.deliver(bytes, start, end, 'stdout'));
+    this.stderr = new ByteLineSplitter(maxLineBytes, (bytes, start, end) => this.deliver(bytes, start, end, 'stderr'));
   }
 
   get isOpen(): boolean {
@@ -95,6 +114,12 @@ export class LineStream implements DeviceStream {
   onLine(listener: (line: string, from: 'stdout' | 'stderr') => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Each complete line as a range of the bytes it arrived in (see ByteLineSplitter), for a consumer that reads bytes. */
+  onLineBytes(listener: LineBytesListener): () => void {
+    this.byteListeners.add(listener);
+    return () => this.byteListeners.delete(listener);
   }
 
   close(): void {
@@ -116,11 +141,15 @@ export class LineStream implements DeviceStream {
     this.done = true;
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.listeners.clear();
+    this.byteListeners.clear();
     this.settle(this.closing ? { exitCode: null, reason: 'closed' } : exit);
   }
 
-  private deliver(line: string, from: 'stdout' | 'stderr'): void {
+  private deliver(bytes: Buffer, start: number, end: number, from: 'stdout' | 'stderr'): void {
     if (!this.isOpen) return;
+    for (const fn of this.byteListeners) fn(bytes, start, end, from);
+    if (this.listeners.size === 0) return;
+    const line = bytes.toString('utf8', start, end);
     for (const fn of this.listeners) fn(line, from);
   }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_ROWS } from './log-notices';
 import { decimalText, integerText } from './number-text';
-import { parseLogLine } from './parse-log-line';
+import { parseLogLine, type ParsedLine } from './parse-log-line';
+import { parseLogLineBytes } from './parse-log-line-bytes';
 import { parseLogLineReference } from './testing/parse-log-line-reference';
 
 /**
@@ -76,32 +77,82 @@ const mutated = (lines: fc.Arbitrary<string>) =>
     return l.slice(0, i) + insert + l.slice(i + cut);
   });
 
+/** A ParsedLine as plain data (the bytes path makes its message only when read). */
+const plain = (p: ParsedLine) => ({ prefix: p.prefix, message: p.message, record: p.record });
+
+const utf8 = (bytes: Buffer, start: number, end: number) => bytes.toString('utf8', start, end);
+
+/**
+ * The bytes path, given the line as the log follower does: a range of a chunk (here between bytes
+ * that would change a number or a word if read), decoded only when it is not a sample. It must
+ * give what the reference gives for the text the follower would have decoded.
+ */
+function expectBytesPath(bytes: Buffer): void {
+  const chunk = Buffer.concat([Buffer.from('7'), bytes, Buffer.from('9 s\n')]);
+  const text = bytes.toString('utf8');
+  expect(plain(parseLogLineBytes(chunk, 1, 1 + bytes.length, utf8)), text).toEqual(parseLogLineReference(text));
+}
+
 describe('the optimized log parser reads every line as the reference parser does', () => {
   it('on every real captured line', () => {
-    for (const l of fixtureLines) expect(parseLogLine(l), l).toEqual(parseLogLineReference(l));
+    for (const l of fixtureLines) {
+      expect(parseLogLine(l), l).toEqual(parseLogLineReference(l));
+      expectBytesPath(Buffer.from(l));
+    }
   });
 
-  it('on generated lines of every shape, as printed and mutated', () => {
+  const generated = fc.oneof({ arbitrary: line, weight: 3 }, mutated(line), mutated(fc.constantFrom(...fixtureLines)));
+
+  // 20,000 lines each: seconds on a busy machine, hence the room.
+  it('on generated lines of every shape, as printed and mutated', { timeout: 60_000 }, () => {
     fc.assert(
-      fc.property(fc.oneof({ arbitrary: line, weight: 3 }, mutated(line), mutated(fc.constantFrom(...fixtureLines))), (l) => {
+      fc.property(generated, (l) => {
         expect(parseLogLine(l)).toEqual(parseLogLineReference(l));
       }),
       { numRuns: 20_000 },
     );
   });
 
-  it('on arbitrary text', () => {
+  it('from bytes, on generated lines of every shape, as printed and mutated', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(generated, (l) => expectBytesPath(Buffer.from(l))),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('on arbitrary text', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (l) => {
         expect(parseLogLine(l)).toEqual(parseLogLineReference(l));
+        expectBytesPath(Buffer.from(l));
       }),
       { numRuns: 3_000 },
+    );
+  });
+
+  it('from arbitrary bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 120 }), (b) => expectBytesPath(Buffer.from(b))),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('from bytes, on sample and summary lines at their limits (widths, signs, tags, 16–21 digit numbers)', { timeout: 60_000 }, () => {
+    const sample = fc
+      .tuple(prefix, tag, spaces, int, servo, spaces, int, spaces, int)
+      .map(([p, t, a, o, s, b, f, c, d]) => `${p}${t}master offset${a}${o} s${s} freq${b}${f} path delay${c}${d}`);
+    const summary = fc
+      .tuple(prefix, tag, spaces, uint, spaces, uint, spaces, int, spaces, uint, fc.boolean(), spaces, int, spaces, uint)
+      .map(([p, t, a, rms, b, max, c, freq, d, dev, delay, e, dl, f, dd]) => `${p}${t}rms${a}${rms} max${b}${max} freq${c}${freq} +/-${d}${dev}${delay ? ` delay${e}${dl} +/-${f}${dd}` : ''}`);
+    fc.assert(
+      fc.property(fc.oneof(sample, summary, mutated(sample), mutated(summary)), (l) => expectBytesPath(Buffer.from(l))),
+      { numRuns: 20_000 },
     );
   });
 });
 
 describe('number texts converted by hand', () => {
-  it('give exactly what Number() gives, -0 and beyond 2^53 included', () => {
+  it('give exactly what Number() gives, -0 and beyond 2^53 included', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(sign, digits(1, 22), (s, d) => {
         expect(Object.is(integerText(s + d), Number(s + d))).toBe(true);
