@@ -107,11 +107,11 @@ export const SSH_ERRORS = {
     code: 'ssh-host-key-mismatch',
     en: {
       message: 'The SSH host key {{fingerprint}} of {{hostPort}} was rejected by the operator; Syncscope does not log in there.',
-      hint: 'If the key turns out to be genuine, trust it with `syncscope device trust-key NAME {{fingerprint}}` or in the console.',
+      hint: 'The rejection holds across restarts. If the key turns out to be genuine, trust it with `syncscope device trust-key NAME {{fingerprint}}`{{jumpFlag}}, or enter it as the expected host key in the device’s form.',
     },
     'zh-CN': {
       message: '{{hostPort}} 的 SSH 主机密钥 {{fingerprint}} 已被操作员拒绝；Syncscope 不会登录该主机。',
-      hint: '如果确认该密钥可信，请运行 `syncscope device trust-key 名称 {{fingerprint}}` 或在控制台中信任它。',
+      hint: '拒绝在重启后仍然有效。如果确认该密钥可信，请运行 `syncscope device trust-key 名称 {{fingerprint}}`{{jumpFlag}}，或在设备表单中将其填为预期的主机密钥。',
     },
   },
   'ssh.host-key-not-presented': {
@@ -140,6 +140,17 @@ export const SSH_ERRORS = {
     code: 'invalid-input',
     en: { message: '{{device}} has no such SSH host key to trust: it is local, or has no jump host.', hint: 'Local devices have no host key; the jump host key exists only for a device with --jump.' },
     'zh-CN': { message: '{{device}} 没有可信任的此类 SSH 主机密钥：它是本机设备，或没有跳板机。', hint: '本机设备没有主机密钥；只有设置了 --jump 的设备才有跳板机密钥。' },
+  },
+  'ssh.host-key-of-jump': {
+    code: 'conflict',
+    en: {
+      message: '{{fingerprint}} is the host key of the jump host on the way to {{device}}, not of {{device}} itself.',
+      hint: 'Trust it as the jump host’s key: `syncscope device trust-key {{device}} {{fingerprint}} --jump`, or answer the prompt in the console.',
+    },
+    'zh-CN': {
+      message: '{{fingerprint}} 是通往 {{device}} 途中跳板机的主机密钥，不是 {{device}} 本身的密钥。',
+      hint: '请把它作为跳板机的密钥信任：`syncscope device trust-key {{device}} {{fingerprint}} --jump`，或在控制台的提示中确认。',
+    },
   },
   'ssh.host-key-unseen': {
     code: 'ssh-disconnected',

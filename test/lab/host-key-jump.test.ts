@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostKeyPromptOf } from '../../shared/hostkeys/host-key-prompt';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
+import { runCli } from '../support/processes';
 import { skipUnlessAvailable } from '../support/skip';
 import { RotatingSshd } from './host-key-sshd';
 import { labDevice, labIsolatedDevice, labSkipReason, labUp, type LabDevice } from './lab';
@@ -54,12 +56,17 @@ describe.skipIf(skip !== null)('a jump host with its own login whose key changes
     }, 30_000);
     expect(hostKeyPromptOf(refused)).toMatchObject({ kind: 'changed', target: 'jump', expected: old, presented: jump.fingerprint });
 
-    const accepted = await t.client.call('hostKeys.trust', { deviceId: device.id, target: 'jump', fingerprint: jump.fingerprint, operator: 'lab-test' });
-    expect(accepted).toMatchObject({ target: 'jump', from: old, to: jump.fingerprint });
-    expect(accepted.device.jump).toMatchObject({ authKind: 'password', hostKeySha256: jump.fingerprint, user: x1.passwordUser });
+    // The device's own key is no answer for its jump host; the jump's new key, named with --jump, is.
+    const wrongHop = await runCli(['device', 'trust-key', 'via-own-jump', jump.fingerprint, '--server', t.server.url]);
+    expect(wrongHop.status).not.toBe(0);
+    expect(wrongHop.stderr).toContain(`${jump.fingerprint} is the host key of the jump host on the way to via-own-jump`);
+    expect(wrongHop.stderr).toContain(`trust-key via-own-jump ${jump.fingerprint} --jump`);
+    const accepted = await runCli(['device', 'trust-key', 'via-own-jump', jump.fingerprint, '--jump', '--server', t.server.url]);
+    expect(accepted.stdout, accepted.stderr).toContain(`Accepted the new host key of the jump host of via-own-jump: ${old} → ${jump.fingerprint}`);
+    expect((await t.client.call('devices.list')).find((d) => d.id === device.id)?.jump).toMatchObject({ authKind: 'password', hostKeySha256: jump.fingerprint, user: x1.passwordUser });
     // The sealed jump password is still there: the jump logs in again with it.
     await waitFor('the device to measure again through the rotated jump host', async () => (await statusOf(device.id))?.connection === 'online', 30_000);
     const events = await t.client.call('events.query', { deviceId: device.id, kinds: ['host-key'] });
-    expect(events.at(-1)).toMatchObject({ from: old, to: jump.fingerprint, detail: { action: 'accept-changed', target: 'jump', by: 'lab-test' } });
+    expect(events.at(-1)).toMatchObject({ from: old, to: jump.fingerprint, detail: { action: 'accept-changed', target: 'jump', by: userInfo().username, via: 'socket' } });
   });
 });

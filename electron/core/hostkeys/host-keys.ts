@@ -57,7 +57,7 @@ export class HostKeys {
   verifierFor(spec: DeviceConnectSpec): (fingerprint: string, target: HostKeyTarget, expected?: string | null) => Promise<boolean> {
     return (fingerprint, target, expected) => {
       if (this.deps.rejections.has(spec.id, target, fingerprint)) {
-        return Promise.reject(new SyncscopeError(catalogError('ssh.host-key-rejected', { ...hopParams(spec, target), fingerprint, role: target }, { deviceId: spec.id })));
+        return Promise.reject(new SyncscopeError(catalogError('ssh.host-key-rejected', { ...hopParams(spec, target), fingerprint, role: target, jumpFlag: target === 'jump' ? ' --jump' : '' }, { deviceId: spec.id })));
       }
       if (expected) return Promise.resolve(false);
       const before = this.pending.get(spec.id) ?? {};
@@ -109,6 +109,9 @@ export class HostKeys {
     if (!d.fingerprint && known) throw new SyncscopeError(catalogError('ssh.host-key-already-known', { device: device.name, known }, { deviceId: device.id }));
     const waiting = this.waitingKeys(device.id, d.target);
     if (d.fingerprint && waiting.includes(d.fingerprint)) return d.fingerprint;
+    if (d.target === 'device' && d.fingerprint && this.waitingKeys(device.id, 'jump').includes(d.fingerprint)) {
+      throw new SyncscopeError(catalogError('ssh.host-key-of-jump', { device: device.name, fingerprint: d.fingerprint }, { deviceId: device.id }));
+    }
     if (!d.fingerprint && waiting.length > 0) return waiting[0] as string;
     const presented = (await this.scan(device.id))[d.target];
     if (!presented) throw new SyncscopeError(catalogError('ssh.host-key-unseen', { device: device.name, detail: d.target === 'device' ? 'the jump host must be trusted first' : 'no key seen' }, { deviceId: device.id }));
