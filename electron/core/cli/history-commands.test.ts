@@ -74,6 +74,20 @@ describe('syncscope export and report, run as a lab script would', { timeout: 60
     expect(readdirSync(dir).filter((n) => n.includes('partial'))).toEqual([]);
   });
 
+  it('reports on a whole session without --from/--to: every device of it, gated together', async () => {
+    const cap = await runCli(['sessions', 'capture', '--name', 'run-7', '--device', 'gm-1', '--device', 'ss-s1', ...range, '--data', data]);
+    expect(cap.stderr).toBe('');
+    const r = await runCli(['report', '--session', 'run-7', '--mask', 'class-c', '--json', '--data', data]);
+    expect(r.status).toBe(11);
+    const report = JSON.parse(r.stdout) as { source: { kind: string; name: string }; fromMs: number; toMs: number; devices: { summary: { name: string } }[] };
+    expect(report.source).toMatchObject({ kind: 'session', name: 'run-7' });
+    expect([report.fromMs, report.toMs]).toEqual([T0, T0 + 3_600_000]);
+    expect(report.devices.map((d) => d.summary.name).sort()).toEqual(['gm-1', 'ss-s1']);
+    expect(r.stderr).toContain('gm-1 ptp4l: G.8273.2 class C PASS');
+    const one = await runCli(['export', '--session', 'run-7', '--device', 'gm-1', '--format', 'json', '--metric', 'ptp.offset_from_master', '--data', data]);
+    expect((JSON.parse(one.stdout) as { series: { points: unknown[] }[] }).series[0]!.points).toHaveLength(3600);
+  });
+
   it('says plainly what is wrong: no session (exit 3), an unknown mask or no output chosen (exit 2)', async () => {
     const session = await runCli(['report', '--session', 'lab-run-7', '--json', '--data', data]);
     expect(session.status).toBe(3);
