@@ -107,11 +107,11 @@ export const SSH_ERRORS = {
     code: 'ssh-host-key-mismatch',
     en: {
       message: 'The SSH host key {{fingerprint}} of {{hostPort}} was rejected by the operator; Syncscope does not log in there.',
-      hint: 'The rejection holds across restarts. If the key turns out to be genuine, trust it with `syncscope device trust-key NAME {{fingerprint}}`{{jumpFlag}}, or enter it as the expected host key in the device’s form.',
+      hint: 'The rejection holds across restarts. If the key turns out to be genuine, trust it with `syncscope device trust-key NAME {{fingerprint}}{{jumpFlag}}`, or enter it as the expected host key in the device’s form.',
     },
     'zh-CN': {
       message: '{{hostPort}} 的 SSH 主机密钥 {{fingerprint}} 已被操作员拒绝；Syncscope 不会登录该主机。',
-      hint: '拒绝在重启后仍然有效。如果确认该密钥可信，请运行 `syncscope device trust-key 名称 {{fingerprint}}`{{jumpFlag}}，或在设备表单中将其填为预期的主机密钥。',
+      hint: '拒绝在重启后仍然有效。如果确认该密钥可信，请运行 `syncscope device trust-key 名称 {{fingerprint}}{{jumpFlag}}`，或在设备表单中将其填为预期的主机密钥。',
     },
   },
   'ssh.host-key-not-presented': {

@@ -1,9 +1,8 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../shared/contract/client';
-import { socketTransport } from '../../shared/contract/socket-transport';
+import type { EngineClient } from '../../shared/contract/client';
 import { labDevice } from '../lab/lab';
 import { waitFor } from '../support/engine-server';
+import { connectEngineClient } from '../support/socket-client';
 import { addSshDevice, browserSuiteSkip, HAN, labKeyLogin, openConsole, shot, switchLanguage, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
@@ -17,21 +16,16 @@ interface Seen {
 
 describe.skipIf(skip !== null)('the time to the next retry, counting down live in real Chromium', () => {
   let s: ConsoleSession;
-  let socket: Socket;
+  let link: Awaited<ReturnType<typeof connectEngineClient>>;
   let engine: EngineClient;
 
   beforeAll(async () => {
     s = await openConsole({ width: 1280, height: 820 });
-    socket = io(s.server.url, { transports: ['websocket'] });
-    await new Promise<void>((ok, fail) => {
-      socket.once('connect', () => ok());
-      socket.once('connect_error', fail);
-    });
-    engine = new EngineClient(socketTransport(socket, s.server.url));
+    link = await connectEngineClient(s.server.url);
+    engine = link.client;
   });
   afterAll(async () => {
-    engine?.close();
-    socket?.close();
+    link?.close();
     await s?.close();
   });
 
