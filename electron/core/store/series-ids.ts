@@ -4,6 +4,8 @@ import type { Db } from './db';
 /** The hidden series that keeps a (device, instance)'s own measurement times: not a metric, so never listed. */
 export const DEVICE_TIME_METRIC = '~device-time-ns';
 
+const NONE = -1;
+
 /**
  * Small integer ids for devices (`device_keys`, which outlive their device until the purge) and for
  * series (device key, instance, metric, canonical labels), cached. Ids cached during a transaction
@@ -37,12 +39,13 @@ export class SeriesIds {
   seriesId(deviceKey: number, instance: string, metric: string, labels: string, create = true): number | undefined {
     const cacheKey = `${deviceKey}\u0000${instance}\u0000${metric}\u0000${labels}`;
     let id = this.ids.get(cacheKey);
-    if (id === undefined) {
+    // NONE caches "no such series" (a device without device times is asked once per reading).
+    if (id === undefined || (id === NONE && create)) {
       if (create) this.stmt.insertSeries.run(deviceKey, instance, metric, labels);
-      id = this.stmt.selectSeries.get(deviceKey, instance, metric, labels) as number | undefined;
-      if (id !== undefined) this.ids.set(cacheKey, id);
+      id = (this.stmt.selectSeries.get(deviceKey, instance, metric, labels) as number | undefined) ?? NONE;
+      this.ids.set(cacheKey, id);
     }
-    return id;
+    return id === NONE ? undefined : id;
   }
 
   /** Looks a series up by its device id without creating anything. */
