@@ -42,4 +42,9 @@ export const HISTORY_ERRORS = {
     en: { message: 'Cannot write {{file}}: {{detail}}.', hint: 'Check that the folder exists and that you may write there, and that the disk has space.' },
     'zh-CN': { message: '无法写入 {{file}}：{{detail}}。', hint: '请检查该文件夹是否存在、是否有写入权限，以及磁盘是否有空间。' },
   },
+  'history.no-such-schedule': {
+    code: 'not-found',
+    en: { message: 'No report schedule {{id}}.', hint: 'List the schedules and pick one of them; it may have been removed.' },
+    'zh-CN': { message: '没有报告计划 {{id}}。', hint: '请列出报告计划并从中选择一个；它可能已被删除。' },
+  },
 } as const satisfies Record<string, ErrorEntry>;

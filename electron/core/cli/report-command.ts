@@ -6,11 +6,12 @@ import { STANDARD_TIMING_MASKS, timingMaskSchema, type TimingMask } from '../../
 import { parseDurationMs, parseTimeFlag } from '../../../shared/history/export/time-range';
 import { htmlReport } from '../../../shared/history/report/html-report';
 import { resolveMasks } from '../../../shared/history/report/mask-choice';
-import { buildReport, type ReportDevice, type SummaryReport } from '../../../shared/history/report/report-model';
+import { composeReport, type ReportReads } from '../../../shared/history/report/compose-report';
+import type { SummaryReport } from '../../../shared/history/report/report-model';
 import type { ReportLanguage } from '../../../shared/history/report/report-text';
 import { writeOutputFile } from '../history/output-file';
 import type { Access } from './engine-access';
-import { historyTarget, type HistoryTarget, type HistoryTargetFlags } from './history-target';
+import { historyTarget, type HistoryTargetFlags } from './history-target';
 
 export interface ReportFlags extends HistoryTargetFlags {
   json?: boolean;
@@ -54,32 +55,6 @@ function transientEnd(raw: string | undefined, fromMs: number): number | undefin
   return d !== null ? fromMs + d : parseTimeFlag('--transient', raw, Date.now());
 }
 
-async function collect(a: Access, t: HistoryTarget, masks: TimingMask[], excludeBeforeMs: number | undefined): Promise<ReportDevice[]> {
-  const session = t.sessionId ? { sessionId: t.sessionId } : {};
-  const summaries = await a.client.call('history.summary', { ...session, deviceIds: t.devices.map((d) => d.id), fromMs: t.range.fromMs, toMs: t.range.toMs });
-  const out: ReportDevice[] = [];
-  for (const summary of summaries) {
-    const timing = [];
-    for (const inst of summary.instances) {
-      const primary = inst.offset[0];
-      if (!primary) continue;
-      timing.push(
-        await a.client.call('history.timing', {
-          ...session,
-          deviceId: summary.deviceId,
-          seriesId: primary.seriesId,
-          fromMs: t.range.fromMs,
-          toMs: t.range.toMs,
-          ...(excludeBeforeMs !== undefined ? { excludeBeforeMs } : {}),
-          masks: masks.map((m) => (STANDARD_TIMING_MASKS.includes(m) ? m.id : m)),
-        }),
-      );
-    }
-    out.push({ summary, timing });
-  }
-  return out;
-}
-
 /** One line per judged analysis on stderr, so a CI log says what failed without opening the report. */
 function printGate(report: SummaryReport, gate: readonly string[]): void {
   for (const d of report.devices) {
@@ -110,9 +85,22 @@ export async function runReport(a: Access, o: ReportFlags): Promise<number> {
   const chosen = named.map((n) => userMasks.find((m) => m.id === n || m.name === n) ?? resolveMasks([n])[0]!);
   const masks = chosen.length > 0 ? chosen : [...STANDARD_TIMING_MASKS, ...userMasks];
   const t = await historyTarget(a, o);
-  const devices = await collect(a, t, masks, transientEnd(o.transient, t.range.fromMs));
+  const session = t.sessionId ? { sessionId: t.sessionId } : {};
+  const reads: ReportReads = {
+    summary: (deviceIds, fromMs, toMs) => a.client.call('history.summary', { ...session, deviceIds, fromMs, toMs }),
+    timing: (q) => a.client.call('history.timing', { ...session, ...q }),
+  };
   const gate = chosen.map((m) => m.id);
-  const report = buildReport({ source: t.source, fromMs: t.range.fromMs, toMs: t.range.toMs, masks: masks.map((m) => m.id), gateMasks: gate.length ? gate : null, devices, nowMs: Date.now() });
+  const report = await composeReport(reads, {
+    source: t.source,
+    deviceIds: t.devices.map((d) => d.id),
+    fromMs: t.range.fromMs,
+    toMs: t.range.toMs,
+    masks,
+    gate,
+    excludeBeforeMs: transientEnd(o.transient, t.range.fromMs),
+    nowMs: Date.now(),
+  });
   if (o.html) {
     const path = await writeOutputFile(o.html, htmlReport(report, lang, userMasks));
     console.error(`Wrote ${path}`);

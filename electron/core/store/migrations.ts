@@ -233,4 +233,17 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: 'scheduled compliance reports',
+    // One row per schedule: its validated definition and its last run as JSON (shared/history/report/report-schedule.ts).
+    up: `
+      CREATE TABLE report_schedules (
+        id             TEXT PRIMARY KEY,
+        definition     TEXT NOT NULL,
+        created_at_ms  INTEGER NOT NULL,
+        last_run       TEXT
+      );
+    `,
+  },
 ];
