@@ -8,6 +8,8 @@ import { DeviceSync } from './devices/device-sync';
 import { DiagnosticsService } from './doctor/diagnostics-service';
 import { createHandlers } from './handlers';
 import { liveHistoryReader, noSessions, type HistoryReader, type SessionHistoryResolver } from './history/history-reader';
+import { ReportScheduler } from './history/report-scheduler';
+import { ReportSchedulesRepo } from './history/report-schedules-repo';
 import { HostKeys } from './hostkeys/host-keys';
 import { createLogger, type Logger } from './log';
 import { EngineMetrics } from './metrics/engine-metrics';
@@ -54,6 +56,8 @@ export class Engine {
   readonly handlers: Handlers;
   readonly hostKeys: HostKeys;
   readonly diagnostics: DiagnosticsService;
+  /** Scheduled compliance reports: configured by any engine, run by the collecting one. */
+  readonly reportScheduler: ReportScheduler;
   metricsUrl: string | null = null;
   private readonly store: Store;
   private readonly lock: DataDirLock | null;
@@ -87,6 +91,7 @@ export class Engine {
     this.devices = this.store.devices;
     this.series = this.store.series;
     this.liveHistory = liveHistoryReader(this.devices, this.series, opts.dataDir);
+    this.reportScheduler = new ReportScheduler({ repo: new ReportSchedulesRepo(this.db), history: () => this.liveHistory, log });
     const purge = (this.purge = collect ? new HistoryPurge(this.db, { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history purge paused; will retry') }) : null);
     this.metrics = new EngineMetrics({ processMetrics: opts.processMetrics ?? true });
     const emit = (msg: EventMessage) => this.emit(msg);
@@ -116,6 +121,7 @@ export class Engine {
 
   /** Starts collecting from every stored device and watching for changes made by other processes. */
   start(): Promise<void> {
+    if (this.opts.collect !== false) this.reportScheduler.start();
     return this.sync.start(this.opts.watchIntervalMs ?? 500);
   }
 
@@ -179,6 +185,7 @@ export class Engine {
 
   async close(): Promise<void> {
     await this.sync.stop();
+    await this.reportScheduler.stop();
     this.purge?.stop();
     await this.collection?.stopAll();
     this.listeners.clear();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MaskSpec } from '../history/report/mask-choice';
+import { ReportSchedule, ReportScheduleInput, ScheduleRun } from '../history/report/report-schedule';
 import { TimingView } from '../history/report/timing-view';
 import { DeviceSummary } from '../history/summary/summary-types';
 import { Labels } from '../series/series';
@@ -80,5 +81,24 @@ export const historyMethods = {
       })
       .refine(rangeOk, rangeError),
     result: ExportPageResult,
+  },
+  /** Scheduled compliance reports (daily or weekly HTML + JSON into a folder on the engine's machine), with their last run. */
+  'reports.schedules.list': {
+    params: z.object({}).default({}),
+    result: z.array(ReportSchedule),
+  },
+  /** A new schedule (no id) or a changed one; devices by id or name. Changing a schedule forgets its last run. */
+  'reports.schedules.save': {
+    params: z.object({ id: z.string().max(64).optional(), schedule: ReportScheduleInput }),
+    result: ReportSchedule,
+  },
+  'reports.schedules.remove': {
+    params: z.object({ id: z.string().max(64) }),
+    result: z.object({ removed: z.literal(true) }),
+  },
+  /** Writes the schedule's report for its newest complete day or week now, due or not. */
+  'reports.schedules.run': {
+    params: z.object({ id: z.string().max(64) }),
+    result: ScheduleRun,
   },
 } as const;
