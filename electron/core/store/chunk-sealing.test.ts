@@ -63,10 +63,11 @@ describe('chunks of a series on a real SQLite file', () => {
     store = openStore(dir);
     expect(count('chunks')).toBe(0);
     expect(store.series.queryRange({ keys: [key()], fromUs: T0_US, toUs: T0_US + 1e9 })[0]?.value).toEqual([1, 2, 3]);
-    store.series.appendReadings([reading(2400, 4)]);
+    // A day later: the chunk has reached its longest span and is sealed with what it holds.
+    store.series.appendReadings([reading(700_000, 4)]);
     store.series.flush();
     expect(store.db.prepare('SELECT count FROM chunks').pluck().all()).toEqual([3]);
-    expect(store.series.queryRange({ keys: [key()], fromUs: T0_US, toUs: T0_US + 1e9 })[0]?.value).toEqual([1, 2, 3, 4]);
+    expect(store.series.queryRange({ keys: [key()], fromUs: T0_US, toUs: T0_US + 1e12 })[0]?.value).toEqual([1, 2, 3, 4]);
   });
 
   it('rewrites many small segments as one, so an open chunk stays a few rows', () => {
@@ -78,7 +79,7 @@ describe('chunks of a series on a real SQLite file', () => {
     expect(store.series.queryRange({ keys: [key()], fromUs: T0_US, toUs: T0_US + 1e9 })[0]?.value).toEqual(Array.from({ length: 100 }, (_, i) => i));
   });
 
-  it('seals a series that went quiet once its window is over, and drops a removed device\'s open chunk instead', () => {
+  it('seals a series that went quiet for 15 minutes, and drops a removed device\'s open chunk instead', () => {
     store.close();
     let nowUs = T0_US;
     store = openStore(dir, { series: { nowUs: () => nowUs, maintenance: { quietMs: 0 } } });
@@ -86,7 +87,10 @@ describe('chunks of a series on a real SQLite file', () => {
     store.series.appendReadings([reading(0, 5), { ...reading(0, 6), deviceId: other }]);
     store.series.settle();
     expect(count('chunks')).toBe(0);
-    nowUs = T0_US + 6 * 60e6;
+    nowUs = T0_US + 14 * 60e6;
+    store.series.settle();
+    expect(count('chunks')).toBe(0);
+    nowUs = T0_US + 16 * 60e6;
     store.devices.remove(other);
     store.series.settle();
     expect(store.db.prepare('SELECT count FROM chunks').pluck().all()).toEqual([1]);

@@ -15,6 +15,9 @@ import type { RangeQuery, SeriesStore } from './series-store';
 import { TieredQuery } from './tiered-query';
 import { WriteQueue, type WriteQueueOptions } from './write-queue';
 
+/** A series with no point for this long (15 minutes) has its open chunk sealed. */
+const QUIET_DATA_US = 15 * 60_000_000;
+
 type Item = { reading: Reading; event?: undefined } | { event: DeviceEvent; reading?: undefined };
 
 export interface ChunkStoreOptions {
@@ -239,8 +242,9 @@ export class ChunkSeriesStore implements SeriesStore {
   }
 
   /**
-   * Seals open chunks whose window is over and that got nothing for `quietMs` (a device that stopped,
-   * a removed device's leftovers are dropped instead). Returns how many it sealed; at most `limit`.
+   * Seals open chunks of series that went quiet: no point for QUIET_DATA_US of data time and no
+   * append for `quietMs` (so an import of old data is not cut while it runs). A removed device's
+   * open chunks are dropped instead. Returns how many it sealed; at most `limit`.
    */
   sealQuiet(quietMs = 10_000, limit = 8): number {
     this.flush();
@@ -254,9 +258,7 @@ export class ChunkSeriesStore implements SeriesStore {
         continue;
       }
       const open = this.openOf(id, alive.device_key, alive.metric === DEVICE_TIME_METRIC);
-      if (open.length === 0) continue;
-      const windowEndUs = (Math.floor((open.tUs[0] as number) / this.window.windowUs) + 1) * this.window.windowUs;
-      if (windowEndUs > nowUs || performance.now() - open.touchedMs < quietMs) continue;
+      if (open.length === 0 || nowUs - (open.tUs[open.length - 1] as number) < QUIET_DATA_US || performance.now() - open.touchedMs < quietMs) continue;
       this.sealTx(id, open);
       sealed++;
     }
@@ -295,7 +297,7 @@ export class ChunkSeriesStore implements SeriesStore {
   /** Room for a point at `tUs` in the series' open chunk, sealing it first when its window is over. */
   private openFor(seriesId: number, deviceKey: number, deviceTime: boolean, tUs: number): OpenChunk {
     const open = this.openOf(seriesId, deviceKey, deviceTime);
-    if (startsNewChunk(this.window, open.length, open.tUs[0] as number, tUs)) this.seal(seriesId, open);
+    if (startsNewChunk(this.window, open.length, open.tUs[0] as number, open.tUs[open.length - 1] as number, tUs)) this.seal(seriesId, open);
     return open;
   }
 
