@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RotatingSshd } from '../lab/host-key-sshd';
+import { RotatingSshd, throughOwnJump } from '../lab/host-key-sshd';
 import { labDevice, labIsolatedDevice } from '../lab/lab';
 import { runCli } from '../support/processes';
 import { connectEngineClient } from '../support/socket-client';
@@ -24,19 +23,7 @@ describe.skipIf(skip !== null)('the host-key prompt for a jump host with its own
     await jump.start();
     link = await connectEngineClient(s.server.url);
     // ss-s1 as root by key, through a second sshd in ss-x1 where the jump logs in as sslab by password.
-    const s1 = labDevice(s.lab, 'ss-s1');
-    const x1 = labIsolatedDevice(s.lab, 'ss-x1');
-    await link.client.call('devices.add', {
-      transport: 'ssh',
-      name: NAME,
-      host: s1.host,
-      user: s1.user,
-      auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
-      hostKeySha256: s1.hostKeySha256,
-      udsPath: s1.udsPath,
-      pollIntervalMs: 500,
-      jump: { host: x1.host, sshPort: PORT, user: x1.passwordUser, auth: { kind: 'password', password: x1.password }, hostKeySha256: jump.fingerprint },
-    });
+    await link.client.call('devices.add', throughOwnJump(NAME, labDevice(s.lab, 'ss-s1'), jump, labIsolatedDevice(s.lab, 'ss-x1')));
   });
   afterAll(async () => {
     link?.close();

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostKeyPromptOf } from '../../shared/hostkeys/host-key-prompt';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
 import { runCli } from '../support/processes';
 import { skipUnlessAvailable } from '../support/skip';
-import { RotatingSshd } from './host-key-sshd';
+import { RotatingSshd, throughOwnJump } from './host-key-sshd';
 import { labDevice, labIsolatedDevice, labSkipReason, labUp, type LabDevice } from './lab';
 
 const skip = skipUnlessAvailable('jump host key lab tests', labSkipReason());
@@ -35,17 +34,7 @@ describe.skipIf(skip !== null)('a jump host with its own login whose key changes
 
   it('is refused with both keys, and accepting the new one keeps the jump host its own login', async () => {
     // ss-s1 as root by key, through a second sshd in ss-x1 where the jump logs in as sslab by password.
-    const device = await t.client.call('devices.add', {
-      transport: 'ssh',
-      name: 'via-own-jump',
-      host: s1.host,
-      user: s1.user,
-      auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
-      hostKeySha256: s1.hostKeySha256,
-      udsPath: s1.udsPath,
-      pollIntervalMs: 500,
-      jump: { host: x1.host, sshPort: PORT, user: x1.passwordUser, auth: { kind: 'password', password: x1.password }, hostKeySha256: jump.fingerprint },
-    });
+    const device = await t.client.call('devices.add', throughOwnJump('via-own-jump', s1, jump, x1));
     await waitFor('the device to measure through its jump host', async () => (await statusOf(device.id))?.connection === 'online', 30_000);
 
     const old = jump.fingerprint;

@@ -130,3 +130,21 @@ export class RotatingSshd {
     }
   }
 }
+
+/**
+ * `device` (root by key, its expected key) reached through `jump`, a RotatingSshd in another lab
+ * device, where the jump host logs in with its own login: that device's password user.
+ */
+export function throughOwnJump(name: string, device: LabDevice, jump: RotatingSshd, jumpDevice: LabDevice) {
+  return {
+    transport: 'ssh' as const,
+    name,
+    host: device.host,
+    user: device.user,
+    auth: { kind: 'privateKey' as const, privateKey: readFileSync(device.privateKeyPath, 'utf8') },
+    hostKeySha256: device.hostKeySha256,
+    udsPath: device.udsPath,
+    pollIntervalMs: 500,
+    jump: { host: jumpDevice.host, sshPort: jump.port, user: jumpDevice.passwordUser, auth: { kind: 'password' as const, password: jumpDevice.password }, hostKeySha256: jump.fingerprint },
+  };
+}
