@@ -1,25 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../engine';
-import { createLogger } from '../log';
+import { readFileSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useTempEngine } from '../../../test/support/temp-engine';
 import { sampleSessionPath } from './sample-session-path';
 
 describe('the sample session shipped in resources/sample-session', () => {
-  let dir: string;
-  let engine: Engine;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'syncscope-sample-'));
-    engine = new Engine({ dataDir: dir, collect: false, processMetrics: false, log: createLogger({ level: 'silent' }) });
-  });
-  afterEach(async () => {
-    await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = useTempEngine('syncscope-sample-');
 
   it('is small, opens through sessions.openSample with no device anywhere, and holds real lab history', async () => {
+    const engine = t.engine();
     const file = sampleSessionPath();
     expect(statSync(file).size).toBeLessThan(2 * 1024 * 1024);
     const before = createHash('sha256').update(readFileSync(file)).digest('hex');

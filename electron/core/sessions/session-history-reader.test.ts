@@ -1,25 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../engine';
-import { createLogger } from '../log';
+import { describe, expect, it } from 'vitest';
+import { useTempEngine } from '../../../test/support/temp-engine';
 
 const T0_MS = 1_790_000_000_000;
 
 describe("a session as the engine's HistoryReader (export, reports, timing analysis)", () => {
-  let dir: string;
-  let engine: Engine;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'syncscope-session-history-'));
-    engine = new Engine({ dataDir: dir, collect: false, processMetrics: false, log: createLogger({ level: 'silent' }) });
-  });
-  afterEach(async () => {
-    await engine.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const t = useTempEngine('syncscope-session-history-');
 
   it('finds a captured session by id or name and answers from its file, with its devices and window', async () => {
+    const engine = t.engine();
     const d = engine.devices.add({ transport: 'local', name: 'gm-1', pollIntervalMs: 1000 });
     engine.series.appendReadings(Array.from({ length: 600 }, (_, i) => ({ deviceId: d.id, instance: 'ptp4l', tUs: (T0_MS + i * 125) * 1000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master' as const, value: i % 40 }] })));
     engine.series.flush();
