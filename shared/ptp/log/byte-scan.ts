@@ -3,14 +3,18 @@
  * and summary lines) from the bytes it arrived in, as data: each field is a word to match exactly,
  * whether spaces (` +`) follow it, and the number's shape (`\d{1,max}`, `-?\d{1,max}` or
  * `[+-]?\d{1,max}`). One loop does it all, with no call per step, no string and no object: bytes
- * are read straight from the chunk (no string representation to dispatch on per character), and a
+ * are read straight from the chunk (no string representation to dispatch on per character), words
+ * are compared four bytes at a time (~10 % of a sample line's scan), and a
  * number's digits are accumulated while the value stays exact (≤ 15 digits); longer ones go through
  * Number() of their exact text, so both ways give what Number() gives, `-0` included.
  */
 
+/** Made by numberField. */
 export interface NumberField {
-  /** The bytes before the number, made by asciiBytes. */
-  word: Uint8Array;
+  /** The word before the number: its length, its bytes four at a time (little-endian), and the bytes after the last four. */
+  wordLength: number;
+  quads: Uint32Array;
+  tail: Uint8Array;
   /** ` +` between the word and the number. */
   spaces: boolean;
   sign: 'none' | 'minus' | 'plus-minus';
@@ -20,7 +24,41 @@ export interface NumberField {
 const EXACT_DIGITS = 15;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-export function asciiBytes(text: string): Uint8Array {
+/**
+ * Where the scans put their numbers: a plain array of tagged values, so a number that fits a small
+ * integer stays one (a Float64Array, or an array of doubles, would box every number read from it,
+ * and the records made from them would carry a heap number per field).
+ */
+export type ScanValues = number[];
+
+export function scanValues(length: number): ScanValues {
+  // Made with nulls, the array's elements stay generic when the numbers are written in.
+  return Array<unknown>(length).fill(null) as number[];
+}
+
+let viewed: Uint8Array | null = null;
+let view: DataView = new DataView(new ArrayBuffer(0));
+
+/** A DataView of the bytes (a chunk's lines share one), to compare words four bytes at a time. */
+function viewOf(bytes: Uint8Array): DataView {
+  if (bytes !== viewed) {
+    viewed = bytes;
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  return view;
+}
+
+/** A field whose word is the ASCII `word`. */
+export function numberField(word: string, spaces: boolean, sign: NumberField['sign'], maxDigits: number): NumberField {
+  const bytes = asciiBytes(word);
+  const quadCount = bytes.length >> 2;
+  const quads = new Uint32Array(quadCount);
+  const data = new DataView(bytes.buffer);
+  for (let i = 0; i < quadCount; i++) quads[i] = data.getUint32(i * 4, true);
+  return { wordLength: bytes.length, quads, tail: bytes.slice(quadCount * 4), spaces, sign, maxDigits };
+}
+
+function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
@@ -28,14 +66,16 @@ export function asciiBytes(text: string): Uint8Array {
  * Reads `fields` from `at` into `values` and returns how many it read when the line ends right
  * after one of them (the rest are optional to the caller), or -1 when the bytes are not this shape.
  */
-export function scanFields(bytes: Uint8Array, at: number, end: number, fields: readonly NumberField[], values: Float64Array): number {
+export function scanFields(bytes: Uint8Array, at: number, end: number, fields: readonly NumberField[], values: ScanValues): number {
+  const view = viewOf(bytes);
   for (let f = 0; f < fields.length; f++) {
     if (at === end && f > 0) return f;
     const field = fields[f]!;
-    const word = field.word;
-    if (at + word.length > end) return -1;
-    for (let i = 0; i < word.length; i++) if (bytes[at + i] !== word[i]) return -1;
-    at += word.length;
+    if (at + field.wordLength > end) return -1;
+    const quads = field.quads;
+    for (let i = 0; i < quads.length; i++, at += 4) if (view.getUint32(at, true) !== quads[i]) return -1;
+    const tail = field.tail;
+    for (let i = 0; i < tail.length; i++, at++) if (bytes[at] !== tail[i]) return -1;
     if (field.spaces) {
       if (at >= end || bytes[at] !== 32) return -1;
       do at++;
@@ -64,7 +104,7 @@ export function scanFields(bytes: Uint8Array, at: number, end: number, fields: r
  * `\d{1,intMax}\.\d{1,fracMax}` at `at` as Number() reads it (digits ≤ 2^53 divided once by an exact
  * power of ten), into `values[0]`; returns the position after it, or -1.
  */
-export function scanDecimal(bytes: Uint8Array, at: number, end: number, intMax: number, fracMax: number, values: Float64Array): number {
+export function scanDecimal(bytes: Uint8Array, at: number, end: number, intMax: number, fracMax: number, values: ScanValues): number {
   const start = at;
   let mantissa = 0;
   while (at < end) {

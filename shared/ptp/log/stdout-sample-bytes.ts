@@ -1,4 +1,4 @@
-import { asciiBytes, asciiText, scanDecimal, scanFields, type NumberField } from './byte-scan';
+import { asciiText, numberField, scanDecimal, scanFields, scanValues } from './byte-scan';
 import type { LinePrefix } from './log-prefix';
 import type { LogRecord, ServoState } from './log-records';
 import type { ParsedLine } from './parse-log-line';
@@ -17,7 +17,7 @@ import type { ParsedLine } from './parse-log-line';
  * the string path, and parse-log-line.differential.test.ts holds both to the reference parser.
  */
 
-const field = (word: string, spaces: boolean, sign: NumberField['sign'], maxDigits: number): NumberField => ({ word: asciiBytes(word), spaces, sign, maxDigits });
+const field = numberField;
 
 /** `master offset +(-?\d{1,20}) s([0-3]) freq +([+-]?\d{1,12}) path delay +(-?\d{1,20})$` (the servo's range is checked after). */
 const MASTER_OFFSET = [field('master offset', true, 'minus', 20), field(' s', false, 'none', 1), field(' freq', true, 'plus-minus', 12), field(' path delay', true, 'minus', 20)];
@@ -30,7 +30,7 @@ const SUMMARY = [
   field(' delay', true, 'minus', 20),
   field(' +/-', true, 'none', 20),
 ];
-const values = new Float64Array(SUMMARY.length);
+const values = scanValues(SUMMARY.length);
 
 /** The prefix stdoutPrefixBytes read: the program's end, `[seconds]`, the tag's start (-1 without one) and the message's start. */
 export const stdoutPrefix = { programEnd: 0, monotonicS: 0, tagStart: -1, messageStart: 0 };
@@ -124,7 +124,10 @@ function masterOffset(bytes: Uint8Array, at: number, end: number): LogRecord | n
 function summary(bytes: Uint8Array, at: number, end: number): LogRecord | null {
   const read = scanFields(bytes, at, end, SUMMARY, values);
   if (read !== 4 && read !== 6) return null;
-  const [rmsNs = 0, maxNs = 0, freqPpb = 0, freqStdDevPpb = 0] = values;
+  const rmsNs = values[0] ?? 0;
+  const maxNs = values[1] ?? 0;
+  const freqPpb = values[2] ?? 0;
+  const freqStdDevPpb = values[3] ?? 0;
   const delay = read === 6;
   return { kind: 'summary', clock: null, rmsNs, maxNs, freqPpb, freqStdDevPpb, delayNs: delay ? (values[4] ?? 0) : null, delayStdDevNs: delay ? (values[5] ?? 0) : null };
 }
