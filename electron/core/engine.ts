@@ -21,6 +21,7 @@ import { HistoryPurge } from './store/history-purge';
 import { HostKeyRejections } from './store/host-key-rejections';
 import { openStore, type HistoryStore, type Store } from './store/open-store';
 import { storeError } from './store/store-errors';
+import { DEFAULT_MAX_QUEUED_ROWS } from './store/write-queue';
 
 export interface EngineOptions {
   dataDir: string;
@@ -79,7 +80,7 @@ export class Engine {
         ...(opts.secretBox ? { secretBox: opts.secretBox } : {}),
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
         ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
-        seriesWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)), queuedRows }, 'readings and events not written yet; will retry') },
+        seriesWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir, { queued: queuedRows, limit: DEFAULT_MAX_QUEUED_ROWS })), queuedRows }, 'readings and events not written yet; will retry') },
         // Only the collecting engine writes history, so only it seals chunks, rolls up and applies retention.
         series: { background: collect, maintenance: { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history maintenance paused; will retry') } },
       });

@@ -40,6 +40,17 @@ export const ENGINE_ERRORS = {
     en: { message: 'The database in {{dir}} refused the change: {{detail}}.', hint: 'Check that the folder is writable and the disk is not full.' },
     'zh-CN': { message: '{{dir}} 中的数据库拒绝了此更改：{{detail}}。', hint: '请检查该目录是否可写、磁盘是否已满。' },
   },
+  'store.disk-full': {
+    code: 'database',
+    en: {
+      message: 'The disk holding {{dir}} is full: new readings and events are not being saved ({{queued}} wait in memory; the oldest go first beyond {{limit}}).',
+      hint: 'Free space on that disk (or move the data folder). Writing resumes by itself once there is room; nothing already saved is lost.',
+    },
+    'zh-CN': {
+      message: '{{dir}} 所在的磁盘已满：新的读数和事件未被保存（{{queued}} 条在内存中等待；超过 {{limit}} 条时最早的先被丢弃）。',
+      hint: '请释放该磁盘的空间（或移动数据目录）。有空间后会自动恢复写入；已保存的数据不会丢失。',
+    },
+  },
   'store.open-failed': {
     code: 'database',
     en: {

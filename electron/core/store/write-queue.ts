@@ -1,3 +1,6 @@
+/** While the database refuses writes, at most this many items wait by default. */
+export const DEFAULT_MAX_QUEUED_ROWS = 100_000;
+
 export interface WriteQueueOptions {
   /** A queued item is written at the latest this long after it arrived. */
   flushEveryMs?: number;
@@ -28,7 +31,7 @@ export class WriteQueue<T> {
   ) {
     this.flushEveryMs = opts.flushEveryMs ?? 250;
     this.flushAtRows = opts.flushAtRows ?? 500;
-    this.maxQueuedRows = opts.maxQueuedRows ?? 100_000;
+    this.maxQueuedRows = opts.maxQueuedRows ?? DEFAULT_MAX_QUEUED_ROWS;
   }
 
   push(items: readonly T[]): void {
