@@ -28,11 +28,13 @@ export interface ConsoleSession {
   close(): Promise<void>;
 }
 
-/** `env` is added to the engine's environment (say, the SSH_AUTH_SOCK of a test's ssh-agent). */
-export async function openConsole(viewport: { width: number; height: number }, env: NodeJS.ProcessEnv = {}): Promise<ConsoleSession> {
+/**
+ * `env` is added to the engine's environment (say, the SSH_AUTH_SOCK of a test's ssh-agent);
+ * `dataDir` is a data folder the test filled beforehand (removed at close like a fresh one).
+ */
+export async function openConsole(viewport: { width: number; height: number }, env: NodeJS.ProcessEnv = {}, dataDir = mkdtempSync(join(tmpdir(), 'syncscope-browser-'))): Promise<ConsoleSession> {
   mkdirSync(OUT, { recursive: true });
   const lab = await labUp();
-  const dataDir = mkdtempSync(join(tmpdir(), 'syncscope-browser-'));
   const server = await startCliServer(['--port', '0', '--metrics-port', '0', '--data', dataDir], undefined, env);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InstanceStateView } from '../../../shared/contract/methods-diagnostics';
@@ -6,6 +6,7 @@ import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import { ChartEmptyState } from '../chart/ChartEmptyState';
+import { HistoryControls } from '../history/HistoryControls';
 import { GrandmasterPanel, isOwnGrandmaster } from './GrandmasterPanel';
 import type { ChartHub } from './chart-hub';
 import type { ChartPlan } from './chart-plan';
@@ -83,11 +84,7 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
               </Text>
             )}
           </Stack>
-          {zoomed && (
-            <Button size="compact-sm" variant="light" onClick={() => axis.setZoom(null)} data-testid="chart-follow-live">
-              {t('chart.followLive')}
-            </Button>
-          )}
+          {withPoints.size > 0 && <HistoryControls axis={axis} />}
         </Group>
         {withPoints.size > 0 && (
           <Text size="xs" c="dimmed">

@@ -1,4 +1,4 @@
-import { Box, Text } from '@mantine/core';
+import { Badge, Box, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
@@ -8,6 +8,8 @@ import { deviceChartOptions, type XRange } from './device-chart-options';
 import { TIME_FORMATS } from '../chart/time-format';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
+import { liveHistory, type HistoryQuery } from '../history/history-query';
+import { mergeOutside, zoomedHistory, type ZoomedHistory } from '../history/zoom-data';
 import { useLanguage } from '../errors/use-error-text';
 import type { ChartHub } from './chart-hub';
 import type { ChartPlan } from './chart-plan';
@@ -28,14 +30,24 @@ export interface SeriesChartProps {
   axis: TimeAxis;
   onHasPoints(chartId: string, has: boolean): void;
   onPlotBox?(box: PlotBox): void;
+  /** Where zoomed ranges are read from: the live store by default, a session's file for a session. */
+  history?: HistoryQuery;
+  /** What a double-click returns to: following live (null, the default), or a session's whole window. */
+  homeRange?: XRange | null;
 }
+
+/** A zoom or pan asks the store again only once the operator stops for this long. */
+const ZOOM_QUERY_DELAY_MS = 120;
 
 /**
  * One chart of an instance: history from series.query (as many points as the chart is wide), then
  * live values from the hub, drawn by setData at most once per animation frame. The x range is the
  * instance's time axis; a drag zooms every chart of the instance, a double-click follows live again.
+ * A zoomed or panned range is asked of the store again with the chart's pixel width as its budget,
+ * so it is drawn from the tier that fits (raw, minute, hour rollups), with its gaps; the tier shows
+ * in a corner.
  */
-export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints, onPlotBox }: SeriesChartProps) {
+export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints, onPlotBox, history, homeRange = null }: SeriesChartProps) {
   const { client, epoch } = useEngine();
   const { t } = useTranslation();
   const language = useLanguage();
@@ -49,17 +61,36 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
   const frameRef = useRef<number | null>(null);
   const reportRef = useRef({ onHasPoints, onPlotBox });
   reportRef.current = { onHasPoints, onPlotBox };
+  const zoomRef = useRef<ZoomedHistory | null>(null);
+  const loadingRef = useRef(false);
+  const [tier, setTier] = useState<ZoomedHistory['tier'] | undefined>(undefined);
+  const query = history ?? liveHistory(client);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const homeRef = useRef(homeRange);
+  homeRef.current = homeRange;
 
   const draw = useCallback(() => {
     frameRef.current = null;
     const plot = plotRef.current;
     if (!plot || !buffer) return;
-    if (buffer.flush()) plot.setData(buffer.data, false);
+    const liveChanged = buffer.flush();
+    const zoom = zoomRef.current;
+    const zoomCurrent = zoom !== null && axis.zoomed !== null && zoom.range.min === axis.zoomed.min && zoom.range.max === axis.zoomed.max;
+    const data = zoomCurrent ? mergeOutside(buffer.data, zoom) : buffer.data;
+    if (liveChanged || data !== plot.data) plot.setData(data, false);
     axis.noteData(plan.id, buffer.firstSec(), buffer.lastSec());
     const range = axis.range(Date.now() / 1000);
     plot.setScale('x', range);
-    const points = countPoints(buffer.data);
+    const points = countPoints(data);
     showPoints(containerRef.current, points);
+    // Written as drawn: a test reads the tier, points and gaps of what is on screen, not of a pending answer.
+    const el = containerRef.current;
+    if (el) {
+      el.dataset.gaps = String(countGaps(data));
+      el.dataset.tier = zoomCurrent ? (zoom.tier ?? 'none') : 'live';
+      el.dataset.loading = String(loadingRef.current);
+    }
     if (containerRef.current) containerRef.current.dataset.zoomed = String(axis.zoomed !== null);
     const has = points > 0;
     setHasPoints(has);
@@ -77,7 +108,7 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
     if (!host || !buffer) return;
     const hooks = {
       onZoom: (range: XRange) => axis.setZoom(range),
-      onDoubleClick: () => axis.setZoom(null),
+      onDoubleClick: () => axis.setZoom(homeRef.current),
       onXScale: (range: XRange) => showXRange(containerRef.current, range),
     };
     const plot = new uPlot(deviceChartOptions(Math.max(host.clientWidth, 300), text, TIME_FORMATS[language], `${deviceId}/${plan.instance}`, hooks), [[], ...plan.series.map(() => [])], host);
@@ -108,11 +139,69 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
     // text is keyed by its JSON (textKey): a new object with the same words must not build the chart again
   }, [buffer, hub, axis, plan, language, textKey, deviceId, draw, scheduleDraw]);
 
-  // History on mount and after every reconnect (values were missed while away).
+  // Each zoom or pan reads its range again, as many points as the plot is wide; the newest answer wins.
+  const idsKeyZoom = seriesIds.join(',');
+  useEffect(() => {
+    let asked = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let shownKey = '';
+    const load = () => {
+      timer = null;
+      const range = axis.zoomed;
+      const ids = seriesIds.filter((id): id is number => id !== null);
+      if (!range || ids.length === 0) {
+        zoomRef.current = null;
+        setTier(undefined);
+        scheduleDraw();
+        return;
+      }
+      const mine = ++asked;
+      const widthPx = Math.max(plotRef.current?.over.clientWidth ?? 0, 100);
+      loadingRef.current = true;
+      if (containerRef.current) containerRef.current.dataset.loading = 'true';
+      queryRef.current({ seriesIds: ids, fromMs: range.min * 1000, toMs: range.max * 1000, maxPoints: Math.round(widthPx) }).then(
+        (answer) => {
+          if (mine !== asked) return;
+          const zoom = zoomedHistory(range, seriesIds, answer);
+          zoomRef.current = zoom;
+          setLoadError(null);
+          setTier(zoom.tier);
+          loadingRef.current = false;
+          scheduleDraw();
+        },
+        (err: unknown) => {
+          if (mine !== asked) return;
+          loadingRef.current = false;
+          scheduleDraw();
+          setLoadError(errorValueOf(err));
+        },
+      );
+    };
+    const onAxis = () => {
+      const z = axis.zoomed;
+      const key = z ? `${z.min}:${z.max}` : '';
+      if (key === shownKey) return;
+      shownKey = key;
+      loadingRef.current = z !== null;
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(load, z ? ZOOM_QUERY_DELAY_MS : 0);
+    };
+    onAxis();
+    const off = axis.subscribe(onAxis);
+    return () => {
+      asked++;
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+    // seriesIds is keyed by its ids (idsKeyZoom)
+  }, [axis, idsKeyZoom, scheduleDraw, epoch]);
+
+  // History on mount and after every reconnect (values were missed while away); a session has no live part.
   const idsKey = seriesIds.join(',');
+  const live = homeRange === null;
   useEffect(() => {
     const ids = seriesIds.filter((id): id is number => id !== null);
-    if (epoch === 0 || ids.length === 0 || !buffer) return;
+    if (!live || epoch === 0 || ids.length === 0 || !buffer) return;
     let cancelled = false;
     const toMs = Date.now();
     const widthPx = Math.max(plotHostRef.current?.clientWidth ?? 0, 300);
@@ -131,7 +220,7 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
     return () => {
       cancelled = true;
     };
-  }, [client, epoch, idsKey, buffer, scheduleDraw]);
+  }, [client, epoch, idsKey, buffer, scheduleDraw, live]);
 
   return (
     <Box>
@@ -151,6 +240,11 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
         data-series={plan.series.map((s) => s.metric).join(' ')}
       >
         <div ref={plotHostRef} />
+        {tier !== undefined && (
+          <Badge pos="absolute" top={4} right={4} size="xs" variant="light" color={tier === 'raw' ? 'gray' : 'blue'} style={{ zIndex: 2, pointerEvents: 'none' }} data-testid="chart-tier" data-tier={tier ?? 'none'}>
+            {t(`history.tier.${tier ?? 'none'}`)}
+          </Badge>
+        )}
         {!hasPoints && (
           <Text size="xs" c="dimmed" pos="absolute" top={8} left={96} right={16} data-testid="series-chart-empty">
             {plan.program === 'ptp4l' && plan.kind === 'frequency' ? t('devicePage.chart.emptyFrequency') : t('devicePage.chart.empty', { what: text.title.toLowerCase() })}
@@ -159,6 +253,19 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
       </Box>
     </Box>
   );
+}
+
+/** Breaks in the lines: runs of null (a gap) in any series. */
+function countGaps(data: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (let s = 1; s < data.length; s++) {
+    let inGap = false;
+    for (const v of data[s]!) {
+      if (v === null && !inGap) n++;
+      if (v !== undefined) inGap = v === null;
+    }
+  }
+  return n;
 }
 
 /** Numbers drawn (gaps and absent values do not count). */

@@ -2,6 +2,8 @@ import { devicePageEn } from './device-page-text';
 import { hostKeyEn } from '../hostkeys/host-key-text';
 import { retryEn } from '../devices/retry-countdown';
 import { deviceFormEn } from './device-form-text';
+import { historyEn } from './history-text';
+import { sessionsEn } from './sessions-text';
 
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
 export const en = {
@@ -141,6 +143,8 @@ export const en = {
   retry: retryEn,
   deviceForm: deviceFormEn,
   devicePage: devicePageEn,
+  history: historyEn,
+  sessions: sessionsEn,
 };
 
 export type Resource = typeof en;

@@ -2,6 +2,8 @@ import { devicePageZhCN } from './device-page-text';
 import { hostKeyZhCN } from '../hostkeys/host-key-text';
 import { retryZhCN } from '../devices/retry-countdown';
 import { deviceFormZhCN } from './device-form-text';
+import { historyZhCN } from './history-text';
+import { sessionsZhCN } from './sessions-text';
 import type { Resource } from './en';
 
 /** 简体中文. Typed as the English resource so a missing or extra key fails to compile. */
@@ -142,4 +144,6 @@ export const zhCN: Resource = {
   retry: retryZhCN,
   deviceForm: deviceFormZhCN,
   devicePage: devicePageZhCN,
+  history: historyZhCN,
+  sessions: sessionsZhCN,
 };
