@@ -25,10 +25,11 @@ export function textCell(s: string | null | undefined): string {
   return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-/** A number cell: plain digits (no grouping, no exponent for whole values up to 2^53), empty for a missing value. */
+/** A number cell: plain digits (no grouping, no exponent below 1e21), empty for a missing value. */
 export function numberCell(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '';
-  return Number.isInteger(x) ? x.toFixed(0) : String(x);
+  // String() prints whole numbers below 1e21 as digits; beyond, toFixed would too but such values are not measurements.
+  return String(x);
 }
 
 export function csvRecord(cells: readonly string[]): string {

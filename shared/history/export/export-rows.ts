@@ -1,8 +1,8 @@
 import { isMetricKey, METRICS } from '../../series/metric-catalog';
 import { POINT_FLAGS, type Labels } from '../../series/series';
 import type { StoredEvent } from '../../series/series-query';
-import { csvRecord, numberCell, textCell } from './csv-cells';
-import { isoFromMs, isoFromUs, nsFromMs, nsFromUs } from './time-cells';
+import { CRLF, csvRecord, numberCell, textCell } from './csv-cells';
+import { isoFormatterUs, isoFromMs, nsFromMs, nsFromUs } from './time-cells';
 
 /** A series as an export names it. */
 export interface ExportSeries {
@@ -40,10 +40,12 @@ export function unitOf(metric: string): string {
 
 export function pointCsvRows(s: ExportSeries, tUs: readonly number[], value: readonly (number | null)[], flags: readonly number[]): string {
   const fixed = [textCell(s.device), textCell(s.instance), textCell(s.metric), textCell(labelsText(s.labels)), textCell(unitOf(s.metric))].join(',');
+  const iso = isoFormatterUs();
   let out = '';
   for (let i = 0; i < tUs.length; i++) {
     const t = tUs[i]!;
-    out += csvRecord([isoFromUs(t), nsFromUs(t), fixed, numberCell(value[i]), textCell(flagNames(flags[i] ?? 0))]);
+    const f = flags[i] ?? 0;
+    out += `${iso(t)},${nsFromUs(t)},${fixed},${numberCell(value[i])},${f === 0 ? '' : textCell(flagNames(f))}${CRLF}`;
   }
   return out;
 }
