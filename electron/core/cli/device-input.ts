@@ -21,6 +21,11 @@ export interface DeviceAddFlags {
   uds?: string;
   instance?: string[];
   jump?: string;
+  /** The jump host's own login (as an OpenSSH Host entry of its own would give it); absent, it logs in as the device does. */
+  jumpKey?: string;
+  jumpPassphraseEnv?: string;
+  jumpPasswordEnv?: string;
+  jumpAuth?: AuthFlagKind;
   interval?: string;
   local?: boolean;
   serial?: string;
@@ -40,6 +45,10 @@ const FLAG_OF: Record<string, string> = {
   udsPath: '--uds',
   instances: '--instance',
   jump: '--jump',
+  'jump.auth': '--jump-auth',
+  'jump.auth.password': '--jump-password-env',
+  'jump.auth.privateKey': '--jump-key',
+  'jump.auth.passphrase': '--jump-passphrase-env',
   pollIntervalMs: '--interval',
   'auth.password': '--password-env',
   'auth.privateKey': '--key',
@@ -89,43 +98,68 @@ export function instanceFromFlag(raw: string, index: number): unknown {
 }
 
 /** `[USER@]HOST[:PORT]`, with an IPv6 address in brackets (`hop@[2001:db8::1]:2222`); the user defaults to the device's. */
-export function jumpFromFlag(raw: string, deviceUser: string | undefined): unknown {
+export function jumpFromFlag(raw: string, deviceUser: string | undefined, auth?: unknown): unknown {
   const m = /^(?:([^@]+)@)?(\[[^\]]+\]|[^:@[\]]+)(?::(\d{1,5}))?$/.exec(raw);
   if (!m) fail('jump', `"${raw}" is not [USER@]HOST[:PORT]`, 'For example --jump ops@bastion.lab:22 (an IPv6 host in brackets).');
   const [, user, host = '', port] = m;
-  return { host: host.replace(/^\[|\]$/g, ''), user: user ?? deviceUser, ...(port !== undefined ? { sshPort: int('jump.sshPort', port, 22) } : {}) };
+  return { host: host.replace(/^\[|\]$/g, ''), user: user ?? deviceUser, ...(port !== undefined ? { sshPort: int('jump.sshPort', port, 22) } : {}), ...(auth !== undefined ? { auth } : {}) };
 }
 
-function authFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
-  if (f.keyboardInteractive && f.auth && f.auth !== 'keyboard-interactive') fail('auth', `--keyboard-interactive and --auth ${f.auth} disagree`, 'Pick one way to log in.');
-  const kind: AuthFlagKind | undefined = f.keyboardInteractive ? 'keyboard-interactive' : (f.auth ?? (f.key ? 'key' : f.passwordEnv ? 'password' : undefined));
-  if (f.key && f.passwordEnv) fail('auth', 'give either --key or --password-env, not both', 'Pick one way to log in.');
+/** One login's flags: the device's (`--key`, `--auth` …) or its jump host's (`--jump-key`, `--jump-auth` …). */
+interface LoginFlags {
+  /** Where the login sits in the profile: `auth` or `jump.auth`. */
+  field: string;
+  key?: string | undefined;
+  passphraseEnv?: string | undefined;
+  passwordEnv?: string | undefined;
+  auth?: AuthFlagKind | undefined;
+}
+
+function authFromFlags(f: LoginFlags, env: NodeJS.ProcessEnv): unknown {
+  const at = (sub?: string) => (sub ? `${f.field}.${sub}` : f.field);
+  const flag = (sub?: string) => flagOf(at(sub)) ?? at(sub);
+  const [keyFlag, passwordFlag, authFlag] = [flag('privateKey'), flag('password'), flag()];
+  const kind: AuthFlagKind | undefined = f.auth ?? (f.key ? 'key' : f.passwordEnv ? 'password' : undefined);
+  if (f.key && f.passwordEnv) fail(at(), `give either ${keyFlag} or ${passwordFlag}, not both`, 'Pick one way to log in.');
   switch (kind) {
     case 'key': {
-      if (!f.key) fail('auth.privateKey', '--auth key needs --key FILE', 'Give the private key file to log in with.');
+      if (!f.key) fail(at('privateKey'), `${authFlag} key needs ${keyFlag} FILE`, 'Give the private key file to log in with.');
       let privateKey: string;
       try {
         privateKey = readFileSync(f.key, 'utf8');
       } catch (err) {
-        fail('auth.privateKey', `cannot read ${f.key}: ${(err as Error).message}`, 'Check the path to the private key file.');
+        fail(at('privateKey'), `cannot read ${f.key}: ${(err as Error).message}`, 'Check the path to the private key file.');
       }
-      return { kind: 'privateKey', privateKey, ...(f.passphraseEnv ? { passphrase: fromEnv('auth.passphrase', f.passphraseEnv, env) } : {}) };
+      return { kind: 'privateKey', privateKey, ...(f.passphraseEnv ? { passphrase: fromEnv(at('passphrase'), f.passphraseEnv, env) } : {}) };
     }
     case 'password':
     case 'keyboard-interactive':
-      if (!f.passwordEnv) fail('auth.password', `--auth ${kind} needs --password-env VAR`, 'Export the password in an environment variable and name it.');
-      return { kind: kind === 'password' ? 'password' : 'keyboardInteractive', password: fromEnv('auth.password', f.passwordEnv, env) };
+      if (!f.passwordEnv) fail(at('password'), `${authFlag} ${kind} needs ${passwordFlag} VAR`, 'Export the password in an environment variable and name it.');
+      return { kind: kind === 'password' ? 'password' : 'keyboardInteractive', password: fromEnv(at('password'), f.passwordEnv, env) };
     case 'agent':
-      if (f.key || f.passwordEnv) fail('auth', '--auth agent takes no --key or --password-env', 'The engine asks the ssh-agent at $SSH_AUTH_SOCK; nothing is stored.');
+      if (f.key || f.passwordEnv) fail(at(), `${authFlag} agent takes no ${keyFlag} or ${passwordFlag}`, 'The engine asks the ssh-agent at $SSH_AUTH_SOCK; nothing is stored.');
       return { kind: 'agent' };
     default:
-      fail('auth', 'an SSH device needs --key FILE, --password-env VAR or --auth agent', 'Or add --local for the machine the engine runs on.');
+      fail(at(), `an SSH device needs ${keyFlag} FILE, ${passwordFlag} VAR or ${authFlag} agent`, 'Or add --local for the machine the engine runs on.');
   }
+}
+
+function deviceAuthFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
+  if (f.keyboardInteractive && f.auth && f.auth !== 'keyboard-interactive') fail('auth', `--keyboard-interactive and --auth ${f.auth} disagree`, 'Pick one way to log in.');
+  return authFromFlags({ field: 'auth', key: f.key, passphraseEnv: f.passphraseEnv, passwordEnv: f.passwordEnv, auth: f.keyboardInteractive ? 'keyboard-interactive' : f.auth }, env);
+}
+
+/** The jump host's own login, when any of its flags is given; else undefined (it logs in as the device does). */
+function jumpAuthFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
+  const given = ([['jumpKey', '--jump-key'], ['jumpPasswordEnv', '--jump-password-env'], ['jumpAuth', '--jump-auth'], ['jumpPassphraseEnv', '--jump-passphrase-env']] as const).find(([k]) => f[k] !== undefined);
+  if (!given) return undefined;
+  if (!f.jump) fail('jump', `${given[1]} is the jump host's login, and there is no --jump`, 'Add --jump [USER@]HOST[:PORT], or drop the --jump-… login flags.');
+  return authFromFlags({ field: 'jump.auth', key: f.jumpKey, passphraseEnv: f.jumpPassphraseEnv, passwordEnv: f.jumpPasswordEnv, auth: f.jumpAuth }, env);
 }
 
 /** A device on a serial console: line settings, and the console login (user, password from the environment) when given. */
 function serialFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const ssh = (['host', 'key', 'jump', 'auth', 'keyboardInteractive', 'local'] as const).find((k) => f[k] !== undefined && f[k] !== false);
+  const ssh = (['host', 'key', 'jump', 'auth', 'keyboardInteractive', 'local', 'jumpKey', 'jumpPasswordEnv', 'jumpAuth'] as const).find((k) => f[k] !== undefined && f[k] !== false);
   if (ssh) fail('serial', `a --serial device is reached through its console, not with --${ssh.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'Drop the SSH options; --user and --password-env log in at the console.');
   const stopBits = f.stopBits === undefined ? undefined : Number(f.stopBits);
   if (f.stopBits !== undefined && !/^(?:1|1\.5|2)$/.test(f.stopBits)) fail('serial.stopBits', `"${f.stopBits}" is not 1, 1.5 or 2`, 'Most consoles use 1 stop bit.');
@@ -154,11 +188,12 @@ export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv =
   let raw: unknown;
   if (f.serial !== undefined) raw = { transport: 'serial', ...common, ...serialFromFlags(f, env) };
   else if (f.local) {
-    if (f.jump) fail('jump', 'a --local device is not reached over SSH', 'Drop --jump, or describe the device with --host instead of --local.');
+    if (f.jump || f.jumpKey || f.jumpPasswordEnv || f.jumpAuth) fail('jump', 'a --local device is not reached over SSH', 'Drop --jump and its login, or describe the device with --host instead of --local.');
     raw = { transport: 'local', ...common };
   } else {
-    const auth = authFromFlags(f, env);
-    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth, ...(f.jump ? { jump: jumpFromFlag(f.jump, f.user) } : {}) };
+    const auth = deviceAuthFromFlags(f, env);
+    const jumpAuth = jumpAuthFromFlags(f, env);
+    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth, ...(f.jump ? { jump: jumpFromFlag(f.jump, f.user, jumpAuth) } : {}) };
   }
   const parsed = DeviceInput.safeParse(JSON.parse(JSON.stringify(raw)));
   if (!parsed.success) {
