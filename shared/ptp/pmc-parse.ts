@@ -192,13 +192,44 @@ export const TABLE_TLVS: ReadonlySet<string> = new Set(['UNICAST_MASTER_TABLE_NP
 
 /** Stores `key value` as a field unless the key repeats, there is no room, or the block is a table past its first line; says whether it did. */
 export function addField(block: PmcResponse, line: string, room: boolean): boolean {
-  if (TABLE_TLVS.has(block.tlv) && Object.keys(block.fields).length > 0) return false;
-  let gap = 0;
-  while (gap < line.length && line.charCodeAt(gap) !== 32 && line.charCodeAt(gap) !== 9) gap++;
-  const key = line.slice(0, gap);
-  if (!room || Object.hasOwn(block.fields, key)) return false;
-  block.fields[key] = line.slice(gap).trim();
+  return addFieldAt(block, line, 0, room);
+}
+
+/**
+ * addField on `raw` from `start` (its first non-blank character) to its last non-blank one, without
+ * trimming the whole line first: the key runs to the first blank, the value is the rest, trimmed.
+ */
+export function addFieldAt(block: PmcResponse, raw: string, start: number, room: boolean): boolean {
+  if (!room || (TABLE_TLVS.has(block.tlv) && hasAnyField(block))) return false;
+  let end = raw.length;
+  while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
+  let gap = start;
+  while (gap < end && raw.charCodeAt(gap) !== 32 && raw.charCodeAt(gap) !== 9) gap++;
+  const key = raw.slice(start, gap);
+  if (Object.hasOwn(block.fields, key)) return false;
+  let from = gap;
+  while (from < end && isBlank(raw.charCodeAt(from))) from++;
+  block.fields[key] = raw.slice(from, end);
   return true;
+}
+
+/** The index of the first character String.prototype.trim would keep (the length when it keeps none). */
+export function firstNonSpace(raw: string): number {
+  let i = 0;
+  while (i < raw.length && isBlank(raw.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Exactly what String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isBlank(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+function hasAnyField(block: PmcResponse): boolean {
+  for (const _ in block.fields) return true;
+  return false;
 }
 
 function markUnsent(sent: Sent[], id: string): void {

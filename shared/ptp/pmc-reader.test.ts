@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parsePmcOutput } from './pmc-parse';
 import { PmcLineReader, type PmcReaderEvent } from './pmc-reader';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../test/fixtures/pmc/linuxptp-3.1', name), 'utf8');
@@ -78,4 +80,24 @@ describe('PmcLineReader on a kept-open pmc (captured on the lab, ss-x1, linuxptp
     const block = got.find((e) => e.kind === 'response');
     expect(block).toMatchObject({ response: { tlv: 'PORT_SERVICE_STATS_NP', fields: { sync_timeout: '1', followup_mismatch: '7' } } });
   });
+
+  it('reads every block as the whole-output parser does, line by line, for any pmc-like text (property)', () => {
+    const real = ['slave-poll-combined.txt', 'interactive-subscribe-notify.txt', 'slave-time-status-np.txt'].flatMap((n) => fixture(n).split('\n'));
+    const piece = fc.oneof(
+      fc.constantFrom(...real),
+      fc.constantFrom('\t', '\t\t', ' seq ', 'sending: ', '\u00a0', '\r', '\v', ' ', '\ufeff', 'x'),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    const line = fc.oneof(fc.constantFrom(...real), fc.array(piece, { maxLength: 6 }).map((xs) => xs.join('').replaceAll('\n', '')));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const got: PmcReaderEvent[] = [];
+        const r = new PmcLineReader((e) => got.push(e));
+        for (const l of lines) r.line(l);
+        r.flush();
+        expect(got.flatMap((e) => (e.kind === 'response' ? [e.response] : []))).toEqual(parsePmcOutput(lines.join('\n')).responses);
+      }),
+      { numRuns: 500 },
+    );
+  }, 30_000);
 });

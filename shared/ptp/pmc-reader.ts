@@ -1,4 +1,4 @@
-import { addField, clip, ERROR_STATUS, NOTICES, PMC_PARSE_LIMITS, readHeader, type PmcManagementError, type PmcResponse } from './pmc-parse';
+import { addField, addFieldAt, clip, ERROR_STATUS, firstNonSpace, NOTICES, PMC_PARSE_LIMITS, readHeader, type PmcManagementError, type PmcResponse } from './pmc-parse';
 
 /**
  * pmc's output read as it arrives, for a pmc kept open on stdin (pmc-parse.ts reads a finished run).
@@ -63,9 +63,22 @@ export class PmcLineReader {
       this.emit({ kind: 'junk', line: clip(raw) });
       return;
     }
+    const c0 = raw.charCodeAt(0);
+    const indented = c0 === 9 || c0 === 32;
+    // Most lines are a field of the open block (`\t\tkey value`): read in place, without trimming
+    // or splitting the whole line first. A header (` seq `) or an indented `sending:` takes the long way.
+    if (indented && this.block && raw.indexOf(' seq ') < 0) {
+      const start = firstNonSpace(raw);
+      if (start === raw.length) return;
+      if (!raw.startsWith('sending:', start)) {
+        const b = this.block;
+        if (addFieldAt(b, raw, start, this.fields < PMC_PARSE_LIMITS.maxFieldsPerBlock)) this.fields++;
+        else if (b.extraLines.length < PMC_PARSE_LIMITS.maxFieldsPerBlock) b.extraLines.push(raw.trim());
+        return;
+      }
+    }
     const line = raw.trim();
     if (line === '') return;
-    const indented = raw.charCodeAt(0) === 9 || raw.charCodeAt(0) === 32;
     if (line.startsWith('sending:')) {
       this.flush();
       const request = line.slice(8).trim().split(/[ \t]+/).join(' ');

@@ -1,7 +1,7 @@
 import type { ErrorValue, MessageParams } from '../domain/errors';
 import { catalogError, type ErrorId } from '../errors/catalog';
 import type { PtpSample } from '../domain/ptp';
-import { currentDataSet, portDataSet, timeStatusNp, type PortDataSet } from './pmc-datasets';
+import { currentDataSet, portDataSet, timeStatusNp, type CurrentDataSet, type PortDataSet, type TimeStatusNp } from './pmc-datasets';
 import { parsePmcOutput, responsesFor, type PmcParse } from './pmc-parse';
 
 /**
@@ -50,7 +50,11 @@ export function sampleFromParse(parse: PmcParse, deviceId: string, tMs: number, 
   const missing = PMC_POLL_DATA_SETS.filter((tlv) => responsesFor(parse, tlv).length === 0);
   const problem = classify(parse, missing, deviceId, ctx);
   if (missing.length === PMC_POLL_DATA_SETS.length) return { sample: null, problem };
+  return { sample: sampleOf(time, current, ports, deviceId, tMs), problem };
+}
 
+/** The legacy sample from data sets already read (a poll that answered all three has no problem to classify). */
+export function sampleOf(time: TimeStatusNp | null, current: CurrentDataSet | null, ports: readonly PortDataSet[], deviceId: string, tMs: number): PtpSample {
   // A clock that is its own grandmaster (gmPresent false, or stepsRemoved 0) reports 0 offsets
   // and delays as placeholders, not measurements: they must not be charted as perfect sync.
   const ownGrandmaster = time?.gmPresent === false || current?.stepsRemoved === 0;
@@ -71,7 +75,7 @@ export function sampleFromParse(parse: PmcParse, deviceId: string, tMs: number, 
     portState: syncPort?.portState ?? null,
     ports: listed,
   };
-  return { sample, problem };
+  return sample;
 }
 
 type PmcErrorId = Extract<ErrorId, `pmc.${string}`>;

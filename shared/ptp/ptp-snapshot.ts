@@ -28,6 +28,27 @@ export interface PtpSnapshot {
 
 export const EMPTY_SNAPSHOT: PtpSnapshot = { time: null, current: null, ports: [], parent: null, defaults: null, properties: [], stats: [], hwclocks: [], corrections: [], unicastTables: [] };
 
+/**
+ * Whether two snapshots say the same about state (everything but the measurement): the data sets
+ * read less often than every poll are the same objects (a source keeps them until it reads them
+ * again), and the per-poll values states and events use are equal.
+ */
+export function sameState(a: PtpSnapshot, b: PtpSnapshot): boolean {
+  return (
+    a.ports === b.ports &&
+    a.parent === b.parent &&
+    a.defaults === b.defaults &&
+    a.properties === b.properties &&
+    a.stats === b.stats &&
+    a.hwclocks === b.hwclocks &&
+    a.corrections === b.corrections &&
+    a.unicastTables === b.unicastTables &&
+    (a.current?.stepsRemoved ?? null) === (b.current?.stepsRemoved ?? null) &&
+    (a.time?.gmPresent ?? null) === (b.time?.gmPresent ?? null) &&
+    (a.time?.gmIdentity ?? null) === (b.time?.gmIdentity ?? null)
+  );
+}
+
 export interface ReadingBase {
   deviceId: string;
   instance: string;

@@ -48,7 +48,8 @@ describe.skipIf(skip !== null)('scenario: sshd restarted with its sessions kille
     });
 
   it('goes offline within seconds, reconnects by itself, and leaves a gap with no point', async () => {
-    await waitFor('port-state points', async () => (await pointsOf(t, dev.id, 'ptp4l', 'ptp.port_state', Date.now() - 5_000, { port: '1' })).tUs.length >= 2, 20_000, 250);
+    // A steady port state is stored when it changes and again every 10 s (the collector's value gate).
+    await waitFor('port-state points', async () => (await pointsOf(t, dev.id, 'ptp4l', 'ptp.port_state', Date.now() - 25_000, { port: '1' })).tUs.length >= 2, 30_000, 250);
     const listener = labPid(lab.stateDir, fs2.name, 'sshd');
     const killed = await sshds();
     expect(killed).toContain(listener);

@@ -149,14 +149,17 @@ export class PmcSession {
 
   private onLine(line: string): void {
     this.silent = false;
-    if (line.trim() === STDIN_UNBUFFERED_MARKER) {
-      this.pipelined = true;
-      return;
-    }
-    const marker = pollMarker(line);
-    if (marker) {
-      this.udsAccess = marker;
-      return;
+    // The stream script's own lines start with `syncscope-`; pmc's never do (a cheap test for every line).
+    if (line.startsWith('syncscope-')) {
+      if (line.trim() === STDIN_UNBUFFERED_MARKER) {
+        this.pipelined = true;
+        return;
+      }
+      const marker = pollMarker(line);
+      if (marker) {
+        this.udsAccess = marker;
+        return;
+      }
     }
     this.reader.line(line);
     if (!this.idleScheduled) {

@@ -5,20 +5,20 @@ import type { PtpInstance } from '../../../shared/domain/device';
 import { catalogError } from '../../../shared/errors/catalog';
 import { judgeFreshness, type StaleReason } from '../../../shared/ptp/freshness';
 import { CLIENT_SOCKET_PREFIX, pmcStreamArgv } from '../../../shared/ptp/pmc-command';
-import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropertiesNp, portStats, timeStatusNp } from '../../../shared/ptp/pmc-datasets';
+import { currentDataSet, defaultDataSet, parentDataSet, portDataSet, portPropertiesNp, portStats, timeStatusNp, type PortDataSet, type PortStats } from '../../../shared/ptp/pmc-datasets';
 import type { PmcParse, PmcResponse } from '../../../shared/ptp/pmc-parse';
-import { PMC_POLL_DATA_SETS, sampleFromParse } from '../../../shared/ptp/pmc-sample';
+import { sampleFromParse, sampleOf } from '../../../shared/ptp/pmc-sample';
 import { instanceStateView } from '../../../shared/ptp/instance-state';
 import { DATA_SET_FEATURES, offersDataSet, type OptionalDataSet } from '../../../shared/doctor/linuxptp-version';
 import { portCorrectionsNp, portHwclockNp, unicastMasterTableNp } from '../../../shared/ptp/pmc-datasets-4x';
-import { ChangeGate } from '../../../shared/series/change-gate';
-import { EMPTY_SNAPSHOT, measurementReading, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
+import { EMPTY_SNAPSHOT, measurementReading, sameState, stateEvents, stateReading, syncPort, type PtpSnapshot } from '../../../shared/ptp/ptp-snapshot';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { DeviceTransport } from '../transport/transport';
 import { PmcSession, type RequestAnswer } from './pmc-session';
 import type { PtpSource, SourcePoll } from './ptp-source';
 import { InstanceProbe } from './instance-probe';
 import { DiagnosticsRecorder } from './source-diagnostics';
+import { ValueGate } from './value-gate';
 
 /**
  * ptp4l's data sets through one pmc kept open per instance (issue 7 "pmc kept open").
@@ -53,6 +53,8 @@ export const RESTART_NOTICE_MS = 10_000;
 export const STALE_AFTER_MS = 3_500;
 /** Polls with no output at all before pmc is presumed hung and restarted (once per silence). */
 export const SILENT_POLLS_BEFORE_RESTART = 3;
+/** Unchanged state is looked at this often, for the value gate's heartbeat. */
+const STATE_CHECK_EVERY_MS = 1_000;
 
 /** Data sets not every linuxptp (or every socket) offers: a refusal is remembered, not reported. */
 type OptionalSet = OptionalDataSet | 'SUBSCRIBE_EVENTS_NP';
@@ -80,8 +82,12 @@ export class PmcStreamSource implements PtpSource {
   private lastIngressNs: string | null = null;
   private lastAdvanceMs = -Infinity;
   private lastGap: StaleReason | null = null;
-  /** State values (port states, GM data set …) are kept when they change, not on every 8 Hz poll. */
-  private readonly stateGate = new ChangeGate();
+  /** State values (port states, GM data set, counters …) are kept when they change, not on every 8 Hz poll. */
+  private readonly stateGate = new ValueGate();
+  private stateCheckedMs = -Infinity;
+  private portsDirty = false;
+  /** PORT_SERVICE_STATS_NP as last read (with the full read); PORT_STATS_NP is read every second. */
+  private serviceStats: PortStats[] = [];
   private silentPolls = 0;
   /** A restart for silence happened and nothing was heard since. */
   private unheardSinceRestart = false;
@@ -181,14 +187,19 @@ export class PmcStreamSource implements PtpSource {
     const next: PtpSnapshot = { ...this.snapshot };
     next.time = first(timeA, timeStatusNp) ?? (heard ? this.snapshot.time : null);
     next.current = first(currentA, currentDataSet) ?? (heard ? this.snapshot.current : null);
-    if (portA) for (const r of portA.responses) this.portResponses.set(r.portIdentity, r);
-    next.ports = [...this.portResponses.values()].map(portDataSet).flatMap((p) => (p ? [p] : []));
+    if (portA) for (const r of portA.responses) this.setPortResponse(r);
+    if (this.portsDirty) {
+      this.portsDirty = false;
+      const ports = [...this.portResponses.values()].map(portDataSet).flatMap((p) => (p ? [p] : []));
+      // Unchanged port states keep their array: the state below is computed again only when something changed.
+      if (!samePorts(ports, next.ports)) next.ports = ports;
+    }
     if (defaults) next.defaults = first(defaults, defaultDataSet) ?? next.defaults;
     const [parentA, propsA] = rest;
     if (parentA) next.parent = first(parentA, parentDataSet) ?? next.parent;
     if (propsA && propsA.responses.length > 0) next.properties = propsA.responses.map(portPropertiesNp).flatMap((p) => (p ? [p] : []));
-    const statsNow = [...(statsA?.responses ?? []), ...(serviceA?.responses ?? [])].map(portStats).flatMap((p) => (p ? [p] : []));
-    next.stats = statsNow;
+    if (serviceA) this.serviceStats = serviceA.responses.map(portStats).flatMap((p) => (p ? [p] : []));
+    if (statsA || serviceA) next.stats = [...(statsA?.responses ?? []).map(portStats).flatMap((p) => (p ? [p] : [])), ...this.serviceStats];
     for (const a of extraA) {
       if (a.responses.length === 0) continue;
       if (a.request === 'GET PORT_HWCLOCK_NP') next.hwclocks = a.responses.map(portHwclockNp).flatMap((p) => (p ? [p] : []));
@@ -201,13 +212,16 @@ export class PmcStreamSource implements PtpSource {
       this.lastFullMs = now;
       this.needFull = false;
     }
+    const stateChanged = this.eventBase === null || !sameState(this.snapshot, next);
     this.snapshot = next;
 
     const base = { deviceId: this.spec.id, instance: this.instance, tMs };
-    const stateChanges = heard ? stateEvents(this.eventBase, next, base) : [];
-    if (heard) this.eventBase = next;
-    events.push(...stateChanges);
-    if (stateChanges.some((e) => e.kind !== 'port-state' || e.from !== null)) this.needFull = true;
+    if (heard && stateChanged) {
+      const stateChanges = stateEvents(this.eventBase, next, base);
+      this.eventBase = next;
+      events.push(...stateChanges);
+      if (stateChanges.some((e) => e.kind !== 'port-state' || e.from !== null)) this.needFull = true;
+    }
 
     const freshness = judgeFreshness({
       time: heard ? next.time : null,
@@ -226,20 +240,31 @@ export class PmcStreamSource implements PtpSource {
     this.lastGap = freshness.kind === 'gap' ? freshness.reason : null;
     const measured = repeatGap ? null : measurementReading(next, freshness, base);
     if (measured) readings.push(measured);
-    if (heard) {
-      const state = stateReading(next, base);
-      if (this.stateGate.pass(state, now)) readings.push(state);
-    } else this.stateGate.reset();
+    if (!heard) this.stateGate.reset();
+    else if (stateChanged || now - this.stateCheckedMs >= STATE_CHECK_EVERY_MS) {
+      // Unchanged state is looked at again only for the gate's heartbeat (a value not sent for 10 s).
+      this.stateCheckedMs = now;
+      const state = this.stateGate.filter(stateReading(next, base), now);
+      if (state) readings.push(state);
+    }
 
-    const { sample, problem } = sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.probe.socket.path, exitCode: null, udsAccess: session.udsAccess });
+    const answeredAll = timeA.responses.length > 0 && currentA.responses.length > 0 && this.portResponses.size > 0;
+    const { sample, problem } = answeredAll
+      ? { sample: sampleOf(next.time, next.current, next.ports, this.spec.id, tMs), problem: null }
+      : sampleFromParse(this.pollParse(timeA, currentA), this.spec.id, tMs, { deviceName: this.spec.name, udsPath: this.probe.socket.path, exitCode: null, udsAccess: session.udsAccess });
     if (sample && freshness.kind === 'gap') {
       sample.masterOffsetNs = null;
       sample.offsetFromMasterNs = null;
       sample.meanPathDelayNs = null;
     }
-    const reported = this.notice(problem, answers);
+    const reported = this.notice(problem, timeA, currentA, portA);
     this.diag.endExchange(this.lastPollMs, reported);
     return { sample, problem: reported, readings, events };
+  }
+
+  private setPortResponse(r: PmcResponse): void {
+    this.portResponses.set(r.portIdentity, r);
+    this.portsDirty = true;
   }
 
   /**
@@ -285,12 +310,15 @@ export class PmcStreamSource implements PtpSource {
     this.snapshot = EMPTY_SNAPSHOT;
     this.eventBase = null;
     this.portResponses.clear();
+    this.portsDirty = false;
+    this.serviceStats = [];
+    this.stateCheckedMs = -Infinity;
     this.pushedPorts = false;
     this.needFull = true;
     this.subscribedUntilMs = 0;
     this.session?.onPush((r) => {
       if (r.tlv === 'PORT_DATA_SET') {
-        this.portResponses.set(r.portIdentity, r);
+        this.setPortResponse(r);
         this.pushedPorts = true;
       }
     });
@@ -318,10 +346,13 @@ export class PmcStreamSource implements PtpSource {
   }
 
   /** The poll's problem, else a data set with no readable field, else a recent pmc restart. */
-  private notice(problem: ErrorValue | null, answers: RequestAnswer[]): ErrorValue | null {
+  private notice(problem: ErrorValue | null, ...polled: (RequestAnswer | null)[]): ErrorValue | null {
     if (problem) return withoutKind(problem);
     const params = { device: this.spec.name, instance: this.instance };
-    for (const a of answers) for (const r of a.responses) if (PMC_POLL_DATA_SETS.includes(r.tlv as never) && Object.keys(r.fields).length > 0 && unreadable(r)) return catalogError('pmc.unreadable', { ...params, tlv: r.tlv }, { deviceId: this.spec.id });
+    for (const a of polled) {
+      const tlv = a ? unreadableTlv(a) : null;
+      if (tlv) return catalogError('pmc.unreadable', { ...params, tlv }, { deviceId: this.spec.id });
+    }
     if (performance.now() - this.restartedAtMs < RESTART_NOTICE_MS) return catalogError('pmc.restarted', { ...params, reason: this.restartReason }, { deviceId: this.spec.id });
     return null;
   }
@@ -337,11 +368,31 @@ function first<T>(a: RequestAnswer, read: (r: PmcResponse) => T | null): T | nul
 
 const READERS: Record<string, (r: PmcResponse) => object | null> = { TIME_STATUS_NP: timeStatusNp, CURRENT_DATA_SET: currentDataSet, PORT_DATA_SET: portDataSet };
 
-/** Every field the reader knows came out null: the block was answered in a form this console cannot read. */
-function unreadable(r: PmcResponse): boolean {
-  const read = READERS[r.tlv]?.(r);
-  if (!read) return false;
-  return Object.entries(read).every(([k, v]) => k === 'portIdentity' || k === 'portNumber' || v === null);
+/** The poll data set of an answer that came back with fields, none of which the reader knows: answered in a form this console cannot read. */
+function unreadableTlv(a: RequestAnswer): string | null {
+  for (const r of a.responses) {
+    const read = READERS[r.tlv];
+    if (!read || !hasFields(r)) continue;
+    const v = read(r);
+    if (v && Object.entries(v).every(([k, x]) => k === 'portIdentity' || k === 'portNumber' || x === null)) return r.tlv;
+  }
+  return null;
+}
+
+function hasFields(r: PmcResponse): boolean {
+  for (const _ in r.fields) return true;
+  return false;
+}
+
+/** Same port data sets, field for field (a re-read that changed nothing). */
+function samePorts(a: readonly PortDataSet[], b: readonly PortDataSet[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    for (const k in x) if (x[k as keyof PortDataSet] !== y[k as keyof PortDataSet]) return false;
+  }
+  return true;
 }
 
 function withoutKind(p: ErrorValue & { kind?: unknown }): ErrorValue {
