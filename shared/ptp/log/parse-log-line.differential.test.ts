@@ -137,15 +137,19 @@ describe('the optimized log parser reads every line as the reference parser does
     );
   });
 
-  it('from bytes, on sample and summary lines at their limits (widths, signs, tags, 16–21 digit numbers)', { timeout: 60_000 }, () => {
+  it('from bytes, on sample, summary and port state lines at their limits (widths, signs, tags, 16–21 digit numbers, interface names)', { timeout: 60_000 }, () => {
     const sample = fc
       .tuple(prefix, tag, spaces, int, servo, spaces, int, spaces, int)
       .map(([p, t, a, o, s, b, f, c, d]) => `${p}${t}master offset${a}${o} s${s} freq${b}${f} path delay${c}${d}`);
     const summary = fc
       .tuple(prefix, tag, spaces, uint, spaces, uint, spaces, int, spaces, uint, fc.boolean(), spaces, int, spaces, uint)
       .map(([p, t, a, rms, b, max, c, freq, d, dev, delay, e, dl, f, dd]) => `${p}${t}rms${a}${rms} max${b}${max} freq${c}${freq} +/-${d}${dev}${delay ? ` delay${e}${dl} +/-${f}${dd}` : ''}`);
+    const iface = fc.oneof(fc.constant(''), word.map((w) => ` (${w})`), fc.stringMatching(/^[ -~]{0,130}$/).map((w) => ` (${w})`), fc.constant(' (ens3f0\u00e9)'));
+    const transition = fc
+      .tuple(prefix, tag, digits(0, 6), iface, state, state, fc.constantFrom('INIT_COMPLETE', 'RS_SLAVE', 'FAULT_DETECTED', 'A', 'NEW_EVENT_OF_A_LATER_LINUXPTP'), fc.constantFrom('', ' (FT_UNSPECIFIED)', ' ()', ' (FT_9)'))
+      .map(([p, t, n, i, a, b, e, f]) => `${p}${t}port ${n}${i}: ${a} to ${b} on ${e}${f}`);
     fc.assert(
-      fc.property(fc.oneof(sample, summary, mutated(sample), mutated(summary)), (l) => expectBytesPath(Buffer.from(l))),
+      fc.property(fc.oneof(sample, summary, transition, mutated(sample), mutated(summary), mutated(transition)), (l) => expectBytesPath(Buffer.from(l))),
       { numRuns: 20_000 },
     );
   });

@@ -1,6 +1,7 @@
 import { asciiText, numberField, scanDecimal, scanFields, scanValues } from './byte-scan';
 import type { LinePrefix } from './log-prefix';
 import type { LogRecord, ServoState } from './log-records';
+import { BytesLine } from './bytes-line';
 import type { ParsedLine } from './parse-log-line';
 
 /**
@@ -94,22 +95,7 @@ export function stdoutSampleBytes(bytes: Uint8Array, start: number, end: number)
   // Both messages end in a digit.
   if (last < 48 || last > 57) return null;
   const record = first === 109 ? masterOffset(bytes, at, end) : first === 114 ? summary(bytes, at, end) : null;
-  return record && new SampleLine(stdoutLinePrefix(bytes, start), record, bytes, at, end);
-}
-
-/** A ParsedLine whose message stays bytes until read. */
-class SampleLine implements ParsedLine {
-  constructor(
-    readonly prefix: LinePrefix,
-    readonly record: LogRecord,
-    private readonly bytes: Uint8Array,
-    private readonly messageStart: number,
-    private readonly messageEnd: number,
-  ) {}
-
-  get message(): string {
-    return asciiText(this.bytes, this.messageStart, this.messageEnd);
-  }
+  return record && new BytesLine(stdoutLinePrefix(bytes, start), record, bytes, at, end);
 }
 
 function masterOffset(bytes: Uint8Array, at: number, end: number): LogRecord | null {
