@@ -18,6 +18,8 @@ import { lockDataDir, type DataDirLock, type EngineHolder } from './store/data-d
 import type { Db } from './store/db';
 import type { DevicesRepo } from './store/devices-repo';
 import { HistoryPurge } from './store/history-purge';
+import { createSessionService } from './sessions/session-handlers';
+import type { SessionService } from './sessions/session-service';
 import { HostKeyRejections } from './store/host-key-rejections';
 import { openStore, type HistoryStore, type Store } from './store/open-store';
 import { storeError } from './store/store-errors';
@@ -57,6 +59,8 @@ export class Engine {
   readonly handlers: Handlers;
   readonly hostKeys: HostKeys;
   readonly diagnostics: DiagnosticsService;
+  /** Sessions of this data folder (captured or imported history in portable files). */
+  readonly sessions: SessionService;
   /** Scheduled compliance reports: configured by any engine, run by the collecting one. */
   readonly reportScheduler: ReportScheduler;
   metricsUrl: string | null = null;
@@ -117,6 +121,7 @@ export class Engine {
       forget: (names) => names.forEach((n) => this.metrics.forget(n)),
       ...(purge ? { synced: () => purge.kick() } : {}),
     });
+    this.sessions = createSessionService(this);
     this.handlers = createHandlers(this);
   }
 
@@ -188,6 +193,8 @@ export class Engine {
     await this.sync.stop();
     await this.reportScheduler.stop();
     this.purge?.stop();
+    // An import still running stops here, keeping what it read; session files are closed.
+    await this.sessions.close();
     await this.collection?.stopAll();
     this.listeners.clear();
     try {

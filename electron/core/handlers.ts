@@ -5,7 +5,7 @@ import { createDiagnosticsHandlers } from './doctor/diagnostics-handlers';
 import { createSerialHandlers } from './transport/serial-handlers';
 import { createHistoryHandlers } from './history/history-handlers';
 import { createHostKeyHandlers } from './hostkeys/host-key-handlers';
-import { createSessionHandlers, createSessionService } from './sessions/session-handlers';
+import { createSessionHandlers } from './sessions/session-handlers';
 import { sampleColumnsFromSeries } from './store/legacy-samples';
 import { storeError } from './store/store-errors';
 
@@ -23,7 +23,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...createDiagnosticsHandlers(engine.diagnostics),
     ...createHistoryHandlers(engine),
     ...createSerialHandlers({ consoleLog: (id, limit) => read(() => engine.consoleLog(id, limit)) }),
-    ...createSessionHandlers(createSessionService(engine)),
+    ...createSessionHandlers(engine.sessions),
     // Where the data lives is for this machine's own consoles, not for a page on the network.
     'engine.hello': (_params, actor) => ({
       engineId: engine.engineId,

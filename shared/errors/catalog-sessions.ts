@@ -62,6 +62,11 @@ export const SESSION_ERRORS = {
     en: { message: 'The sample session is not installed ({{file}}).', hint: 'Reinstall Syncscope; in a source tree it is resources/sample-session/.' },
     'zh-CN': { message: '示例会话未安装（{{file}}）。', hint: '请重新安装 Syncscope；在源码目录中它位于 resources/sample-session/。' },
   },
+  'session.engine-stopping': {
+    code: 'conflict',
+    en: { message: 'The engine is stopping; no session is captured or imported now.', hint: 'Start Syncscope again and repeat the capture or import.' },
+    'zh-CN': { message: '引擎正在停止；现在无法捕获或导入会话。', hint: '请重新启动 Syncscope，然后再次捕获或导入。' },
+  },
   'import.file-unreadable': {
     code: 'invalid-input',
     en: { message: 'The log {{file}} cannot be read: {{detail}}', hint: 'Check the path and that Syncscope may read the file; nothing was imported from it.' },

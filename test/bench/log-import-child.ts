@@ -8,6 +8,7 @@ import type { ChildResult } from './log-import.bench';
 async function importChild(file: string, dataDir: string): Promise<void> {
   const hwmOf = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
   const store = openStore(dataDir);
+  let readRssKiB = 0;
   let end: (p: ImportProgress) => void = () => undefined;
   const done = new Promise<ImportProgress>((r) => (end = r));
   const sessions = new SessionService({
@@ -15,7 +16,10 @@ async function importChild(file: string, dataDir: string): Promise<void> {
     engineVersion: 'bench',
     live: store.series,
     device: (id) => store.devices.get(id),
-    emitProgress: (p) => p.state !== 'running' && end(p),
+    emitProgress: (p) => {
+      if (p.state !== 'running') end(p);
+      else if (p.bytesDone === p.bytesTotal) readRssKiB = hwmOf();
+    },
     changed: () => undefined,
     sampleFile: '',
   });
@@ -27,8 +31,8 @@ async function importChild(file: string, dataDir: string): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - t0;
   if (p.error) throw new Error(p.error.message);
-  const result: ChildResult = { lines: p.lines, parsed: p.parsed, unparsed: p.unparsed, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssKiB: hwmOf(), startRssKiB, sessionBytes: sessions.get(sessionId).bytes };
-  sessions.close();
+  const result: ChildResult = { lines: p.lines, parsed: p.parsed, unparsed: p.unparsed, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssKiB: hwmOf(), startRssKiB, readRssKiB, sessionBytes: sessions.get(sessionId).bytes };
+  await sessions.close();
   store.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -58,6 +58,8 @@ export interface ChildResult {
   peakRssKiB: number;
   /** Peak RSS before the import started (node, the bundle, SQLite opened). */
   startRssKiB: number;
+  /** Peak RSS when the last line was read, before the file was finished (WAL folded in, VACUUM). */
+  readRssKiB: number;
   sessionBytes: number;
 }
 
@@ -94,7 +96,7 @@ export async function benchLogImport(mb = Number(process.env.SYNCSCOPE_BENCH_IMP
         `wc -l (baseline): ${wcMs.toFixed(0)} ms, ${perS(wcLines, wcMs).toLocaleString('en')} lines/s`,
         `import: ${(r.wallMs / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU, ${perS(r.lines, r.wallMs).toLocaleString('en')} lines/s (${perS(r.lines, r.cpuMs).toLocaleString('en')} per CPU-second): ${(r.wallMs / wcMs).toFixed(0)}x wc -l's time`,
         `lines ${r.lines.toLocaleString('en')} (written ${written.toLocaleString('en')}), parsed ${r.parsed.toLocaleString('en')}, unparsed ${r.unparsed}`,
-        `peak RSS of the importing process: ${(r.peakRssKiB / 1024).toFixed(0)} MiB (aim < 150 MiB), ${(r.startRssKiB / 1024).toFixed(0)} MiB of it before the import began`,
+        `peak RSS of the importing process: ${(r.peakRssKiB / 1024).toFixed(0)} MiB (aim < 150 MiB), ${(r.startRssKiB / 1024).toFixed(0)} MiB of it before the import began, ${(r.readRssKiB / 1024).toFixed(0)} MiB when the last line was read`,
         `session file: ${(r.sessionBytes / 1048576).toFixed(1)} MiB (${((r.sessionBytes / size) * 100).toFixed(1)} % of the log)`,
       ],
     };

@@ -25,8 +25,8 @@ describe('importing raw logs into a session', () => {
     progress = [];
     sessions = new SessionService({ dataDir: join(dir, 'data'), engineVersion: 'test', live: store.series, device: (id) => store.devices.get(id), emitProgress: (p) => progress.push(p), changed: () => undefined, sampleFile: join(dir, 'none') });
   });
-  afterEach(() => {
-    sessions.close();
+  afterEach(async () => {
+    await sessions.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -90,6 +90,16 @@ describe('importing raw logs into a session', () => {
     expect(end.bytesDone).toBeLessThan(end.bytesTotal);
     expect(sessions.get(sessionId).files[0]?.bytes).toBe(end.bytesDone);
     expect(() => sessions.cancelImport(importId)).toThrow(/No import/);
+  });
+
+  it('stops with the engine: close() waits for a running import to end, which keeps what it read in a finished file', async () => {
+    const { sessionId } = sessions.startImport({ session: 'interrupted', paths: [file('long.log', SLAVE.repeat(4000))] });
+    await sessions.close();
+    expect(progress.at(-1)).toMatchObject({ state: 'cancelled', sessionId });
+    const reopened = new SessionService({ dataDir: join(dir, 'data'), engineVersion: 'test', live: store.series, device: (id) => store.devices.get(id), emitProgress: () => undefined, changed: () => undefined, sampleFile: '' });
+    expect(reopened.get(sessionId).files[0]?.lines).toBe(progress.at(-1)?.lines);
+    await reopened.close();
+    expect(() => sessions.startImport({ session: 'after', paths: [file('b.log', SLAVE)] })).toThrow(/engine is stopping/);
   });
 
   it('refuses a missing file before creating anything, and never appends to a capture', async () => {

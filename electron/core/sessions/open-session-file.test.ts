@@ -56,8 +56,8 @@ describe('opening a session file offline', () => {
     sessions = new SessionService({ dataDir, engineVersion: 'test', live: live.series, device: (id) => live.devices.get(id), emitProgress: () => undefined, changed: () => undefined, sampleFile: join(root, 'none') });
     live.close();
   });
-  afterAll(() => {
-    sessions.close();
+  afterAll(async () => {
+    await sessions.close();
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -37,8 +37,8 @@ describe('capturing a window of the live history into a session file', () => {
       sampleFile: join(dir, 'no-sample'),
     });
   });
-  afterEach(() => {
-    sessions.close();
+  afterEach(async () => {
+    await sessions.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });

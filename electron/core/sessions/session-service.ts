@@ -50,7 +50,9 @@ export class SessionService {
   private readonly imports = new Map<string, AbortController>();
   /** Sessions being written (capture or import): not listed until finished, and not opened meanwhile. */
   private readonly writing = new Set<string>();
-  private closed = false;
+  /** Captures and imports being written, so close() can wait for them to end. */
+  private readonly running = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -149,7 +151,7 @@ export class SessionService {
       files: [],
     };
     await this.writeSession(meta.id, () => createSessionFile(this.deps.dataDir, meta), async (w, store) => {
-      await copyWindow(this.deps.live, store, devices, req.fromMs, req.toMs);
+      await copyWindow(this.deps.live, store, devices, req.fromMs, req.toMs, this.stopping.signal);
       return meta;
     });
     return this.get(meta.id);
@@ -157,6 +159,7 @@ export class SessionService {
 
   /** Starts an import and returns at once; progress (and the end) arrive as `sessions.importProgress` events. */
   startImport(req: ImportRequest): { importId: string; sessionId: string } {
+    if (this.stopping.signal.aborted) throw new SyncscopeError(catalogError('session.engine-stopping'));
     const importId = req.importId ?? randomUUID();
     if (this.imports.has(importId)) throw new SyncscopeError({ code: 'conflict', message: `import ${importId} is running already`, hint: 'Use a new import id.' });
     const files = statLogs(req.paths);
@@ -214,9 +217,11 @@ export class SessionService {
     abort.abort();
   }
 
-  close(): void {
-    this.closed = true;
+  /** Stops: running imports end (keeping what they read), a capture is dropped, session files are closed; nothing runs after. */
+  async close(): Promise<void> {
+    this.stopping.abort();
     for (const a of this.imports.values()) a.abort();
+    await Promise.allSettled([...this.running]);
     for (const id of [...this.readers.keys()]) this.forget(id);
   }
 
@@ -233,8 +238,16 @@ export class SessionService {
   }
 
   /** Writes a session file: made (or reopened), filled, its metadata written last, then listed. */
-  private async writeSession(id: string, open: () => SessionWriter, fill: (w: SessionWriter, store: SeriesStore) => Promise<SessionMeta>): Promise<void> {
-    if (this.closed) throw new SyncscopeError(catalogError('session.not-found', { session: id }));
+  private writeSession(id: string, open: () => SessionWriter, fill: (w: SessionWriter, store: SeriesStore) => Promise<SessionMeta>): Promise<void> {
+    if (this.stopping.signal.aborted) return Promise.reject(new SyncscopeError(catalogError('session.engine-stopping')));
+    const run = this.write(id, open, fill);
+    this.running.add(run);
+    const forget = () => void this.running.delete(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async write(id: string, open: () => SessionWriter, fill: (w: SessionWriter, store: SeriesStore) => Promise<SessionMeta>): Promise<void> {
     this.forget(id);
     this.writing.add(id);
     let w: SessionWriter | null = null;
