@@ -16,7 +16,7 @@ import type { BenchResult } from './poll-transport.bench';
  * paged as `history.export` serves them (20,000 rows a page), with the heap kept between pages
  * (constant: one page at a time). Run alone: NODE_OPTIONS=--expose-gc npx tsx test/bench/history-export.bench.ts
  */
-export function benchHistoryExport(): BenchResult {
+export async function benchHistoryExport(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'syncscope-bench-export-'));
   const store = openStore(dir, { seriesWrites: { flushEveryMs: 60_000 } });
   try {
@@ -39,7 +39,7 @@ export function benchHistoryExport(): BenchResult {
     }
 
     const t1 = performance.now();
-    const [summary] = summarizeDevices(reader, [dev.id], fromMs, toMs);
+    const [summary] = await summarizeDevices(reader, [dev.id], fromMs, toMs);
     const summaryMs = performance.now() - t1;
 
     const paged = (format: 'csv' | 'json', heap: boolean) => {
@@ -85,7 +85,8 @@ export function benchHistoryExport(): BenchResult {
 }
 
 if (require.main === module) {
-  const r = benchHistoryExport();
-  console.log(r.name);
-  for (const l of r.lines) console.log(`  ${l}`);
+  void benchHistoryExport().then((r) => {
+    console.log(r.name);
+    for (const l of r.lines) console.log(`  ${l}`);
+  });
 }

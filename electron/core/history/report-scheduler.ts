@@ -22,14 +22,12 @@ export interface ReportSchedulerDeps {
   tickMs?: number;
 }
 
-/** A turn of the event loop between devices and analyses: a week of 8 Hz is seconds of work, and collection must go on. */
-const breathe = () => new Promise<void>((ok) => setImmediate(ok));
-
 /**
  * Scheduled compliance reports, run by the collecting engine: every minute, each enabled schedule
  * whose newest complete day or week has no report yet gets one, as HTML and JSON in its folder. A
  * run that fails (a missing device, an unwritable folder) is recorded with its error and not retried
  * until the next period or a "run now", so a broken folder does not fill the log every minute.
+ * Reads yield to collection between pages (yield-turn.ts).
  */
 export class ReportScheduler {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -98,14 +96,8 @@ export class ReportScheduler {
       const reader = this.deps.history();
       const masks = resolveMasks(s.masks);
       const reads: ReportReads = {
-        summary: async (deviceIds, fromMs, toMs) => {
-          await breathe();
-          return summarizeDevices(reader, deviceIds, fromMs, toMs);
-        },
-        timing: async (q) => {
-          await breathe();
-          return analyzeStoredTiming(reader, { ...q, overviewPoints: 600 });
-        },
+        summary: (deviceIds, fromMs, toMs) => summarizeDevices(reader, deviceIds, fromMs, toMs),
+        timing: (q) => analyzeStoredTiming(reader, { ...q, overviewPoints: 600 }),
       };
       const report = await composeReport(reads, { source: reader.source, deviceIds: s.deviceIds, fromMs: w.fromMs, toMs: w.toMs, masks, gate: masks.map((m) => m.id), nowMs: ranAtMs });
       const compliance = complianceOf(report, s.warn, s.alert);
