@@ -51,10 +51,8 @@ describe.skipIf(skip !== null)('syncscope device add --jump with the jump hostâ€
   });
 
   it('a wrong --jump-password-env password is the jump hostâ€™s login failure, named as such', async () => {
-    const r = await add('j1-wrong-jump', '--jump-password-env', 'WRONG_PW', '--host-key', j1.hostKeySha256);
+    const r = await add('j1-wrong-jump', '--jump-password-env', 'WRONG_PW', '--host-key', j1.hostKeySha256, '--jump-host-key', jump.hostKeySha256);
     expect(r.status, r.stderr).toBe(0);
-    const id = (await t.client.call('devices.list')).find((d) => d.name === 'j1-wrong-jump')?.id;
-    await t.client.call('hostKeys.trust', { deviceId: id!, target: 'jump', fingerprint: jump.hostKeySha256 });
     const st = await waitFor('the jump login to fail', async () => {
       const s = await statusOf('j1-wrong-jump');
       return s?.connection === 'offline' && s.lastError?.messageId === 'ssh.auth' ? s : null;

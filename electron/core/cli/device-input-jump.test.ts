@@ -42,4 +42,15 @@ describe('device add: a jump host with its own login', () => {
     expect(errorOf(() => deviceInputFromFlags({ name: 'x', local: true, jumpPasswordEnv: 'JPW' }, { JPW: 'pw' }))).toMatchObject({ field: 'jump' });
     expect(errorOf(() => deviceInputFromFlags({ name: 'x', serial: '/dev/ttyUSB0', jumpKey: keyFile }, {}))).toMatchObject({ field: 'serial', message: expect.stringContaining('not with --jump-key') });
   });
+
+  it('puts --host-key and --jump-host-key into the profile itself, checked like the form checks them', () => {
+    const fp = 'SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s';
+    const other = 'SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU';
+    expect(deviceInputFromFlags({ ...base, hostKey: fp, jumpHostKey: other }, {})).toMatchObject({ hostKeySha256: fp, jump: { hostKeySha256: other } });
+    expect(errorOf(() => deviceInputFromFlags({ ...base, hostKey: 'SHA256:short' }, {}))).toMatchObject({ field: 'hostKeySha256', message: expect.stringMatching(/^--host-key: host key fingerprint must look like SHA256:/) });
+    expect(errorOf(() => deviceInputFromFlags({ ...base, jumpHostKey: 'md5:aa' }, {}))).toMatchObject({ field: 'jump.hostKeySha256', message: expect.stringMatching(/^--jump-host-key: host key fingerprint must look like SHA256:/) });
+    expect(errorOf(() => deviceInputFromFlags({ ...base, jump: undefined, jumpHostKey: fp }, {}))).toMatchObject({ field: 'jump', message: expect.stringContaining('no --jump') });
+    expect(errorOf(() => deviceInputFromFlags({ name: 'x', local: true, hostKey: fp }, {}))).toMatchObject({ field: 'hostKeySha256' });
+    expect(errorOf(() => deviceInputFromFlags({ name: 'x', serial: '/dev/ttyUSB0', hostKey: fp }, {}))).toMatchObject({ field: 'serial', message: expect.stringContaining('not with --host-key') });
+  });
 });

@@ -26,6 +26,9 @@ export interface DeviceAddFlags {
   jumpPassphraseEnv?: string;
   jumpPasswordEnv?: string;
   jumpAuth?: AuthFlagKind;
+  /** Expected host keys (SHA256:…), checked before any credential is sent. */
+  hostKey?: string;
+  jumpHostKey?: string;
   interval?: string;
   local?: boolean;
   serial?: string;
@@ -49,6 +52,8 @@ const FLAG_OF: Record<string, string> = {
   'jump.auth.password': '--jump-password-env',
   'jump.auth.privateKey': '--jump-key',
   'jump.auth.passphrase': '--jump-passphrase-env',
+  'jump.hostKeySha256': '--jump-host-key',
+  hostKeySha256: '--host-key',
   pollIntervalMs: '--interval',
   'auth.password': '--password-env',
   'auth.privateKey': '--key',
@@ -105,6 +110,17 @@ export function jumpFromFlag(raw: string, deviceUser: string | undefined, auth?:
   return { host: host.replace(/^\[|\]$/g, ''), user: user ?? deviceUser, ...(port !== undefined ? { sshPort: int('jump.sshPort', port, 22) } : {}), ...(auth !== undefined ? { auth } : {}) };
 }
 
+/** The jump host: where (`--jump`), its own login if any, the key it must present. */
+function jumpFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
+  const auth = jumpAuthFromFlags(f, env);
+  if (!f.jump) {
+    if (f.jumpHostKey !== undefined) fail('jump', "--jump-host-key is the jump host's key, and there is no --jump", 'Add --jump [USER@]HOST[:PORT], or drop --jump-host-key.');
+    return undefined;
+  }
+  const jump = jumpFromFlag(f.jump, f.user, auth) as Record<string, unknown>;
+  return f.jumpHostKey !== undefined ? { ...jump, hostKeySha256: f.jumpHostKey } : jump;
+}
+
 /** One login's flags: the device's (`--key`, `--auth` …) or its jump host's (`--jump-key`, `--jump-auth` …). */
 interface LoginFlags {
   /** Where the login sits in the profile: `auth` or `jump.auth`. */
@@ -159,7 +175,7 @@ function jumpAuthFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): unknown {
 
 /** A device on a serial console: line settings, and the console login (user, password from the environment) when given. */
 function serialFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv): Record<string, unknown> {
-  const ssh = (['host', 'key', 'jump', 'auth', 'keyboardInteractive', 'local', 'jumpKey', 'jumpPasswordEnv', 'jumpAuth'] as const).find((k) => f[k] !== undefined && f[k] !== false);
+  const ssh = (['host', 'key', 'jump', 'auth', 'keyboardInteractive', 'local', 'jumpKey', 'jumpPasswordEnv', 'jumpAuth', 'hostKey', 'jumpHostKey'] as const).find((k) => f[k] !== undefined && f[k] !== false);
   if (ssh) fail('serial', `a --serial device is reached through its console, not with --${ssh.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'Drop the SSH options; --user and --password-env log in at the console.');
   const stopBits = f.stopBits === undefined ? undefined : Number(f.stopBits);
   if (f.stopBits !== undefined && !/^(?:1|1\.5|2)$/.test(f.stopBits)) fail('serial.stopBits', `"${f.stopBits}" is not 1, 1.5 or 2`, 'Most consoles use 1 stop bit.');
@@ -188,12 +204,13 @@ export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv =
   let raw: unknown;
   if (f.serial !== undefined) raw = { transport: 'serial', ...common, ...serialFromFlags(f, env) };
   else if (f.local) {
-    if (f.jump || f.jumpKey || f.jumpPasswordEnv || f.jumpAuth) fail('jump', 'a --local device is not reached over SSH', 'Drop --jump and its login, or describe the device with --host instead of --local.');
+    if (f.jump || f.jumpKey || f.jumpPasswordEnv || f.jumpAuth || f.jumpHostKey) fail('jump', 'a --local device is not reached over SSH', 'Drop --jump and its login, or describe the device with --host instead of --local.');
+    if (f.hostKey) fail('hostKeySha256', 'a --local device has no SSH host key', 'Drop --host-key, or describe the device with --host instead of --local.');
     raw = { transport: 'local', ...common };
   } else {
     const auth = deviceAuthFromFlags(f, env);
-    const jumpAuth = jumpAuthFromFlags(f, env);
-    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth, ...(f.jump ? { jump: jumpFromFlag(f.jump, f.user, jumpAuth) } : {}) };
+    const jump = jumpFromFlags(f, env);
+    raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth, ...(f.hostKey !== undefined ? { hostKeySha256: f.hostKey } : {}), ...(jump ? { jump } : {}) };
   }
   const parsed = DeviceInput.safeParse(JSON.parse(JSON.stringify(raw)));
   if (!parsed.success) {

@@ -63,22 +63,24 @@ export function registerHostKeyCommands(device: Command, where: Where, withAcces
 
   const add = device.commands.find((c) => c.name() === 'add');
   if (add) {
+    // --host-key and --jump-host-key are part of the profile the add sends (device-input.ts): the device is never contacted without them.
     add
       .option('--host-key <SHA256:…>', "the device's SSH host key fingerprint; nothing is sent to a device that presents another")
-      .option('--accept-new-host-key', 'trust whatever key the first contact shows (the device and its jump host), for lab automation')
+      .option('--jump-host-key <SHA256:…>', "the jump host's SSH host key fingerprint (with --jump)")
+      .option('--accept-new-host-key', 'trust whatever key the first contact shows (the device and its jump host, where no key is named), for lab automation')
+      .hook('preAction', (cmd) => {
+        const o = cmd.opts<{ hostKey?: string; jumpHostKey?: string; acceptNewHostKey?: boolean }>();
+        if (o.hostKey && o.acceptNewHostKey && (o.jumpHostKey || !cmd.opts<{ jump?: string }>().jump)) {
+          throw new SyncscopeError({ code: 'invalid-input', field: 'hostKeySha256', message: '--host-key and --accept-new-host-key disagree', hint: 'Name the key, or accept the first one seen: not both.' });
+        }
+      })
       .hook('postAction', async (cmd) => {
-        const o = cmd.opts<{ name: string; hostKey?: string; acceptNewHostKey?: boolean; server?: string; data?: string; local?: boolean }>();
-        if (!o.hostKey && !o.acceptNewHostKey) return;
-        if (o.hostKey && o.acceptNewHostKey) throw new SyncscopeError({ code: 'invalid-input', field: 'hostKeySha256', message: '--host-key and --accept-new-host-key disagree', hint: 'Name the key, or accept the first one seen: not both.' });
+        const o = cmd.opts<{ name: string; acceptNewHostKey?: boolean; server?: string; data?: string }>();
+        if (!o.acceptNewHostKey) return;
         await withAccess(o, async (a) => {
           const view = await deviceNamed(a, o.name);
-          if (o.hostKey) {
-            const updated = await a.client.call('devices.update', { id: view.id, patch: { hostKeySha256: fingerprint('--host-key', o.hostKey) } });
-            console.log(`Expects host key ${updated.hostKeySha256 ?? ''}`);
-            return;
-          }
           if (view.jump && !view.jump.hostKeySha256) await trust(a, view, 'jump', undefined);
-          await trust(a, view, 'device', undefined);
+          if (!view.hostKeySha256) await trust(a, view, 'device', undefined);
         });
       });
   }
