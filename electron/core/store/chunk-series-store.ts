@@ -324,12 +324,13 @@ export class ChunkSeriesStore implements SeriesStore {
         const key = keyOf(r.deviceId);
         if (key === null) continue;
         const tUs = Math.round(r.tUs);
+        const seriesOf = this.ids.valueSeries(key, r.instance);
         for (const v of r.values) {
-          const id = this.ids.seriesId(key, r.instance, v.metric, canonicalLabels(v.labels)) as number;
+          const id = seriesOf(v.metric, v.labels);
           this.openFor(id, key, false, tUs).push(tUs, v.value, v.flags ?? 0);
           touched.add(id);
         }
-        this.appendDeviceTime(key, r, tUs, touched);
+        this.appendDeviceTime(key, r, tUs, touched, seriesOf);
       } else {
         const e = item.event;
         const key = keyOf(e.deviceId);
@@ -341,8 +342,9 @@ export class ChunkSeriesStore implements SeriesStore {
   }
 
   /** The reading's device time as a residual from its arrival (exact: BigInt), relative to the chunk's base. */
-  private appendDeviceTime(key: number, r: Reading, tUs: number, touched: Set<number>): void {
-    const id = this.ids.seriesId(key, r.instance, DEVICE_TIME_METRIC, '{}', r.deviceTimeNs !== null);
+  private appendDeviceTime(key: number, r: Reading, tUs: number, touched: Set<number>, seriesOf: (metric: string, labels: undefined) => number): void {
+    // A reading without device time starts no stream; one with it goes through the fast cache.
+    const id = r.deviceTimeNs !== null ? seriesOf(DEVICE_TIME_METRIC, undefined) : this.ids.seriesId(key, r.instance, DEVICE_TIME_METRIC, '{}', false);
     if (id === undefined) return;
     const open = this.openFor(id, key, true, tUs);
     touched.add(id);
@@ -375,6 +377,7 @@ export class ChunkSeriesStore implements SeriesStore {
       open.segments++;
     }
     open.saved = open.length;
+    open.touchedMs = performance.now();
   }
 
   private forgetDevice(deviceId: string): void {

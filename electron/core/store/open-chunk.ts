@@ -15,7 +15,7 @@ export class OpenChunk {
   segments = 0;
   /** Device time chunks only: the exact ns every residual is relative to. */
   baseNs: bigint | null = null;
-  /** performance.now() of the last append, so a series that stopped is sealed after a while. */
+  /** performance.now() of the last batch written to it, so a series that stopped is sealed after a while. */
   touchedMs = performance.now();
 
   constructor(
@@ -31,7 +31,6 @@ export class OpenChunk {
     this.value[this.length] = value ?? NaN;
     this.flags[this.length] = flags;
     this.length++;
-    this.touchedMs = performance.now();
   }
 
   /** Appends a decoded segment (at load). */

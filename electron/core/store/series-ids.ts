@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { canonicalLabels, type Labels } from '../../../shared/series/series';
 import type { Db } from './db';
 
 /** The hidden series that keeps a (device, instance)'s own measurement times: not a metric, so never listed. */
@@ -14,6 +15,7 @@ const NONE = -1;
 export class SeriesIds {
   private readonly keys = new Map<string, number>();
   private readonly ids = new Map<string, number>();
+  private readonly streams = new Map<string, Map<string, number>>();
   private readonly stmt: Record<'insertKey' | 'selectKey' | 'insertSeries' | 'selectSeries', Statement>;
 
   constructor(db: Db) {
@@ -48,6 +50,26 @@ export class SeriesIds {
     return id === NONE ? undefined : id;
   }
 
+  /**
+   * The series of one value of a reading, for the write path: cached per (device, instance) and then
+   * by metric and labels without building the canonical labels string on a hit.
+   */
+  valueSeries(deviceKey: number, instance: string): (metric: string, labels: Labels | undefined) => number {
+    const streamKey = `${deviceKey}\u0000${instance}`;
+    let cache = this.streams.get(streamKey);
+    if (!cache) this.streams.set(streamKey, (cache = new Map()));
+    const known = cache;
+    return (metric, labels) => {
+      const k = labels ? metric + labelsKey(labels) : metric;
+      let id = known.get(k);
+      if (id === undefined) {
+        id = this.seriesId(deviceKey, instance, metric, canonicalLabels(labels)) as number;
+        known.set(k, id);
+      }
+      return id;
+    };
+  }
+
   /** Looks a series up by its device id without creating anything. */
   find(deviceId: string, instance: string, metric: string, labels: string): number | undefined {
     const key = this.keys.get(deviceId) ?? (this.stmt.selectKey.get(deviceId) as number | undefined);
@@ -61,11 +83,22 @@ export class SeriesIds {
     this.keys.delete(deviceId);
     const prefix = `${key}\u0000`;
     for (const k of this.ids.keys()) if (k.startsWith(prefix)) this.ids.delete(k);
+    for (const k of this.streams.keys()) if (k.startsWith(prefix)) this.streams.delete(k);
     return key;
   }
 
   clear(): void {
     this.keys.clear();
     this.ids.clear();
+    this.streams.clear();
   }
+}
+
+/** Labels as a cache key (sorted keys and values; not the stored form, which is canonicalLabels). */
+function labelsKey(labels: Labels): string {
+  const keys = Object.keys(labels);
+  if (keys.length > 1) keys.sort();
+  let out = '';
+  for (const k of keys) out += `\u0000${k}\u0001${labels[k]}`;
+  return out;
 }
