@@ -67,6 +67,11 @@ export const SESSION_ERRORS = {
     en: { message: 'The engine is stopping; no session is captured or imported now.', hint: 'Start Syncscope again and repeat the capture or import.' },
     'zh-CN': { message: '引擎正在停止；现在无法捕获或导入会话。', hint: '请重新启动 Syncscope，然后再次捕获或导入。' },
   },
+  'session.paths-local-only': {
+    code: 'invalid-input',
+    en: { message: 'Files on the engine\'s machine are imported or opened only from that machine; this request came from {{address}}.', hint: 'Run syncscope import (or sessions open) on the machine where the engine runs, or use the desktop app there.' },
+    'zh-CN': { message: '引擎所在机器上的文件只能从该机器导入或打开；此请求来自 {{address}}。', hint: '请在引擎所在的机器上运行 syncscope import（或 sessions open），或在该机器上使用桌面应用。' },
+  },
   'import.file-unreadable': {
     code: 'invalid-input',
     en: { message: 'The log {{file}} cannot be read: {{detail}}', hint: 'Check the path and that Syncscope may read the file; nothing was imported from it.' },

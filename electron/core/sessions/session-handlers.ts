@@ -1,4 +1,7 @@
 import type { Handlers } from '../../../shared/contract/dispatch';
+import type { Actor } from '../../../shared/contract/envelope';
+import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import type { Engine } from '../engine';
 import { ENGINE_VERSION } from '../engine';
 import { sampleSessionPath } from './sample-session-path';
@@ -23,6 +26,18 @@ export function createSessionService(engine: Engine): SessionService {
   return service;
 }
 
+/**
+ * Import and openFile name files on the engine's machine and keep what they read (unparsed lines
+ * included) where any console can read it back: a console on another machine must not make the
+ * engine read its files. The desktop app (IPC), an in-process CLI and loopback connections may.
+ */
+export function assertLocalActor(actor: Actor): void {
+  if (actor.origin !== 'socket') return;
+  const address = actor.address ?? '';
+  if (/^(?:::ffff:)?127\.\d+\.\d+\.\d+$/.test(address) || address === '::1') return;
+  throw new SyncscopeError(catalogError('session.paths-local-only', { address: address || 'an unknown address' }));
+}
+
 export function createSessionHandlers(sessions: SessionService): SessionHandlers {
   return {
     'sessions.list': () => sessions.list(),
@@ -32,9 +47,15 @@ export function createSessionHandlers(sessions: SessionService): SessionHandlers
       sessions.delete(id);
       return { deleted: true as const };
     },
-    'sessions.openFile': ({ path }) => sessions.openFile(path),
+    'sessions.openFile': ({ path }, actor) => {
+      assertLocalActor(actor);
+      return sessions.openFile(path);
+    },
     'sessions.openSample': () => sessions.openSample(),
-    'sessions.import': (req) => sessions.startImport(req),
+    'sessions.import': (req, actor) => {
+      assertLocalActor(actor);
+      return sessions.startImport(req);
+    },
     'sessions.importCancel': ({ importId }) => {
       sessions.cancelImport(importId);
       return { cancelled: true as const };

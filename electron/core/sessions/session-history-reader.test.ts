@@ -28,3 +28,20 @@ describe("a session as the engine's HistoryReader (export, reports, timing analy
     expect(() => engine.historyReader('no such thing')).toThrow(/No session "no such thing"/);
   });
 });
+
+describe('files on the engine machine', () => {
+  const t = useTempEngine('syncscope-session-actor-');
+
+  it('are imported or opened only from that machine: IPC, the CLI, loopback sockets; never a console elsewhere', async () => {
+    const engine = t.engine();
+    const params = { session: 'x', paths: ['/etc/shadow'] };
+    for (const address of ['10.231.57.11', '192.0.2.7', '::ffff:10.0.0.1', 'fe80::1']) {
+      await expect(Promise.resolve().then(() => engine.handlers['sessions.import'](params, { origin: 'socket', address }))).rejects.toMatchObject({ value: { messageId: 'session.paths-local-only' } });
+      await expect(Promise.resolve().then(() => engine.handlers['sessions.openFile']({ path: '/etc/hostname' }, { origin: 'socket', address }))).rejects.toMatchObject({ value: { messageId: 'session.paths-local-only' } });
+    }
+    // From here it goes on to the file itself (which is not a readable log for this test's purpose).
+    for (const actor of [{ origin: 'socket' as const, address: '127.0.0.1' }, { origin: 'socket' as const, address: '::1' }, { origin: 'ipc' as const }, { origin: 'cli' as const }]) {
+      await expect(Promise.resolve().then(() => engine.handlers['sessions.openFile']({ path: '/nonexistent/x.session.sqlite' }, actor))).rejects.toMatchObject({ value: { messageId: 'session.file-missing' } });
+    }
+  });
+});
