@@ -62,6 +62,20 @@ function asciiBytes(text: string): Uint8Array {
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
+let runValue = 0;
+
+/** The end of the digits at `at`; their value, as more digits of `carry`, is left in runValue (exact up to 15 digits in all). */
+function digitRun(bytes: Uint8Array, at: number, end: number, carry: number): number {
+  let value = carry;
+  for (; at < end; at++) {
+    const d = (bytes[at] ?? 0) - 48;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  runValue = value;
+  return at;
+}
+
 /**
  * Reads `fields` from `at` into `values` and returns how many it read when the line ends right
  * after one of them (the rest are optional to the caller), or -1 when the bytes are not this shape.
@@ -85,16 +99,10 @@ export function scanFields(bytes: Uint8Array, at: number, end: number, fields: r
     const minus = field.sign !== 'none' && c === 45;
     if (minus || (field.sign === 'plus-minus' && c === 43)) at++;
     const start = at;
-    let value = 0;
-    while (at < end) {
-      const d = (bytes[at] ?? 0) - 48;
-      if (d < 0 || d > 9) break;
-      value = value * 10 + d;
-      at++;
-    }
+    at = digitRun(bytes, at, end, 0);
     const n = at - start;
     if (n === 0 || n > field.maxDigits) return -1;
-    if (n > EXACT_DIGITS) value = Number(asciiText(bytes, start, at));
+    const value = n > EXACT_DIGITS ? Number(asciiText(bytes, start, at)) : runValue;
     values[f] = minus ? -value : value;
   }
   return at === end ? fields.length : -1;
@@ -106,22 +114,12 @@ export function scanFields(bytes: Uint8Array, at: number, end: number, fields: r
  */
 export function scanDecimal(bytes: Uint8Array, at: number, end: number, intMax: number, fracMax: number, values: ScanValues): number {
   const start = at;
-  let mantissa = 0;
-  while (at < end) {
-    const d = (bytes[at] ?? 0) - 48;
-    if (d < 0 || d > 9) break;
-    mantissa = mantissa * 10 + d;
-    at++;
-  }
+  at = digitRun(bytes, at, end, 0);
   const wholeDigits = at - start;
   if (wholeDigits === 0 || wholeDigits > intMax || at >= end || bytes[at] !== 46) return -1;
-  const dot = at++;
-  while (at < end) {
-    const d = (bytes[at] ?? 0) - 48;
-    if (d < 0 || d > 9) break;
-    mantissa = mantissa * 10 + d;
-    at++;
-  }
+  const dot = at;
+  at = digitRun(bytes, dot + 1, end, runValue);
+  const mantissa = runValue;
   const fracDigits = at - dot - 1;
   if (fracDigits === 0 || fracDigits > fracMax) return -1;
   values[0] = wholeDigits + fracDigits > EXACT_DIGITS ? Number(asciiText(bytes, start, at)) : mantissa / (POW10[fracDigits] ?? 1);
