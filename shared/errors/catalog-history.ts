@@ -47,4 +47,24 @@ export const HISTORY_ERRORS = {
     en: { message: 'No report schedule {{id}}.', hint: 'List the schedules and pick one of them; it may have been removed.' },
     'zh-CN': { message: '没有报告计划 {{id}}。', hint: '请列出报告计划并从中选择一个；它可能已被删除。' },
   },
+  'history.no-target': {
+    code: 'invalid-input',
+    en: { message: 'Name a device (--device NAME) or a session (--session NAME).', hint: 'For example: --device ss-s1 --from 2h' },
+    'zh-CN': { message: '请指定设备（--device 名称）或会话（--session 名称）。', hint: '例如：--device ss-s1 --from 2h' },
+  },
+  'history.no-report-output': {
+    code: 'invalid-input',
+    en: { message: 'Say what to write: --json (to stdout) or --html FILE.', hint: 'For example: syncscope report --device ss-s1 --html report.html --mask class-c' },
+    'zh-CN': { message: '请指定输出：--json（输出到标准输出）或 --html 文件。', hint: '例如：syncscope report --device ss-s1 --html report.html --mask class-c' },
+  },
+  'history.bad-mask-file': {
+    code: 'invalid-input',
+    en: { message: '--mask-file {{file}}: {{detail}}.', hint: 'Give a JSON file with one mask object or an array of them: id, name, source and at least one limit (maxAbsTeNs, cteNs, dteHPeakToPeakNs, dteLMtieNs, dteLTdevNs).' },
+    'zh-CN': { message: '模板文件 {{file}} 无效（--mask-file）：{{detail}}。', hint: '请提供包含一个模板对象或模板数组的 JSON 文件：id、name、source 以及至少一项限值（maxAbsTeNs、cteNs、dteHPeakToPeakNs、dteLMtieNs、dteLTdevNs）。' },
+  },
+  'history.bad-lang': {
+    code: 'invalid-input',
+    en: { message: '--lang: "{{lang}}" is not one of en, zh-CN.', hint: 'Use --lang en or --lang zh-CN.' },
+    'zh-CN': { message: '--lang：“{{lang}}”不是 en 或 zh-CN。', hint: '请使用 --lang en 或 --lang zh-CN。' },
+  },
 } as const satisfies Record<string, ErrorEntry>;

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,19 @@ describe('syncscope export and report, run as a lab script would', { timeout: 60
     expect(r.stderr).toContain('gm-1 ptp4l: G.8273.2 class C PASS');
     const one = await runCli(['export', '--session', 'run-7', '--device', 'gm-1', '--format', 'json', '--metric', 'ptp.offset_from_master', '--data', data]);
     expect((JSON.parse(one.stdout) as { series: { points: unknown[] }[] }).series[0]!.points).toHaveLength(3600);
+  });
+
+  it('gates on a user mask from --mask-file, and refuses a file that is not a mask', async () => {
+    const masks = join(dir, 'lab-masks.json');
+    writeFileSync(masks, JSON.stringify([{ id: 'lab-50', name: 'Lab 50 ns', source: 'our lab', maxAbsTeNs: 50 }]));
+    const r = await runCli(['report', '--device', 'ss-s1', ...range, '--mask-file', masks, '--mask', 'lab-50', '--html', join(dir, 'lab.html'), '--data', data]);
+    expect(r.stderr).toContain('ss-s1 ptp4l: Lab 50 ns PASS');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'lab.html'), 'utf8')).toContain('Lab 50 ns');
+    writeFileSync(masks, JSON.stringify({ id: 'x', name: 'x', source: 'x', maxAbsTeNs: -1 }));
+    const bad = await runCli(['report', '--device', 'ss-s1', '--mask-file', masks, '--json', '--data', data]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`--mask-file ${masks}: 0.maxAbsTeNs:`);
   });
 
   it('says plainly what is wrong: no session (exit 3), an unknown mask or no output chosen (exit 2)', async () => {

@@ -26,7 +26,7 @@ export interface HistoryTarget {
  */
 export async function historyTarget(a: Access, o: HistoryTargetFlags): Promise<HistoryTarget> {
   if (o.device === undefined && o.session === undefined) {
-    throw new SyncscopeError({ code: 'invalid-input', field: 'device', message: 'Name a device (--device NAME) or a session (--session NAME).', hint: 'For example: --device ss-s1 --from 2h' });
+    throw new SyncscopeError(catalogError('history.no-target', {}, { field: 'device' }));
   }
   const sessionId = o.session;
   const h = await a.client.call('history.devices', sessionId ? { sessionId } : {});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import type { MaskVerdict } from '../../../shared/history/analysis/mask-check';
 import { STANDARD_TIMING_MASKS, timingMaskSchema, type TimingMask } from '../../../shared/history/analysis/timing-masks';
 import { parseDurationMs, parseTimeFlag } from '../../../shared/history/export/time-range';
@@ -28,22 +29,18 @@ export const MASK_INCOMPLETE_EXIT = 12;
 
 const LANGS: readonly ReportLanguage[] = ['en', 'zh-CN'];
 
-function invalid(field: string, message: string, hint: string): SyncscopeError {
-  return new SyncscopeError({ code: 'invalid-input', field, message, hint });
-}
-
 /** User masks from a JSON file: one mask object or an array of them (shared/history/analysis/timing-masks.ts's schema). */
 export function readMaskFile(path: string): TimingMask[] {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw invalid('maskFile', `--mask-file: cannot read ${path} as JSON (${err instanceof Error ? err.message : String(err)})`, 'Give a JSON file with one mask object or an array of them.');
+    throw new SyncscopeError(catalogError('history.bad-mask-file', { file: path, detail: `not readable as JSON (${err instanceof Error ? err.message : String(err)})` }, { field: 'maskFile' }));
   }
   const parsed = z.array(timingMaskSchema).max(16).safeParse(Array.isArray(raw) ? raw : [raw]);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid('maskFile', `--mask-file: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'not a mask'}`, 'A mask has id, name, source and at least one limit (maxAbsTeNs, cteNs, dteHPeakToPeakNs, dteLMtieNs, dteLTdevNs).');
+    throw new SyncscopeError(catalogError('history.bad-mask-file', { file: path, detail: issue ? `${issue.path.join('.') || 'mask'}: ${issue.message}` : 'not a mask' }, { field: 'maskFile' }));
   }
   return parsed.data;
 }
@@ -78,8 +75,8 @@ const EXIT: Record<MaskVerdict, number> = { pass: 0, fail: MASK_FAILED_EXIT, inc
  */
 export async function runReport(a: Access, o: ReportFlags): Promise<number> {
   const lang = LANGS.find((l) => l.toLowerCase() === o.lang.toLowerCase());
-  if (!lang) throw invalid('lang', `--lang: "${o.lang}" is not one of ${LANGS.join(', ')}`, 'Use --lang en or --lang zh-CN.');
-  if (!o.json && !o.html) throw invalid('json', 'Say what to write: --json (to stdout) or --html FILE.', 'For example: syncscope report --device ss-s1 --html report.html --mask class-c');
+  if (!lang) throw new SyncscopeError(catalogError('history.bad-lang', { lang: o.lang }, { field: 'lang' }));
+  if (!o.json && !o.html) throw new SyncscopeError(catalogError('history.no-report-output', {}, { field: 'json' }));
   const userMasks = o.maskFile ? readMaskFile(o.maskFile) : [];
   const named = o.mask ?? [];
   const chosen = named.map((n) => userMasks.find((m) => m.id === n || m.name === n) ?? resolveMasks([n])[0]!);
