@@ -1,17 +1,28 @@
 import { AppShell } from '@mantine/core';
+import { useState } from 'react';
 import { Console } from './console/Console';
+import { SessionsScreen } from './sessions/SessionsScreen';
+import { SessionView } from './sessions/SessionView';
 import { AppHeader } from './shell/AppHeader';
 import { ConnectionBanner } from './shell/ConnectionBanner';
+import type { Screen } from './shell/screen';
 
 export function App() {
+  const [screen, setScreen] = useState<Screen>({ kind: 'devices' });
+  const openSession = (id: string) => setScreen({ kind: 'session', id });
   return (
     <AppShell header={{ height: 60 }} padding="md">
       <AppShell.Header>
-        <AppHeader />
+        <AppHeader screen={screen} onScreen={setScreen} />
       </AppShell.Header>
       <AppShell.Main>
         <ConnectionBanner />
-        <Console />
+        {/* The devices screen stays mounted behind the sessions: its live charts keep their buffers. */}
+        <div style={screen.kind === 'devices' ? undefined : { display: 'none' }}>
+          <Console onOpenSession={openSession} />
+        </div>
+        {screen.kind === 'sessions' && <SessionsScreen onOpen={openSession} />}
+        {screen.kind === 'session' && <SessionView key={screen.id} sessionId={screen.id} onBack={() => setScreen({ kind: 'sessions' })} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -56,7 +56,7 @@ export async function sessionFileOf(h: DayOfHistory, name: string): Promise<stri
 
 /** The page does not scroll sideways: nothing is wider than the window. */
 export async function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return Number(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'));
 }
 
 /** Drags across `fromShare`..`toShare` of a chart's plot area (a zoom). */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/engine-server';
 import { OFFSET_CHART, browserSuiteSkip, chartXRange, openConsole, shot, type ConsoleSession } from './console-session';
 import { DAY_S, dayOfHistory, dragAcross, type DayOfHistory } from './history-world';
 
@@ -45,7 +46,7 @@ describe.skipIf(skip !== null)('history zoom and pan on the device page, in real
     await shot(s.page, 'history-zoomed-raw');
 
     await s.page.getByTestId('history-pan-earlier').first().click();
-    await s.page.waitForFunction(([sel, min]) => Number(document.querySelector(sel!)?.getAttribute('data-x-min')) < Number(min), [OFFSET_CHART, String(zoomed.min)] as const);
+    await waitFor('the x range to move earlier', async () => (await chartXRange(s.page)).min < zoomed.min);
     await s.page.locator(`${SETTLED}[data-tier="raw"]`).waitFor();
     const panned = await chartXRange(s.page);
     expect(panned.max - panned.min).toBeCloseTo(zoomed.max - zoomed.min, 0);
@@ -54,10 +55,10 @@ describe.skipIf(skip !== null)('history zoom and pan on the device page, in real
 
     await s.page.getByTestId('history-zoom-out').first().click();
     await s.page.getByTestId('history-zoom-out').first().click();
-    await s.page.waitForFunction(([sel, span]) => {
-      const el = document.querySelector(sel!);
-      return Number(el?.getAttribute('data-x-max')) - Number(el?.getAttribute('data-x-min')) > Number(span) * 3.5;
-    }, [OFFSET_CHART, String(panned.max - panned.min)] as const);
+    await waitFor('two zoom-outs to widen the range fourfold', async () => {
+      const r = await chartXRange(s.page);
+      return r.max - r.min > (panned.max - panned.min) * 3.5;
+    });
 
     await s.page.getByTestId('chart-follow-live').first().click();
     await s.page.locator(`${OFFSET_CHART}[data-tier="live"]`).waitFor();

@@ -14,7 +14,7 @@ import { DevicePage } from '../device/DevicePage';
 type Dialog = { kind: 'add' } | { kind: 'edit'; device: DeviceView } | { kind: 'remove'; device: DeviceView } | null;
 
 /** The main screen: devices, their status, and the page of the selected one (PTP, events, diagnostics). */
-export function Console() {
+export function Console({ onOpenSession }: { onOpenSession(sessionId: string): void }) {
   const { t } = useTranslation();
   const { devices, statusById, loaded, loadError, refresh } = useDevices();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -34,7 +34,7 @@ export function Console() {
       </Center>
     );
   } else if (devices.length === 0) {
-    body = <Welcome onAdd={openAdd} />;
+    body = <Welcome onAdd={openAdd} onOpenSession={onOpenSession} />;
   } else {
     body = (
       <Stack gap="lg">

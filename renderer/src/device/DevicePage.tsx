@@ -5,11 +5,12 @@ import { deviceTarget, type DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
 import { RetryCountdown } from '../devices/RetryCountdown';
 import { StatusBadge } from '../devices/StatusBadge';
+import { AnalysisTab } from './AnalysisTab';
 import { DiagnosticsTab } from './DiagnosticsTab';
 import { EventsTab } from './EventsTab';
 import { PtpTab } from './PtpTab';
 
-type Tab = 'ptp' | 'events' | 'diagnostics';
+type Tab = 'ptp' | 'events' | 'analysis' | 'diagnostics';
 
 /**
  * The selected device's page. Mount it with `key={device.id}`: everything it fetches and buffers
@@ -41,6 +42,9 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
           <Tabs.Tab value="events" data-testid="device-tab-events">
             {t('devicePage.tabs.events')}
           </Tabs.Tab>
+          <Tabs.Tab value="analysis" data-testid="device-tab-analysis">
+            {t('history.analysis.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="diagnostics" data-testid="device-tab-diagnostics">
             {t('devicePage.tabs.diagnostics')}
           </Tabs.Tab>
@@ -50,6 +54,9 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
         </Tabs.Panel>
         <Tabs.Panel value="events">
           <EventsTab deviceId={device.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="analysis">
+          <AnalysisTab device={device} />
         </Tabs.Panel>
         <Tabs.Panel value="diagnostics">
           <DiagnosticsTab deviceId={device.id} />

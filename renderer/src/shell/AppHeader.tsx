@@ -2,8 +2,10 @@ import { Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EngineBadge } from './EngineBadge';
 import { LanguageSwitch } from './LanguageSwitch';
+import type { Screen } from './screen';
+import { ScreenNav } from './ScreenNav';
 
-export function AppHeader() {
+export function AppHeader({ screen, onScreen }: { screen: Screen; onScreen(s: Screen): void }) {
   const { t } = useTranslation();
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -16,6 +18,7 @@ export function AppHeader() {
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap">
+        <ScreenNav screen={screen} onChange={onScreen} />
         <EngineBadge />
         <LanguageSwitch />
       </Group>

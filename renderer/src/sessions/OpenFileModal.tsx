@@ -1,0 +1,43 @@
+import { Button, Group, Modal, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
+import type { SessionSummary } from '../../../shared/sessions/session-meta';
+import { useEngine } from '../engine/EngineContext';
+import { ErrorAlert } from '../errors/ErrorAlert';
+
+/** A session file by its path on the engine's machine (sessions.openFile reads paths, not uploads). */
+export function OpenFileModal({ onClose, onOpened }: { onClose(): void; onOpened(s: SessionSummary): void }) {
+  const { client } = useEngine();
+  const { t } = useTranslation();
+  const [path, setPath] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorValue | null>(null);
+  const open = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onOpened(await client.call('sessions.openFile', { path: path.trim() }));
+    } catch (err) {
+      setError(errorValueOf(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('sessions.openFile')} size="lg" data-testid="session-open-modal">
+      <TextInput label={t('sessions.openForm.path')} value={path} onChange={(e) => setPath(e.currentTarget.value)} ff="monospace" data-testid="session-open-path" />
+      <Text size="xs" c="dimmed" mt={4} mb="md">
+        {t('sessions.openForm.hint')}
+      </Text>
+      {error && <ErrorAlert error={error} mb="md" testId="session-open-error" />}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('sessions.cancel')}
+        </Button>
+        <Button loading={busy} disabled={path.trim() === ''} onClick={() => void open()} data-testid="session-open-submit">
+          {t('sessions.openForm.submit')}
+        </Button>
+      </Group>
+    </Modal>
+  );
+}
