@@ -24,6 +24,9 @@ function asForm(form: string, line: string, delayMs = 3): string {
   switch (form) {
     case 'short':
       return `${bsd} ss-s1 ptp4l[812]: [${mono}] ${msg}`;
+    case 'journal-short':
+      // journalctl -o short pads the day with a zero where syslog pads it with a space.
+      return `${bsd.replace(/ {2}(\d) /, ' 0$1 ')} ss-s1 ptp4l[812]: [${mono}] ${msg}`;
     case 'short-precise':
       return `${bsd}.${us} ss-s1 ptp4l[812]: [${mono}] ${msg}`;
     case 'short-iso':
@@ -60,7 +63,7 @@ describe('reading a raw log into a session', () => {
     expect(conv.devices).toEqual(new Map([['lab-s1', 'log-lab-s1']]));
   });
 
-  it.each(['short', 'short-precise', 'short-iso', 'short-iso-precise', 'journal-wrapped-stdout', 'json'])(
+  it.each(['short', 'journal-short', 'short-precise', 'short-iso', 'short-iso-precise', 'journal-wrapped-stdout', 'json'])(
     'reads the same lines as %s, anchored to wall time, each sample within its stamp\'s precision',
     (form) => {
       const plain = offsets(run(STDOUT).readings);
