@@ -20,7 +20,8 @@ const utf8 = (bytes: Buffer, start: number, end: number) => bytes.toString('utf8
  * linuxptp log parsing against merely reading the same file line by line (issue 7 aims at ≤ 2× the
  * read cost). The file is the lab's real ptp4l output (the slave's start-up and steady state, so
  * ~18 % event lines) repeated to ~400k lines (~25 MB), read in the file stream's chunks.
- *  - baseline: each line as a string, by the transports' LineSplitter, the way any line reader gives them;
+ *  - baseline: each line as a string (LineSplitter: the same splitting and UTF-8 decoding LineStream does
+ *    for its string listeners, such as pmc's), the way any line reader gives them;
  *  - parse: what the log follower does, every line into the ParsedLine it queues: lines as byte ranges
  *    (ByteLineSplitter, as LineStream hands them over), parseLogLineBytes on each, the records queued
  *    and taken after each chunk (as a poll takes them);
