@@ -143,7 +143,7 @@ export class LogFollowSource implements PtpSource {
         const entry = parseJournalJsonLine(line ?? '');
         if (entry) this.queue.push({ parsed: entry, wallTimeMs: entry.wallTimeMs ?? arrivedMs });
       } else {
-        this.queue.push({ parsed: parseLogLineBytes(bytes, start, end, line === null ? utf8 : () => line), wallTimeMs: arrivedMs });
+        this.queue.push({ parsed: parseLogLineBytes(bytes, start, end, utf8), wallTimeMs: arrivedMs });
       }
     };
     // Every transport's stream is a LineStream, which hands over lines as bytes; another DeviceStream's lines are encoded back.
