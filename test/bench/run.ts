@@ -1,6 +1,7 @@
 import { benchCollectionCpu } from './collection-cpu.bench';
 import { benchHistoryBytes } from './history-bytes.bench';
 import { benchHistoryIngest } from './history-ingest.bench';
+import { benchHistoryQuery } from './history-query.bench';
 import { benchHistoryExport } from './history-export.bench';
 import { benchLogImport } from './log-import.bench';
 import { benchLogParse } from './log-parse.bench';
@@ -12,7 +13,7 @@ import { benchTimingAnalysis } from './timing-analysis.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchTimingAnalysis(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);

@@ -9,7 +9,7 @@ interface ChunkRow {
   data: Uint8Array;
 }
 
-/** Raw points plus, for a device-time stream, each point's exact ns residual base. */
+/** Raw points plus, for a device-time stream, the exact ns base its value counts from. */
 interface RawPoints extends PointColumns {
   baseNs: (bigint | null)[];
 }
@@ -20,8 +20,8 @@ interface RawPoints extends PointColumns {
  * so another process's store (a non-collecting engine, the CLI) sees what the writer committed.
  */
 export class ChunkReader {
-  private readonly stmt: Record<'chunks' | 'chunksDesc' | 'segments' | 'count' | 'openCount' | 'earliest', Statement>;
-  private legacy: Record<'range' | 'latest' | 'count' | 'earliest', Statement> | null = null;
+  private readonly stmt: Record<'chunks' | 'chunksDesc' | 'segments' | 'count' | 'openCount' | 'earliest' | 'latest', Statement>;
+  private legacy: Record<'range' | 'latest' | 'count' | 'earliest' | 'latestT', Statement> | null = null;
 
   constructor(private readonly db: Db) {
     this.stmt = {
@@ -30,6 +30,7 @@ export class ChunkReader {
       segments: db.prepare('SELECT base_ns, data FROM open_segments WHERE series_id = ? ORDER BY id'),
       count: db.prepare('SELECT COALESCE(SUM(count), 0) FROM chunks WHERE series_id = ? AND t1_us >= ? AND t0_us <= ?').pluck(),
       earliest: db.prepare('SELECT MIN(t1_us) FROM chunks WHERE series_id = ?').pluck(),
+      latest: db.prepare('SELECT MAX(t1_us) FROM chunks WHERE series_id = ?').pluck(),
       openCount: db.prepare('SELECT COALESCE(SUM(length(data)), 0) / 24 FROM open_segments WHERE series_id = ?').pluck(),
     };
     this.refreshLegacy();
@@ -48,6 +49,7 @@ export class ChunkReader {
           latest: this.db.prepare('SELECT t_us, value, flags FROM legacy_points WHERE series_id = ? AND t_us >= ? AND t_us <= ? ORDER BY t_us DESC LIMIT ?').raw(),
           count: this.db.prepare('SELECT COUNT(*) FROM legacy_points WHERE series_id = ? AND t_us >= ? AND t_us <= ?').pluck(),
           earliest: this.db.prepare('SELECT MIN(t_us) FROM legacy_points WHERE series_id = ?').pluck(),
+          latestT: this.db.prepare('SELECT MAX(t_us) FROM legacy_points WHERE series_id = ?').pluck(),
         }
       : null;
   }
@@ -65,6 +67,15 @@ export class ChunkReader {
     const open = this.open(seriesId, -Infinity, Infinity).tUs[0] ?? null;
     const all = [chunk, legacy, open].filter((t): t is number => t !== null);
     return all.length > 0 ? Math.min(...all) : null;
+  }
+
+  /** The newest raw time of the series (µs), null when it has none: no chunk decoded. */
+  latestUs(seriesId: number): number | null {
+    const chunk = this.stmt.latest.get(seriesId) as number | null;
+    const legacy = this.legacy ? (this.legacy.latestT.get(seriesId) as number | null) : null;
+    const open = this.open(seriesId, -Infinity, Infinity).tUs;
+    const all = [chunk, legacy, ...open].filter((t): t is number => t !== null);
+    return all.length > 0 ? Math.max(...all) : null;
   }
 
   /** Every raw point in [fromUs, toUs], in time order. */

@@ -58,7 +58,7 @@ interface EventRow {
  * window, at most chunkMaxPoints), kept on disk as raw segments written with each batch; when the
  * window closes (a later point, or the series going quiet) the chunk is encoded into `chunks` with
  * its minute/day rollups in the same transaction. Device times are a hidden series per (device,
- * instance): exact ns as residuals from arrival, relative to a per-chunk decimal base. A reading or
+ * instance): exact ns as offsets from a per-chunk decimal base (the chunk's first device time). A reading or
  * event whose device was removed while it waited is dropped, so nothing outlives the purge.
  */
 export class ChunkSeriesStore implements SeriesStore {
@@ -173,10 +173,7 @@ export class ChunkSeriesStore implements SeriesStore {
       .all(deviceId) as SeriesRow[];
     return rows
       .filter((r) => isMetricKey(r.metric))
-      .map((r) => {
-        const last = this.reader.latest(r.id, -Infinity, Infinity, 1);
-        return { id: r.id, deviceId: r.device_id, instance: r.instance, metric: r.metric as SeriesInfo['metric'], labels: JSON.parse(r.labels) as SeriesInfo['labels'], lastTUs: last.tUs[0] ?? null };
-      });
+      .map((r) => ({ id: r.id, deviceId: r.device_id, instance: r.instance, metric: r.metric as SeriesInfo['metric'], labels: JSON.parse(r.labels) as SeriesInfo['labels'], lastTUs: this.reader.latestUs(r.id) }));
   }
 
   queryRange(q: RangeQuery): SeriesColumns[] {
@@ -199,7 +196,7 @@ export class ChunkSeriesStore implements SeriesStore {
       tUs: raw.tUs,
       deviceTimeNs: raw.value.map((v, i) => {
         const base = raw.baseNs[i];
-        return v === null || base === null || base === undefined ? null : (base + BigInt(v) + BigInt(raw.tUs[i] as number) * 1000n).toString();
+        return v === null || base === null || base === undefined ? null : (base + BigInt(v)).toString();
       }),
     };
   }
@@ -326,11 +323,11 @@ export class ChunkSeriesStore implements SeriesStore {
         const tUs = Math.round(r.tUs);
         const seriesOf = this.ids.valueSeries(key, r.instance);
         for (const v of r.values) {
-          const id = seriesOf(v.metric, v.labels);
+          const id = seriesOf(v.metric, v.labels) as number;
           this.openFor(id, key, false, tUs).push(tUs, v.value, v.flags ?? 0);
           touched.add(id);
         }
-        this.appendDeviceTime(key, r, tUs, touched, seriesOf);
+        this.appendDeviceTime(r, tUs, touched, seriesOf, key);
       } else {
         const e = item.event;
         const key = keyOf(e.deviceId);
@@ -341,10 +338,15 @@ export class ChunkSeriesStore implements SeriesStore {
     for (const id of touched) this.saveSegment(id);
   }
 
-  /** The reading's device time as a residual from its arrival (exact: BigInt), relative to the chunk's base. */
-  private appendDeviceTime(key: number, r: Reading, tUs: number, touched: Set<number>, seriesOf: (metric: string, labels: undefined) => number): void {
-    // A reading without device time starts no stream; one with it goes through the fast cache.
-    const id = r.deviceTimeNs !== null ? seriesOf(DEVICE_TIME_METRIC, undefined) : this.ids.seriesId(key, r.instance, DEVICE_TIME_METRIC, '{}', false);
+  /**
+   * The reading's device time, exact (BigInt), as ns after the chunk's base (its first device time):
+   * a device's measurement times follow its own cadence (a Sync every 125 ms), which the codec's
+   * step predictors take out, leaving the jitter; relative to arrival they would carry the host's
+   * ms stamps and scheduling noise as well.
+   */
+  private appendDeviceTime(r: Reading, tUs: number, touched: Set<number>, seriesOf: (metric: string, labels: undefined, create: boolean) => number | undefined, key: number): void {
+    // A reading without device time starts no stream (but goes on one that exists, as a gap).
+    const id = seriesOf(DEVICE_TIME_METRIC, undefined, r.deviceTimeNs !== null);
     if (id === undefined) return;
     const open = this.openFor(id, key, true, tUs);
     touched.add(id);
@@ -352,12 +354,12 @@ export class ChunkSeriesStore implements SeriesStore {
       open.push(tUs, null, 0);
       return;
     }
-    const diff = BigInt(r.deviceTimeNs) - BigInt(tUs) * 1000n;
+    const diff = BigInt(r.deviceTimeNs);
     if (open.baseNs === null) {
       // Points so far were all gaps (no base needed for them); this one sets the base.
       open.baseNs = diff;
     } else if (!Number.isSafeInteger(Number(diff - open.baseNs)) || diff - open.baseNs !== BigInt(Number(diff - open.baseNs))) {
-      // A jump a double cannot carry exactly (the device's clock stepped by months): a new chunk, a new base.
+      // Beyond what a double carries exactly (104 days away, a clock stepped far): a new chunk, a new base.
       this.seal(id, open);
       open.baseNs = diff;
     }

@@ -37,7 +37,7 @@ export class ChunkSink {
 
   /**
    * One chunk of `points` [0, length). `baseNs` marks a device-time stream: its values are ns
-   * residuals, not measurements, so it gets no rollups.
+   * ns offsets from a base, not measurements, so it gets no rollups.
    */
   write(seriesId: number, points: ChunkPoints, baseNs: bigint | null, rollups = true): void {
     const n = points.length;

@@ -99,7 +99,7 @@ export class LegacyConversion {
         const [t, , , ns] = rows[i] as LegacyRow;
         let residual: number | null = null;
         if (ns !== null) {
-          const diff = BigInt(ns) - BigInt(t) * 1000n;
+          const diff = BigInt(ns);
           if (base !== null && BigInt(Number(diff - base)) !== diff - base) seal();
           base ??= diff;
           residual = Number(diff - base);

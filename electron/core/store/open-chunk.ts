@@ -13,7 +13,7 @@ export class OpenChunk {
   saved = 0;
   /** Segment rows on disk (compacted into one when there are many). */
   segments = 0;
-  /** Device time chunks only: the exact ns every residual is relative to. */
+  /** Device time chunks only: the exact ns every value counts from. */
   baseNs: bigint | null = null;
   /** performance.now() of the last batch written to it, so a series that stopped is sealed after a while. */
   touchedMs = performance.now();
@@ -21,7 +21,7 @@ export class OpenChunk {
   constructor(
     /** The device the series belongs to (a removed device's open chunks are dropped). */
     readonly deviceKey: number,
-    /** The hidden device-time series: residuals, not measurements, so no rollups. */
+    /** The hidden device-time series: ns offsets from a base, not measurements, so no rollups. */
     readonly deviceTime: boolean,
   ) {}
 

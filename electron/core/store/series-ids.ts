@@ -54,19 +54,19 @@ export class SeriesIds {
    * The series of one value of a reading, for the write path: cached per (device, instance) and then
    * by metric and labels without building the canonical labels string on a hit.
    */
-  valueSeries(deviceKey: number, instance: string): (metric: string, labels: Labels | undefined) => number {
+  valueSeries(deviceKey: number, instance: string): (metric: string, labels: Labels | undefined, create?: boolean) => number | undefined {
     const streamKey = `${deviceKey}\u0000${instance}`;
     let cache = this.streams.get(streamKey);
     if (!cache) this.streams.set(streamKey, (cache = new Map()));
     const known = cache;
-    return (metric, labels) => {
+    return (metric, labels, create = true) => {
       const k = labels ? metric + labelsKey(labels) : metric;
       let id = known.get(k);
-      if (id === undefined) {
-        id = this.seriesId(deviceKey, instance, metric, canonicalLabels(labels)) as number;
+      if (id === undefined || (id === NONE && create)) {
+        id = this.seriesId(deviceKey, instance, metric, canonicalLabels(labels), create) ?? NONE;
         known.set(k, id);
       }
-      return id;
+      return id === NONE ? undefined : id;
     };
   }
 

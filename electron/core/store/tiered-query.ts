@@ -27,7 +27,7 @@ export class TieredQuery {
     private readonly retention: Retention,
     private readonly nowUs: () => number,
   ) {
-    const select = (table: string, col: string) => db.prepare(`SELECT ${col} AS t, count, min, max FROM ${table} WHERE series_id = ? AND ${col} >= ? AND ${col} <= ? ORDER BY ${col}`);
+    const select = (table: string, col: string) => db.prepare(`SELECT ${col}, count, min, max FROM ${table} WHERE series_id = ? AND ${col} >= ? AND ${col} <= ? ORDER BY ${col}`).raw();
     this.rows = { minute: select('rollup_minute', 't_min'), hour: select('rollup_hour', 't_hour'), day: select('rollup_day', 't_day') };
     const earliest = (table: string, col: string, unitUs: number) => {
       const stmt = db.prepare(`SELECT MIN(${col}) FROM ${table} WHERE series_id = ?`).pluck();
@@ -85,8 +85,13 @@ export class TieredQuery {
 
   private stored(id: number, tier: RollupTier, fromUs: number, toUs: number): BucketStats[] {
     const unit = tier === 'minute' ? MINUTE_US : tier === 'hour' ? HOUR_US : DAY_US;
-    const rows = this.rows[tier].all(id, Math.floor(fromUs / unit), Math.floor(toUs / unit)) as { t: number; count: number; min: number | null; max: number | null }[];
-    return rows.map((r) => ({ tUs: r.t * unit, count: r.count, min: r.min, max: r.max, sum: 0 }));
+    const rows = this.rows[tier].all(id, Math.floor(fromUs / unit), Math.floor(toUs / unit)) as [number, number, number | null, number | null][];
+    const out = new Array<BucketStats>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [t, count, min, max] = rows[i] as [number, number, number | null, number | null];
+      out[i] = { tUs: t * unit, count, min, max, sum: 0 };
+    }
+    return out;
   }
 }
 
