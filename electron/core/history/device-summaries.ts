@@ -12,7 +12,9 @@ const PRIOR_EVENTS = 256;
  * (live or a session): memory holds one page of points at a time, plus the window's events; the
  * event loop gets a turn between pages.
  */
-export async function summarizeDevices(reader: HistoryReader, deviceIds: readonly string[], fromMs: number, toMs: number): Promise<DeviceSummary[]> {
+export async function summarizeDevices(reader: HistoryReader, deviceIds: readonly string[], fromMs: number, requestedToMs: number): Promise<DeviceSummary[]> {
+  // The future holds no states and no gaps yet: a window reaching past now is summarised up to now.
+  const toMs = Math.max(fromMs, Math.min(requestedToMs, Date.now()));
   const out: DeviceSummary[] = [];
   for (const idOrName of deviceIds) {
     const device = historyDevice(reader, idOrName);

@@ -48,6 +48,11 @@ describe('the history rows, on a real store', () => {
     expect(s.portStates).toEqual([{ port: '1', stateMs: { LISTENING: 2000, SLAVE: 1_198_000 }, offlineMs: 0, unknownMs: 0 }]);
     expect(s.gmChanges.count).toBe(1);
     expect(await errorOf(e, 'history.summary', { deviceIds: ['nope'], fromMs: T0, toMs: T0 + 1 })).toMatchObject({ code: 'not-found', messageId: 'history.device-not-in-history' });
+    // A window reaching into the future is summarised up to now: no port state is counted ahead of time.
+    const [ahead] = await call<Result<'history.summary'>>(e, 'history.summary', { deviceIds: ['gm-1'], fromMs: T0, toMs: Date.now() + 86_400_000 });
+    expect(ahead!.toMs).toBeLessThanOrEqual(Date.now());
+    const port = ahead!.instances[0]!.portStates[0]!;
+    expect(Object.values(port.stateMs).reduce((a, x) => a + x, 0)).toBeLessThanOrEqual(Date.now() - T0);
   });
 
   it('analyses timing against a named mask: a 0 ns grandmaster passes max|TE| and cTE of class C, ±20 ns wander fails', async () => {

@@ -12,8 +12,10 @@ import type { Store } from '../store/open-store';
 import { ReportScheduler } from './report-scheduler';
 import { ReportSchedulesRepo } from './report-schedules-repo';
 
-const DAY = Date.UTC(2026, 11, 8);
-const NOW = DAY + 86_400_000 + 5 * 60_000; // 00:05 the next day: yesterday is due
+// A day that is over (the summary reads nothing of the future): two UTC days back; "now" is 00:05 the day after it, so it is due.
+const DAY = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 2 * 86_400_000;
+const NOW = DAY + 86_400_000 + 5 * 60_000;
+const DATE = new Date(DAY).toISOString().slice(0, 10);
 
 describe('scheduled compliance reports, on a real store', () => {
   let e: OfflineEngine;
@@ -43,12 +45,12 @@ describe('scheduled compliance reports, on a real store', () => {
     expect(gm.deviceIds).toEqual([e.engine.devices.list().find((d) => d.name === 'gm-1')!.id]);
     const slave = await call<Result<'reports.schedules.save'>>('reports.schedules.save', { schedule: { name: 'Slave daily', deviceIds: ['ss-s1'], period: 'daily', folder: out, lang: 'zh-CN' } });
     await scheduler.tick();
-    expect(readdirSync(out).sort()).toEqual(['GM-daily-daily-2026-12-08.html', 'GM-daily-daily-2026-12-08.json', 'Slave-daily-daily-2026-12-08.html', 'Slave-daily-daily-2026-12-08.json']);
-    const json = JSON.parse(readFileSync(join(out, 'GM-daily-daily-2026-12-08.json'), 'utf8')) as { fromMs: number; toMs: number; compliance: { level: string; findings: { text: string }[] } };
+    expect(readdirSync(out).sort()).toEqual([`GM-daily-daily-${DATE}.html`, `GM-daily-daily-${DATE}.json`, `Slave-daily-daily-${DATE}.html`, `Slave-daily-daily-${DATE}.json`]);
+    const json = JSON.parse(readFileSync(join(out, `GM-daily-daily-${DATE}.json`), 'utf8')) as { fromMs: number; toMs: number; compliance: { level: string; findings: { text: string }[] } };
     expect([json.fromMs, json.toMs]).toEqual([DAY, DAY + 86_400_000]);
     // The grandmaster passes class C, but one GM change crosses the warn threshold of none.
     expect(json.compliance).toEqual({ level: 'warn', findings: [{ level: 'warn', text: 'gm-1 ptp4l: 1 grandmaster changes above the warn threshold 0' }] });
-    expect(readFileSync(join(out, 'Slave-daily-daily-2026-12-08.html'), 'utf8')).toContain('未通过');
+    expect(readFileSync(join(out, `Slave-daily-daily-${DATE}.html`), 'utf8')).toContain('未通过');
     const listed = await call<Result<'reports.schedules.list'>>('reports.schedules.list', {});
     expect(listed.find((s) => s.id === slave.id)!.lastRun).toMatchObject({ level: 'alert', fromMs: DAY, error: null, findings: ['alert: ss-s1 ptp4l: G.8273.2 class C failed'] });
     const ranAt = listed.map((s) => s.lastRun!.ranAtMs);
