@@ -43,6 +43,16 @@ describe.skipIf(skip !== null)('sessions in real Chromium: the sample, import, c
     expect((await chartXRange(page())).max - (await chartXRange(page())).min).toBeLessThan(86_400 * 0.05);
     await page().getByTestId('history-whole').first().click();
     await page().locator(`${SETTLED}[data-tier="minute"]`).waitFor();
+
+    // The session's Analysis tab reads the file too: the whole day summarised and judged.
+    await page().getByTestId('session-tab-analysis').click();
+    await expect(page().getByTestId('summary-column').innerText()).resolves.toBe('lab-day · ptp4l');
+    const result = page().getByTestId('timing-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(Number(await result.getAttribute('data-points'))).toBeGreaterThan(80_000);
+    expect(await page().locator('[data-testid="mask-verdict"][data-mask-id="g8273.2-class-c"]').getAttribute('data-verdict')).toBe('fail');
+    await shot(page(), 'session-sample-analysis');
+    await page().getByTestId('session-tab-charts').click();
     expect(s.consoleErrors).toEqual([]);
   });
 

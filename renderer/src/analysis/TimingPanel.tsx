@@ -5,7 +5,7 @@ import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import { STANDARD_TIMING_MASKS, type TimingMask } from '../../../shared/history/analysis/timing-masks';
 import type { TimingView } from '../../../shared/history/report/timing-view';
 import { formatNumber } from '../../../shared/history/report/svg-charts';
-import { summaryRoleOf } from '../../../shared/history/summary/summary-metrics';
+import { rolePreference, summaryRoleOf } from '../../../shared/history/summary/summary-metrics';
 import type { SeriesInfo } from '../../../shared/series/series-query';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
@@ -53,7 +53,8 @@ export function TimingPanel({ sessionId, devices, range, seriesOf }: TimingPanel
     seriesOf(deviceId).then(
       (list) => {
         if (cancelled) return;
-        const te = list.filter((s) => summaryRoleOf(s.metric) === 'offset');
+        // The engine's own preference (pmc's offset first), series with a point before those without.
+        const te = list.filter((s) => summaryRoleOf(s.metric) === 'offset').sort((a, b) => Number(a.lastTUs === null) - Number(b.lastTUs === null) || rolePreference(a.metric) - rolePreference(b.metric));
         setSeries(te);
         setSeriesId(te[0]?.id ?? null);
       },

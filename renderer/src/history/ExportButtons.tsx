@@ -36,7 +36,8 @@ export function ExportButtons({ sessionId, source, deviceIds, range, baseName, m
   const { t } = useTranslation();
   const language = useLanguage();
   const [job, setJob] = useState<Job | null>(null);
-  const [status, setStatus] = useState<{ state: 'running' | 'done'; text: string } | null>(null);
+  // Kept as text ids, so a language switch rewrites the line.
+  const [status, setStatus] = useState<{ state: 'running' | 'done'; key: 'progress' | 'reportProgress' | 'done'; params: Record<string, string | number> } | null>(null);
   const [error, setError] = useState<ErrorValue | null>(null);
   const at = sessionId ? { sessionId } : {};
 
@@ -48,23 +49,23 @@ export function ExportButtons({ sessionId, source, deviceIds, range, baseName, m
         const parts: string[] = which === 'csv' ? [BOM] : [];
         let rows = 0;
         let cursor: string | null | undefined;
-        setStatus({ state: 'running', text: t('history.export.progress', { rows }) });
+        setStatus({ state: 'running', key: 'progress', params: { rows } });
         do {
           const page = await client.call('history.export', { ...at, deviceIds: [...deviceIds], fromMs: range.fromMs, toMs: range.toMs, format: which, ...(cursor ? { cursor } : {}) });
           parts.push(page.text);
           rows += page.rows;
           cursor = page.cursor;
-          setStatus({ state: 'running', text: t('history.export.progress', { rows }) });
+          setStatus({ state: 'running', key: 'progress', params: { rows } });
         } while (cursor);
         const file = fileNameOf(baseName, which === 'csv' ? '.csv' : '.json');
         saveDownload(file, parts, which === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
-        setStatus({ state: 'done', text: t('history.export.done', { file }) });
+        setStatus({ state: 'done', key: 'done', params: { file } });
       } else {
-        const { report, userMasks } = await fetchReport(client, { ...at, source, deviceIds, fromMs: range.fromMs, toMs: range.toMs, masks, onDevice: (device) => setStatus({ state: 'running', text: t('history.export.reportProgress', { device }) }) });
+        const { report, userMasks } = await fetchReport(client, { ...at, source, deviceIds, fromMs: range.fromMs, toMs: range.toMs, masks, onDevice: (device) => setStatus({ state: 'running', key: 'reportProgress', params: { device } }) });
         const html = which === 'reportHtml';
         const file = fileNameOf(baseName, html ? '-report.html' : '-report.json');
         saveDownload(file, [html ? htmlReport(report, language, userMasks) : JSON.stringify(report, null, 2)], html ? 'text/html;charset=utf-8' : 'application/json');
-        setStatus({ state: 'done', text: t('history.export.done', { file }) });
+        setStatus({ state: 'done', key: 'done', params: { file } });
       }
     } catch (err) {
       setStatus(null);
@@ -89,7 +90,7 @@ export function ExportButtons({ sessionId, source, deviceIds, range, baseName, m
       </Group>
       {status && (
         <Text size="xs" c="dimmed" data-testid="export-status" data-state={status.state}>
-          {status.text}
+          {t(`history.export.${status.key}`, status.params)}
         </Text>
       )}
       {error && <ErrorAlert error={error} title={t('history.export.failed')} testId="export-error" />}
