@@ -8,7 +8,7 @@ export interface RangeQuery {
   keys?: readonly SeriesKey[];
   fromUs: number;
   toUs: number;
-  /** Downsample (min/max per bucket) to at most this many points per series. */
+  /** Downsample (min/max per bucket) to at most this many points per series, from raw points or rollups (SeriesColumns.tier says which). */
   maxPoints?: number;
   /** Only the newest N points of each series, undownsampled. */
   latest?: number;
@@ -17,8 +17,8 @@ export interface RangeQuery {
 /**
  * The one narrow interface to stored measurements: append readings, append events, query a range.
  * Appends are batched (they reach the disk within a flush interval); queries see everything appended
- * before them. Row-per-point today (row-series-store.ts); the history issue puts compressed chunks and
- * rollups behind the same interface.
+ * before them. Behind it: compressed chunks per series and window, minute/hour/day rollups and
+ * retention per tier (chunk-series-store.ts); `maxPoints` queries answer from the tier that fits.
  */
 export interface SeriesStore {
   appendReadings(readings: readonly Reading[]): void;
