@@ -30,6 +30,7 @@ export function createHandlers(engine: Engine): Handlers {
       version: ENGINE_VERSION,
       ...(actor.origin === 'socket' ? {} : { dataDir: engine.dataDir }),
       metricsUrl: engine.metricsUrl,
+      nowMs: Date.now(),
     }),
     'devices.list': () => read(() => engine.devices.list()),
     'devices.add': async (input, actor) => {

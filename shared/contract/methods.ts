@@ -18,7 +18,8 @@ export const methods = {
   'engine.hello': {
     params: z.object({}).default({}),
     // dataDir only for this machine's own consoles (IPC, CLI): a network client is not told where the data lives.
-    result: z.object({ engineId: z.string(), version: z.string(), dataDir: z.string().optional(), metricsUrl: z.string().nullable() }),
+    // nowMs: the engine's clock, so a console on another machine can show engine times (a retry's) against it.
+    result: z.object({ engineId: z.string(), version: z.string(), dataDir: z.string().optional(), metricsUrl: z.string().nullable(), nowMs: z.number() }),
   },
   'devices.list': {
     params: z.object({}).default({}),

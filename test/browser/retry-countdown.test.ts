@@ -101,6 +101,32 @@ describe.skipIf(skip !== null)('the time to the next retry, counting down live i
     await switchLanguage(s.page, 'en');
   });
 
+  it('counts against the engine’s clock when the page’s is 90 s ahead (a console on another machine, a steered lab host)', async () => {
+    const SKEW = 90_000;
+    const page = await s.browser.newPage({ viewport: { width: 1280, height: 820 } });
+    try {
+      await page.addInitScript((skew: number) => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() + skew;
+      }, SKEW);
+      await page.goto(s.server.url);
+      const el = page.getByTestId('device-retry-retrying');
+      await el.waitFor({ timeout: 30_000 });
+      // The offset is measured once the link is up; read until the row shows a wait (a retry may be due right then).
+      const seen = await waitFor('a countdown against the engine’s clock', async () => {
+        const v = await el.evaluate((node) => ({ atMs: Date.now(), retryAt: Number(node.getAttribute('data-retry-at')), seconds: Number(node.getAttribute('data-seconds')) }));
+        return v.seconds > 0 ? v : null;
+      });
+      const engineSeconds = Math.ceil((seen.retryAt - (seen.atMs - SKEW)) / 1000);
+      // Against the page's own clock every retry would look 90 s overdue ("retrying…" for ever).
+      expect(seen.retryAt).toBeLessThan(seen.atMs);
+      expect(Math.abs(seen.seconds - engineSeconds), JSON.stringify(seen)).toBeLessThanOrEqual(1);
+      expect(seen.seconds).toBeLessThanOrEqual(37);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('a device that measures shows no countdown', async () => {
     await addSshDevice(s.page, { ...labKeyLogin(labDevice(s.lab, 'ss-s2')), pollIntervalMs: 500 });
     await s.page.locator('[data-testid="device-status-ss-s2"][data-connection="online"]').waitFor({ timeout: 30_000 });

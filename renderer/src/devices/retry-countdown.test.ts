@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { msToNextTick, retryAtOf, secondsUntil } from './retry-countdown';
+import { clockOffsetMs, msToNextTick, retryAtOf, secondsUntil } from './retry-countdown';
 
 describe('retry countdown', () => {
   it('counts only for a device that waits to retry', () => {
@@ -26,5 +26,11 @@ describe('retry countdown', () => {
     for (let now = 0; now < 10_000; now += 137) expect(secondsUntil(10_000, now + msToNextTick(10_000, now))).toBe(secondsUntil(10_000, now) - 1);
     expect(msToNextTick(10_000, 10_000)).toBe(Number.POSITIVE_INFINITY);
     expect(msToNextTick(10_000, 12_000)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('takes the engine clock\'s offset from one request, half the round trip each way', () => {
+    expect(clockOffsetMs(1000, 1050, 1100)).toBe(0);
+    expect(clockOffsetMs(1000, 91_050, 1100)).toBe(90_000);
+    expect(clockOffsetMs(100_000, 10_020, 100_040)).toBe(-90_000);
   });
 });

@@ -20,6 +20,16 @@ export function msToNextTick(atMs: number, nowMs: number): number {
   return left % 1000 || 1000;
 }
 
+/**
+ * How far the engine's clock is ahead of this one (ms), from one request: sent at `sentMs`, answered
+ * with the engine's `engineMs`, received at `receivedMs` (both local), as NTP takes it (half the
+ * round trip each way). A console on another machine, or a lab host whose clock a test steers, may
+ * be seconds off: engine times are shown against the engine's clock.
+ */
+export function clockOffsetMs(sentMs: number, engineMs: number, receivedMs: number): number {
+  return Math.round(engineMs - (sentMs + receivedMs) / 2);
+}
+
 /** The countdown's text, joined into the i18n resources as `retry`. */
 export const retryEn = {
   in: 'retry in {{seconds}} s',
