@@ -4,6 +4,7 @@ import { PtpSample } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { DeviceEvent } from '../series/device-event';
 import { Reading } from '../series/series';
+import { CaptureProgress } from '../sessions/capture-progress';
 import { ImportProgress } from '../sessions/import-progress';
 
 /** Everything the engine pushes, unasked: a first-class stream, same on IPC and socket.io. */
@@ -17,6 +18,8 @@ export const events = {
   'device.events': z.object({ deviceId: z.string(), events: z.array(DeviceEvent) }),
   /** A log import's progress (about every 250 ms) and its end (state done, cancelled or failed). */
   'sessions.importProgress': ImportProgress,
+  /** A capture's progress (about every 250 ms) and its end. */
+  'sessions.captureProgress': CaptureProgress,
   /** A session was captured, imported, opened or deleted: re-read sessions.list. */
   'sessions.changed': z.object({}),
 } as const;

@@ -19,9 +19,13 @@ export const sessionMethods = {
     params: z.object({ id: SessionId }),
     result: SessionSummary,
   },
-  /** Copies the devices' series and events of [fromMs, toMs] from the live history into a new session file. */
+  /**
+   * Copies the devices' series and events of [fromMs, toMs] from the live history into a new session
+   * file; answers when it is written. Progress (with `captureId`, chosen by the caller) arrives as
+   * `sessions.captureProgress`, so a window longer than a request's timeout can still be followed.
+   */
   'sessions.capture': {
-    params: z.object({ name: SessionName, deviceIds: z.array(DeviceId).min(1).max(64), fromMs: z.number(), toMs: z.number(), notes: SessionNotes.default('') }),
+    params: z.object({ captureId: ImportId.optional(), name: SessionName, deviceIds: z.array(DeviceId).min(1).max(64), fromMs: z.number(), toMs: z.number(), notes: SessionNotes.default('') }),
     result: SessionSummary,
   },
   'sessions.delete': {

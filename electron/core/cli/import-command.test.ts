@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../log';
 import { serve, type RunningServer } from '../server/serve';
+import { openStore } from '../store/open-store';
 import { utcOffsetMinutes } from './import-command';
 import { main } from './main';
 
@@ -64,6 +65,21 @@ describe('syncscope import and sessions', () => {
     const missing = await cli('import', join(dir, 'nope.log'), '--session', 'remote', '--server', server.url);
     expect(missing.status).toBe(2);
     expect(missing.err).toMatch(/The log .*nope\.log cannot be read/);
+  });
+
+  it('captures a window of a device into a session with sessions capture', async () => {
+    const data = join(dir, 'capture');
+    const store = openStore(data);
+    const d = store.devices.add({ transport: 'local', name: 'here', pollIntervalMs: 1000 });
+    const t0 = Date.UTC(2026, 11, 7, 10, 0, 0);
+    store.series.appendReadings(Array.from({ length: 120 }, (_, i) => ({ deviceId: d.id, instance: 'ptp4l', tUs: (t0 + i * 1000) * 1000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master' as const, value: i }] })));
+    store.close();
+    const r = await cli('sessions', 'capture', '--name', 'two minutes', '--device', 'HERE', '--from', '2026-12-07T10:00:00Z', '--to', '2026-12-07T10:01:00Z', '--notes', 'from the CLI', '--data', data);
+    expect(r).toMatchObject({ status: 0 });
+    expect(r.out).toMatch(/^Captured session "two minutes": here, \d+ KiB, id [a-z0-9-]+$/);
+    const list = JSON.parse((await cli('sessions', 'list', '--data', data, '--json')).out) as { name: string; notes: string; fromMs: number; toMs: number }[];
+    expect(list).toMatchObject([{ name: 'two minutes', notes: 'from the CLI', fromMs: t0, toMs: t0 + 60_000 }]);
+    expect((await cli('sessions', 'capture', '--name', 'x', '--device', 'nobody', '--from', '2026-12-07', '--data', data)).status).toBe(3);
   });
 
   it('reads UTC offsets as people write them', () => {

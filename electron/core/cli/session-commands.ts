@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
+import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import type { Access } from './engine-access';
 import { sinceMs } from './events-command';
@@ -17,6 +19,34 @@ async function byName(a: Access, name: string): Promise<SessionSummary> {
   const found = all.find((s) => s.id === name) ?? all.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!found) throw new SyncscopeError(catalogError('session.not-found', { session: name }));
   return found;
+}
+
+/**
+ * Captures, showing progress on a terminal. A long window outlasts a server request's 30 s: then the
+ * command follows the capture's progress events to its end instead of the reply.
+ */
+async function captureFollowing(a: Access, req: { name: string; deviceIds: string[]; fromMs: number; toMs: number; notes: string }): Promise<SessionSummary> {
+  const captureId = randomUUID();
+  const tty = process.stderr.isTTY === true;
+  let ended: (p: CaptureProgress) => void = () => undefined;
+  const end = new Promise<CaptureProgress>((r) => (ended = r));
+  const off = a.client.on('sessions.captureProgress', (p) => {
+    if (p.captureId !== captureId) return;
+    const pct = p.toMs > p.fromMs ? Math.floor(((p.devicesDone + (p.reachedMs - p.fromMs) / (p.toMs - p.fromMs)) / p.devices) * 100) : 100;
+    if (tty) process.stderr.write(`\r\u001b[2K${req.name}: ${Math.min(100, pct)}%  ${p.points} points, ${p.events} events`);
+    if (p.state !== 'running') ended(p);
+  });
+  try {
+    return await a.client.call('sessions.capture', { captureId, ...req });
+  } catch (err) {
+    if (!(err instanceof SyncscopeError) || err.value.messageId !== 'contract.engine-timeout') throw err;
+    const p = await end;
+    if (p.error) throw new SyncscopeError(p.error);
+    return a.client.call('sessions.get', { id: p.sessionId });
+  } finally {
+    off();
+    if (tty) process.stderr.write('\n');
+  }
 }
 
 /** `syncscope sessions list|open|capture|delete`. */
@@ -55,7 +85,7 @@ export function registerSessionCommands(program: Command, where: Where, withAcce
         if (!d) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name: n }));
         return d.id;
       });
-      return a.client.call('sessions.capture', { name: o.name, deviceIds, fromMs: sinceMs(o.from), toMs: o.to ? sinceMs(o.to) : Date.now(), notes: o.notes });
+      return captureFollowing(a, { name: o.name, deviceIds, fromMs: sinceMs(o.from), toMs: o.to ? sinceMs(o.to) : Date.now(), notes: o.notes });
     });
     console.log(`Captured session "${s.name}": ${s.devices.map((d) => d.name).join(', ')}, ${Math.ceil(s.bytes / 1024)} KiB, id ${s.id}`);
   });

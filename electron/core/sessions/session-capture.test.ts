@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeviceInput } from '../../../shared/domain/device';
+import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import type { ImportProgress } from '../../../shared/sessions/import-progress';
 import { SESSION_APPLICATION_ID, SESSION_FORMAT_VERSION } from '../../../shared/sessions/session-meta';
 import { POINT_FLAGS, type Reading } from '../../../shared/series/series';
@@ -22,6 +23,7 @@ describe('capturing a window of the live history into a session file', () => {
   let sessions: SessionService;
   let changed = 0;
   const progress: ImportProgress[] = [];
+  const captureProgress: CaptureProgress[] = [];
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'syncscope-sessions-'));
@@ -33,6 +35,7 @@ describe('capturing a window of the live history into a session file', () => {
       live: store.series,
       device: (id) => store.devices.get(id),
       emitProgress: (p) => progress.push(p),
+      emitCaptureProgress: (p) => captureProgress.push(p),
       changed: () => changed++,
       sampleFile: join(dir, 'no-sample'),
     });
@@ -69,7 +72,10 @@ describe('capturing a window of the live history into a session file', () => {
     const { a, b } = seed();
     const fromMs = T0_MS + 30_000;
     const toMs = T0_MS + 2 * CAPTURE_SLICE_MS + 90_000;
-    const s = await sessions.capture({ name: 'night run', deviceIds: [a.id, b.id], fromMs, toMs, notes: 'GM swap at 01:00' });
+    captureProgress.length = 0;
+    const s = await sessions.capture({ captureId: 'capture-0001', name: 'night run', deviceIds: [a.id, b.id], fromMs, toMs, notes: 'GM swap at 01:00' });
+    expect(captureProgress.at(-1)).toMatchObject({ captureId: 'capture-0001', sessionId: s.id, state: 'done', devicesDone: 2, devices: 2, reachedMs: toMs, error: null });
+    expect(captureProgress.at(-1)?.points).toBeGreaterThan(2 * (CAPTURE_SLICE_MS / 125));
     expect(s).toMatchObject({ name: 'night run', notes: 'GM swap at 01:00', source: 'capture', fromMs, toMs, engineVersion: '9.9.9-test', timeBase: 'wall', offline: true, appendable: false, formatVersion: SESSION_FORMAT_VERSION });
     expect(s.devices.map((d) => d.name).sort()).toEqual(['bc-1', 'gm-1']);
     expect(changed).toBeGreaterThan(0);

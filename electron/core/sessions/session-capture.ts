@@ -46,11 +46,14 @@ function readingsOf(deviceId: string, series: readonly SeriesInfo[], columns: Re
   return out.sort((a, b) => a.tUs - b.tUs);
 }
 
-export async function copyWindow(live: SeriesStore, into: SeriesStore, devices: readonly DeviceView[], fromMs: number, toMs: number, signal?: AbortSignal): Promise<CaptureCounts> {
+/** After each slice: which device (index), how far into the window, and the totals so far. */
+export type SliceDone = (deviceIndex: number, reachedMs: number, counts: CaptureCounts) => void;
+
+export async function copyWindow(live: SeriesStore, into: SeriesStore, devices: readonly DeviceView[], fromMs: number, toMs: number, signal?: AbortSignal, onSlice: SliceDone = () => undefined): Promise<CaptureCounts> {
   const counts: CaptureCounts = { points: 0, events: 0 };
   const from = Math.floor(fromMs);
   const to = Math.ceil(toMs);
-  for (const device of devices) {
+  for (const [deviceIndex, device] of devices.entries()) {
     const series = live.listSeries(device.id);
     for (let start = from; start <= to; start += CAPTURE_SLICE_MS) {
       signal?.throwIfAborted();
@@ -66,6 +69,7 @@ export async function copyWindow(live: SeriesStore, into: SeriesStore, devices: 
       into.appendEvents(events.map(({ id: _id, ...e }) => e));
       counts.events += events.length;
       into.flush();
+      onSlice(deviceIndex, last, counts);
       await turn();
     }
   }

@@ -18,6 +18,7 @@ export function createSessionService(engine: Engine): SessionService {
     live: engine.series,
     device: (id) => engine.devices.get(id),
     emitProgress: (payload) => engine.emit({ event: 'sessions.importProgress', payload }),
+    emitCaptureProgress: (payload) => engine.emit({ event: 'sessions.captureProgress', payload }),
     changed: () => engine.emit({ event: 'sessions.changed', payload: {} }),
     sampleFile: sampleSessionPath(),
   });

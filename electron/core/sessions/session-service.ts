@@ -3,14 +3,18 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { DeviceView } from '../../../shared/domain/device';
 import { errorValueOf, SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
+import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import type { ImportProgress, ImportRequest } from '../../../shared/sessions/import-progress';
 import { SESSION_FILE_SUFFIX, type SessionMeta, type SessionSummary } from '../../../shared/sessions/session-meta';
 import { createSeriesStore } from '../store/open-store';
 import type { SeriesStore } from '../store/series-store';
-import { copyWindow } from './session-capture';
+import { copyWindow, type SliceDone } from './session-capture';
 import { abandonSessionFile, copySessionFile, createSessionFile, deleteSessionFile, finishSessionFile, reopenSessionFile, sessionPath, sessionsDir, upgradeSessionFile, type SessionWriter } from './session-files';
 import { importLogs, statLogs } from './log-import';
 import { openSessionReadOnly, type OpenSession } from './open-session-file';
+
+/** Progress events at most this often. */
+const PROGRESS_EVERY_MS = 250;
 
 export interface SessionServiceDeps {
   dataDir: string;
@@ -19,6 +23,7 @@ export interface SessionServiceDeps {
   live: SeriesStore;
   device(id: string): DeviceView;
   emitProgress(p: ImportProgress): void;
+  emitCaptureProgress?(p: CaptureProgress): void;
   /** A session was added, changed or removed (the UI re-reads the list). */
   changed(): void;
   /** Where the shipped sample session is. */
@@ -27,6 +32,7 @@ export interface SessionServiceDeps {
 }
 
 export interface CaptureRequest {
+  captureId?: string;
   name: string;
   deviceIds: string[];
   fromMs: number;
@@ -150,10 +156,26 @@ export class SessionService {
       timeBase: 'wall',
       files: [],
     };
-    await this.writeSession(meta.id, () => createSessionFile(this.deps.dataDir, meta), async (w, store) => {
-      await copyWindow(this.deps.live, store, devices, req.fromMs, req.toMs, this.stopping.signal);
-      return meta;
-    });
+    const captureId = req.captureId ?? randomUUID();
+    let last: CaptureProgress = { captureId, sessionId: meta.id, session: meta.name, state: 'running', devicesDone: 0, devices: devices.length, reachedMs: req.fromMs, fromMs: req.fromMs, toMs: req.toMs, points: 0, events: 0, error: null };
+    let lastEmit = 0;
+    const onSlice: SliceDone = (deviceIndex, reachedMs, counts) => {
+      last = { ...last, devicesDone: reachedMs >= req.toMs ? deviceIndex + 1 : deviceIndex, reachedMs, points: counts.points, events: counts.events };
+      const now = performance.now();
+      if (now - lastEmit < PROGRESS_EVERY_MS) return;
+      lastEmit = now;
+      this.deps.emitCaptureProgress?.(last);
+    };
+    try {
+      await this.writeSession(meta.id, () => createSessionFile(this.deps.dataDir, meta), async (w, store) => {
+        await copyWindow(this.deps.live, store, devices, req.fromMs, req.toMs, this.stopping.signal, onSlice);
+        return meta;
+      });
+    } catch (err) {
+      this.deps.emitCaptureProgress?.({ ...last, state: this.stopping.signal.aborted ? 'cancelled' : 'failed', error: errorValueOf(err) });
+      throw err;
+    }
+    this.deps.emitCaptureProgress?.({ ...last, state: 'done', devicesDone: devices.length, reachedMs: req.toMs });
     return this.get(meta.id);
   }
 
