@@ -10,6 +10,8 @@ const TABLES: Record<Tier, { table: string; column: string; unitUs: number }> = 
   day: { table: 'rollup_day', column: 't_day', unitUs: DAY_US },
 };
 
+const PASS_EVERY_MS = 60_000;
+
 /**
  * Retention per tier, a few hundred rows at a time: each slice deletes, for one series, at most
  * `sliceRows` rows of one tier older than that tier's horizon, so collection never waits on it.
@@ -19,6 +21,7 @@ export class RetentionSlices {
   private readonly series: Statement;
   private readonly deletes: Partial<Record<Tier, Statement>> = {};
   private queue: number[] = [];
+  private restMs = 0;
 
   constructor(
     db: Db,
@@ -40,9 +43,15 @@ export class RetentionSlices {
     }
   }
 
-  /** Deletes one slice of expired rows; false once a full pass over every series found nothing. */
+  /**
+   * Deletes one slice of expired rows; false once a full pass over every series found nothing. A
+   * pass that found nothing is not repeated for a minute (horizons move slowly).
+   */
   slice(nowUs: number): boolean {
-    if (this.queue.length === 0) this.queue = this.series.all() as number[];
+    if (this.queue.length === 0) {
+      if (performance.now() < this.restMs) return false;
+      this.queue = this.series.all() as number[];
+    }
     while (this.queue.length > 0) {
       const seriesId = this.queue[0] as number;
       for (const tier of Object.keys(this.deletes) as Tier[]) {
@@ -52,6 +61,7 @@ export class RetentionSlices {
       }
       this.queue.shift();
     }
+    this.restMs = performance.now() + PASS_EVERY_MS;
     return false;
   }
 }
