@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DeviceView } from '../domain/device';
+import { SessionProfile } from './session-profile';
 
 /**
  * A session: a named window of history (captured from the live store, or imported from logs) kept in
@@ -31,14 +31,14 @@ export const SessionSource = z.enum(['capture', 'import']);
 export type SessionSource = z.infer<typeof SessionSource>;
 
 /**
- * A device as a session keeps it. `profile` is the console's DeviceView: the profile without any
- * secret (which login kind, never the password or key). Devices of an imported log have no profile:
+ * A device as a session keeps it. `profile` holds the profile without any secret (which login kind,
+ * never the password or key; see session-profile.ts). Devices of an imported log have no profile:
  * they are named after the log's host (syslog/journal) or the file.
  */
 export const SessionDevice = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   name: z.string().max(128),
-  profile: DeviceView.nullable(),
+  profile: SessionProfile.nullable(),
 });
 export type SessionDevice = z.infer<typeof SessionDevice>;
 

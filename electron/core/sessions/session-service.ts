@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { DeviceView } from '../../../shared/domain/device';
 import { errorValueOf, SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
+import { sessionProfileOf } from '../../../shared/sessions/session-profile';
 import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import type { ImportProgress, ImportRequest } from '../../../shared/sessions/import-progress';
 import { SESSION_FILE_SUFFIX, type SessionMeta, type SessionSummary } from '../../../shared/sessions/session-meta';
@@ -148,7 +149,7 @@ export class SessionService {
       name: req.name,
       notes: req.notes,
       source: 'capture',
-      devices: devices.map((d) => ({ id: d.id, name: d.name, profile: d })),
+      devices: devices.map((d) => ({ id: d.id, name: d.name, profile: sessionProfileOf(d) })),
       fromMs: req.fromMs,
       toMs: req.toMs,
       createdAtMs: Date.now(),

@@ -92,7 +92,8 @@ export function writeDeviceRows(db: Db, devices: readonly SessionDevice[], nowMs
       host: p?.host ?? null,
       sshPort: p?.sshPort ?? null,
       user: p?.user ?? null,
-      profile: JSON.stringify({ instances: p?.instances ?? [], jump: p?.jump ?? null, serial: p?.serial ?? null }),
+      // The devices table's profile column as the store knows it (instances with their sockets); nothing secret.
+      profile: JSON.stringify({ instances: (p?.instances ?? []).map((i) => ({ name: i.name, udsPath: i.udsPath ?? '' })), jump: null, serial: null }),
       pollIntervalMs: p?.pollIntervalMs ?? 0,
       hostKey: p?.hostKeySha256 ?? null,
       now: nowMs,
