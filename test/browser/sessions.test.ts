@@ -77,6 +77,10 @@ describe.skipIf(skip !== null)('sessions in real Chromium: the sample, import, c
     await page().locator('[data-testid="session-view"][data-source="import"]').waitFor();
     await page().getByTestId('offline-banner').waitFor();
     await page().locator(`${OFFSET_CHART}[data-points]`).first().waitFor({ timeout: 30_000 });
+    // The log gave only ptp4l's [seconds]: the chart counts time since boot, not dates in 1970.
+    const plot = (await page().locator(`${OFFSET_CHART} .u-over`).first().boundingBox())!;
+    await page().mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height / 2);
+    await expect(page().locator(`${OFFSET_CHART} .u-legend .u-series`).first().locator('.u-value').first().innerText()).resolves.toMatch(/^\d+:\d{2}:\d{2}\.\d$/);
     await shot(page(), 'session-imported');
 
     // A long log (the lab's lines many times over) is stopped where it is.

@@ -34,6 +34,8 @@ export interface SeriesChartProps {
   history?: HistoryQuery;
   /** What a double-click returns to: following live (null, the default), or a session's whole window. */
   homeRange?: XRange | null;
+  /** Times are seconds since the device booted (a log with no wall clock), not dates. */
+  sinceBoot?: boolean;
 }
 
 /** A zoom or pan asks the store again only once the operator stops for this long. */
@@ -47,7 +49,7 @@ const ZOOM_QUERY_DELAY_MS = 120;
  * so it is drawn from the tier that fits (raw, minute, hour rollups), with its gaps; the tier shows
  * in a corner.
  */
-export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints, onPlotBox, history, homeRange = null }: SeriesChartProps) {
+export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints, onPlotBox, history, homeRange = null, sinceBoot = false }: SeriesChartProps) {
   const { client, epoch } = useEngine();
   const { t } = useTranslation();
   const language = useLanguage();
@@ -111,7 +113,7 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
       onDoubleClick: () => axis.setZoom(homeRef.current),
       onXScale: (range: XRange) => showXRange(containerRef.current, range),
     };
-    const plot = new uPlot(deviceChartOptions(Math.max(host.clientWidth, 300), text, TIME_FORMATS[language], `${deviceId}/${plan.instance}`, hooks), [[], ...plan.series.map(() => [])], host);
+    const plot = new uPlot(deviceChartOptions(Math.max(host.clientWidth, 300), text, sinceBoot ? 'since-boot' : TIME_FORMATS[language], `${deviceId}/${plan.instance}`, hooks), [[], ...plan.series.map(() => [])], host);
     plotRef.current = plot;
     buffer.flush();
     plot.setData(buffer.data, false);
@@ -137,7 +139,7 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
       plot.destroy();
     };
     // text is keyed by its JSON (textKey): a new object with the same words must not build the chart again
-  }, [buffer, hub, axis, plan, language, textKey, deviceId, draw, scheduleDraw]);
+  }, [buffer, hub, axis, plan, language, textKey, deviceId, draw, scheduleDraw, sinceBoot]);
 
   // Each zoom or pan reads its range again, as many points as the plot is wide; the newest answer wins.
   const idsKeyZoom = seriesIds.join(',');

@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { elapsedText } from '../chart/elapsed-time';
 import type { TimeFormat } from '../chart/time-format';
 
 export const DEVICE_CHART_HEIGHT_PX = 200;
@@ -32,17 +33,19 @@ export interface DeviceChartText {
  * frequency. Gaps stay gaps (spanGaps false: null breaks a line; an absent value is drawn across).
  * Charts of one instance share the cursor (`syncKey`) and the x range (set by the page, not uPlot).
  */
-export function deviceChartOptions(widthPx: number, text: DeviceChartText, time: TimeFormat, syncKey: string, hooks: ChartHooks): uPlot.Options {
+export function deviceChartOptions(widthPx: number, text: DeviceChartText, time: TimeFormat | 'since-boot', syncKey: string, hooks: ChartHooks): uPlot.Options {
+  // A log with only `[seconds]` has no date: its x axis counts from the device's boot.
+  const sinceBoot = time === 'since-boot';
   return {
     width: widthPx,
     height: DEVICE_CHART_HEIGHT_PX,
-    scales: { x: { time: true }, y: { auto: true } },
+    scales: { x: { time: !sinceBoot }, y: { auto: true } },
     series: [
-      { label: text.time, value: time.legend },
+      { label: text.time, value: sinceBoot ? (_u: uPlot, v: number | null) => (v === null ? '--' : elapsedText(v, true)) : time.legend },
       ...text.series.map((label, i) => ({ label, scale: 'y', stroke: PALETTE[i % PALETTE.length], width: 1.5, spanGaps: false })),
     ],
     axes: [
-      { values: time.axis },
+      sinceBoot ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => elapsedText(v)) } : { values: time.axis },
       { scale: 'y', label: text.axis, size: Y_AXIS_SIZE_PX },
     ],
     cursor: {

@@ -1,27 +1,17 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
-import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import { useEngine } from '../engine/EngineContext';
+import { useAction } from '../engine/use-action';
 import { ErrorAlert } from '../errors/ErrorAlert';
 
 export function ConfirmRemoveModal({ device, onClose, onRemoved }: { device: DeviceView; onClose(): void; onRemoved(): void }) {
   const { client } = useEngine();
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const { busy, error, run } = useAction();
 
   const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await client.call('devices.remove', { id: device.id });
-      onRemoved();
-    } catch (err) {
-      setError(errorValueOf(err));
-      setBusy(false);
-    }
+    if (await run(() => client.call('devices.remove', { id: device.id }))) onRemoved();
   };
 
   return (

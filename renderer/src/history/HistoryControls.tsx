@@ -9,6 +9,15 @@ import { lastSpan, panRange, scaleRange } from './pan-zoom';
 const LIVE_SPANS = { h1: 3600, h6: 6 * 3600, d1: 86_400, d7: 7 * 86_400 } as const;
 type SpanKey = keyof typeof LIVE_SPANS;
 
+/** The four steps through history: pan by half the visible span, zoom by two around its centre. */
+const steps = [
+  { key: 'earlier', glyph: '←', to: (r: XRange) => panRange(r, -0.5) },
+  { key: 'later', glyph: '→', to: (r: XRange) => panRange(r, 0.5) },
+  { key: 'zoomIn', glyph: '+', to: (r: XRange) => scaleRange(r, 0.5) },
+  { key: 'zoomOut', glyph: '−', to: (r: XRange) => scaleRange(r, 2) },
+] as const;
+const STEP_TEST_IDS = { earlier: 'history-pan-earlier', later: 'history-pan-later', zoomIn: 'history-zoom-in', zoomOut: 'history-zoom-out' } as const;
+
 /**
  * Pan and zoom through history for one instance's charts: earlier/later by half the visible span,
  * zoom in/out around its centre, and a span to jump to (the last hour, day, week of a live device, or
@@ -27,26 +36,13 @@ export function HistoryControls({ axis, home = null }: { axis: TimeAxis; home?: 
 
   return (
     <Group gap="xs" wrap="wrap" data-testid="history-controls">
-      <Tooltip label={t('history.controls.earlier')}>
-        <ActionIcon variant="default" onClick={() => axis.setZoom(panRange(current(), -0.5))} aria-label={t('history.controls.earlier')} data-testid="history-pan-earlier">
-          ←
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label={t('history.controls.later')}>
-        <ActionIcon variant="default" onClick={() => axis.setZoom(panRange(current(), 0.5))} aria-label={t('history.controls.later')} data-testid="history-pan-later">
-          →
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label={t('history.controls.zoomIn')}>
-        <ActionIcon variant="default" onClick={() => axis.setZoom(scaleRange(current(), 0.5))} aria-label={t('history.controls.zoomIn')} data-testid="history-zoom-in">
-          +
-        </ActionIcon>
-      </Tooltip>
-      <Tooltip label={t('history.controls.zoomOut')}>
-        <ActionIcon variant="default" onClick={() => axis.setZoom(scaleRange(current(), 2))} aria-label={t('history.controls.zoomOut')} data-testid="history-zoom-out">
-          −
-        </ActionIcon>
-      </Tooltip>
+      {steps.map(({ key, glyph, to }) => (
+        <Tooltip key={key} label={t(`history.controls.${key}`)}>
+          <ActionIcon variant="default" onClick={() => axis.setZoom(to(current()))} aria-label={t(`history.controls.${key}`)} data-testid={STEP_TEST_IDS[key]}>
+            {glyph}
+          </ActionIcon>
+        </Tooltip>
+      ))}
       {home === null ? (
         <>
           <SegmentedControl

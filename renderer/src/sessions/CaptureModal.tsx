@@ -1,9 +1,9 @@
 import { Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import { useEngine } from '../engine/EngineContext';
+import { useAction } from '../engine/use-action';
 import { useDevices } from '../engine/use-devices';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { RangeInputs } from '../history/RangeInputs';
@@ -21,20 +21,13 @@ export function CaptureModal({ onClose, onCaptured }: { onClose(): void; onCaptu
   const [chosen, setChosen] = useState<string[]>([]);
   const [last, setLast] = useState<Last>('h1');
   const [custom, setCustom] = useState(() => ({ fromMs: Date.now() - LAST.h1, toMs: Date.now() }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const { busy, error, run } = useAction();
 
   const capture = async () => {
-    setBusy(true);
-    setError(null);
     const nowMs = Date.now();
     const window = last === 'custom' ? custom : { fromMs: nowMs - LAST[last], toMs: nowMs };
-    try {
-      onCaptured(await client.call('sessions.capture', { name: name.trim(), notes, deviceIds: chosen, ...window }));
-    } catch (err) {
-      setError(errorValueOf(err));
-      setBusy(false);
-    }
+    const session = await run(() => client.call('sessions.capture', { name: name.trim(), notes, deviceIds: chosen, ...window }));
+    if (session) onCaptured(session);
   };
 
   return (

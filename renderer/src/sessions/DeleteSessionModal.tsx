@@ -1,27 +1,17 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import { useEngine } from '../engine/EngineContext';
+import { useAction } from '../engine/use-action';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { formatBytes } from './session-format';
 
 export function DeleteSessionModal({ session, onClose, onDeleted }: { session: SessionSummary; onClose(): void; onDeleted(): void }) {
   const { client } = useEngine();
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const { busy, error, run } = useAction();
   const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await client.call('sessions.delete', { id: session.id });
-      onDeleted();
-    } catch (err) {
-      setError(errorValueOf(err));
-      setBusy(false);
-    }
+    if (await run(() => client.call('sessions.delete', { id: session.id }))) onDeleted();
   };
   return (
     <Modal opened onClose={onClose} title={t('sessions.deleteTitle', { name: session.name })} data-testid="session-delete-modal">

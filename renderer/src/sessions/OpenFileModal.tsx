@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import { useEngine } from '../engine/EngineContext';
+import { useAction } from '../engine/use-action';
 import { ErrorAlert } from '../errors/ErrorAlert';
 
 /** A session file by its path on the engine's machine (sessions.openFile reads paths, not uploads). */
@@ -11,17 +11,10 @@ export function OpenFileModal({ onClose, onOpened }: { onClose(): void; onOpened
   const { client } = useEngine();
   const { t } = useTranslation();
   const [path, setPath] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorValue | null>(null);
+  const { busy, error, run } = useAction();
   const open = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onOpened(await client.call('sessions.openFile', { path: path.trim() }));
-    } catch (err) {
-      setError(errorValueOf(err));
-      setBusy(false);
-    }
+    const session = await run(() => client.call('sessions.openFile', { path: path.trim() }));
+    if (session) onOpened(session);
   };
   return (
     <Modal opened onClose={onClose} title={t('sessions.openFile')} size="lg" data-testid="session-open-modal">

@@ -71,6 +71,7 @@ export function SessionDeviceCharts({ session, deviceId, deviceName }: { session
                     onHasPoints={onHasPoints}
                     history={history}
                     homeRange={home}
+                    sinceBoot={session.timeBase === 'relative'}
                   />
                 ))}
             </Stack>
