@@ -6,7 +6,7 @@ import type { ErrorLanguage } from '../../shared/errors/catalog-types';
 /** Where a device settled: reachable (online, no-data) or not. `connecting` and `idle` settle nothing. */
 type Settled = 'up' | 'down';
 
-const SETTLED: Record<Connection, Settled | null> = { online: 'up', 'no-data': 'up', 'awaiting-host-key': null, offline: 'down', connecting: null, idle: null };
+const SETTLED: Record<Connection, Settled | null> = { online: 'up', 'no-data': 'up', 'awaiting-host-key': null, offline: 'down', connecting: null, idle: null, disconnected: null };
 
 export type Transition = 'went-offline' | 'back-online';
 

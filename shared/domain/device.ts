@@ -252,6 +252,8 @@ export const DevicePatch = z
     serial: SerialSettings.optional(),
     /** Serial devices: the console login's password (omitted keeps the stored one). */
     password: Password.optional(),
+    /** true: the operator disconnected the device (connection closed, serial port released, nothing polled); false connects it again. */
+    disconnected: z.boolean().optional(),
   })
   .refine((p) => p.udsPath === undefined || p.instances === undefined, { path: ['instances'], message: 'give either udsPath (one instance) or instances, not both' });
 export type DevicePatch = z.infer<typeof DevicePatch>;
@@ -285,6 +287,8 @@ export const DeviceView = z.object({
   hostKeySha256: z.string().nullable(),
   /** Serial devices: the line settings (no secret); null otherwise. */
   serial: SerialSettings.nullable(),
+  /** Disconnected by the operator: kept across engine restarts until connected again (absent: connected). */
+  disconnected: z.boolean().optional(),
   createdAtMs: z.number(),
   updatedAtMs: z.number(),
 });

@@ -9,9 +9,11 @@ import { PortState } from './ptp';
  * - `offline`: not reachable (or its profile cannot be used): `lastError` says why;
  * - `awaiting-host-key`: first contact (or a changed key) waits for the operator to trust or reject the
  *   device's SSH host key; nothing is sent to the device meanwhile;
- * - `connecting`: a connection attempt is under way; `idle`: not started yet.
+ * - `connecting`: a connection attempt is under way; `idle`: not started yet;
+ * - `disconnected`: the operator disconnected it (to flash it, say): its connection is closed, its serial
+ *   port released, nothing is polled until it is connected again; a deliberate gap, not an outage.
  */
-export const Connection = z.enum(['idle', 'connecting', 'online', 'no-data', 'awaiting-host-key', 'offline']);
+export const Connection = z.enum(['idle', 'connecting', 'online', 'no-data', 'awaiting-host-key', 'offline', 'disconnected']);
 export type Connection = z.infer<typeof Connection>;
 
 /** What a device row shows: is it reachable and measuring, what its port does, what went wrong last. */

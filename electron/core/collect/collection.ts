@@ -1,6 +1,6 @@
 import type { EventMessage } from '../../../shared/contract/events';
 import type { DeviceView } from '../../../shared/domain/device';
-import type { DeviceStatus } from '../../../shared/domain/status';
+import { Connection, type DeviceStatus } from '../../../shared/domain/status';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import { readingFromSample } from '../../../shared/series/legacy-sample';
 import type { Reading } from '../../../shared/series/series';
@@ -13,6 +13,7 @@ import { ConsoleLogs } from '../transport/console-log';
 import { createTransport } from '../transport/registry';
 import type { DeviceTransport } from '../transport/transport';
 import { CollectorPool } from './collector-pool';
+import { DisconnectedDevices } from './disconnected-devices';
 import type { CollectorSinks, DeviceCollector } from './device-collector';
 
 export interface CollectionDeps {
@@ -33,6 +34,7 @@ export class Collection {
   private readonly pool: CollectorPool;
   /** Serial devices' raw console lines, kept across reconnects and profile edits. */
   readonly consoleLogs = new ConsoleLogs();
+  private readonly disconnected = new DisconnectedDevices();
 
   constructor(private readonly deps: CollectionDeps) {
     this.pool = new CollectorPool({
@@ -44,12 +46,15 @@ export class Collection {
 
   /** Brings the running collectors in line with the device list; announces devices that could not start. */
   async sync(devices: DeviceView[]): Promise<void> {
-    await this.pool.sync(devices);
+    // A disconnected device is run like a removed one: its collector stops, its transport closes.
+    const { running, newly } = this.disconnected.split(devices, (id) => this.pool.collector(id)?.status.lastSampleAtMs ?? null);
+    await this.pool.sync(running);
     for (const st of this.pool.failedStatuses()) this.deps.emit({ event: 'device.status', payload: st });
+    for (const st of newly) this.announceDisconnected(st, devices);
   }
 
   statuses(): DeviceStatus[] {
-    return this.pool.statuses();
+    return [...this.pool.statuses(), ...this.disconnected.all()];
   }
 
   /** The running collector of a device (its diagnostics, data sets, connected transport), if any. */
@@ -66,6 +71,11 @@ export class Collection {
     // A dead device fails every retry with the same error: the log says it once, and again only when it changes.
     let lastLogged: string | null = null;
     let settled: DeviceStatus['connection'] | null = null;
+    if (this.disconnected.takeResumed(spec.id)) {
+      settled = 'disconnected';
+      deps.metrics.setDisconnected(spec.name, false);
+      deps.log.info({ device: spec.name }, 'connected again by an operator');
+    }
     // A source that emits readings itself makes the legacy sample a UI-only event (see `sample`).
     let readingsSeen = false;
     const readings = (batch: Reading[]) => {
@@ -110,6 +120,22 @@ export class Collection {
         if (error) deps.metrics.recordFailure(spec.name, error.code);
       },
     };
+  }
+
+  /** A deliberate gap: /metrics says down and disconnected, the history gets a `connection` event (once, not again after a restart). */
+  private announceDisconnected(st: DeviceStatus, devices: readonly DeviceView[]): void {
+    const { deps } = this;
+    const name = devices.find((d) => d.id === st.deviceId)?.name ?? st.deviceId;
+    deps.metrics.setUp(name, false);
+    deps.metrics.setDisconnected(name, true);
+    const from = deps.series.queryEvents({ deviceId: st.deviceId, kinds: ['connection'], limit: 1 })[0]?.to ?? null;
+    if (from !== 'disconnected') {
+      const event = connectionEvent(st.deviceId, Connection.safeParse(from).data ?? null, st);
+      deps.series.appendEvents([event]);
+      deps.emit({ event: 'device.events', payload: { deviceId: st.deviceId, events: [event] } });
+    }
+    deps.log.info({ device: name }, 'disconnected by an operator: connection closed, nothing polled until connected');
+    deps.emit({ event: 'device.status', payload: st });
   }
 
   private transportFor(spec: DeviceConnectSpec): DeviceTransport {

@@ -12,6 +12,12 @@ export class EngineMetrics {
   readonly catalog = new CatalogMetrics(this.registry);
 
   readonly deviceUp = new Gauge({ name: 'syncscope_device_up', help: '1 when the device is online (reachable and measuring: the last poll gave a sample), else 0.', labelNames: ['device'], registers: this.r });
+  readonly deviceDisconnected = new Gauge({
+    name: 'syncscope_device_disconnected',
+    help: '1 while an operator has disconnected the device (connection closed, nothing polled; a deliberate gap, not an outage), else 0.',
+    labelNames: ['device'],
+    registers: this.r,
+  });
   readonly lastSampleSeconds = new Gauge({ name: 'syncscope_ptp_last_sample_timestamp_seconds', help: 'Wall-clock time of the last reading, seconds since the epoch.', labelNames: ['device'], registers: this.r });
   readonly pollDuration = new Histogram({
     name: 'syncscope_poll_duration_seconds',
@@ -48,6 +54,11 @@ export class EngineMetrics {
     if (!up) this.catalog.dropGauges(device);
   }
 
+  /** Whether an operator disconnected the device: alert rules tell a deliberate gap from an outage by it. */
+  setDisconnected(device: string, disconnected: boolean): void {
+    this.deviceDisconnected.set({ device }, disconnected ? 1 : 0);
+  }
+
   /** A poll without a sample (unreachable, or ptp4l not measuring): counted, and the device is down. */
   recordFailure(device: string, code: string): void {
     this.setUp(device, false);
@@ -60,7 +71,7 @@ export class EngineMetrics {
   /** Forgets every series of a device (removed or renamed). */
   forget(device: string): void {
     this.catalog.forget(device);
-    for (const m of [this.deviceUp, this.lastSampleSeconds, this.pollDuration]) m.remove({ device });
+    for (const m of [this.deviceUp, this.deviceDisconnected, this.lastSampleSeconds, this.pollDuration]) m.remove({ device });
     for (const code of this.errorCodes.get(device) ?? []) this.pollErrors.remove({ device, code });
     this.errorCodes.delete(device);
   }

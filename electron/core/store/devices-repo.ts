@@ -39,7 +39,13 @@ interface DeviceRow {
 }
 
 /** The profile column: what a device row holds besides its scalar columns, never a secret. */
-const StoredProfile = z.object({ instances: z.array(PtpInstance).min(1), jump: JumpHostView.nullable(), serial: SerialSettings.nullable().optional() });
+const StoredProfile = z.object({
+  instances: z.array(PtpInstance).min(1),
+  jump: JumpHostView.nullable(),
+  serial: SerialSettings.nullable().optional(),
+  /** Absent in profiles written before disconnect existed: connected. */
+  disconnected: z.boolean().optional(),
+});
 type StoredProfile = z.infer<typeof StoredProfile>;
 
 /** Everything secret of one profile, sealed together: the device's login and, when it has its own, the jump host's; a serial console's password. */
@@ -76,6 +82,7 @@ function toView(r: DeviceRow): DeviceView {
     pollIntervalMs: r.poll_interval_ms,
     hostKeySha256: r.host_key_sha256,
     serial: profile.serial ?? null,
+    disconnected: profile.disconnected ?? false,
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
   };
@@ -212,7 +219,12 @@ export class DevicesRepo {
         host: patch.host ?? current.host,
         sshPort: patch.sshPort ?? current.sshPort,
         user: patch.user ?? current.user,
-        profile: JSON.stringify({ instances, jump, serial: patch.serial ?? StoredProfile.parse(JSON.parse(row.profile)).serial ?? null } satisfies StoredProfile),
+        profile: JSON.stringify({
+          instances,
+          jump,
+          serial: patch.serial ?? StoredProfile.parse(JSON.parse(row.profile)).serial ?? null,
+          ...((patch.disconnected ?? current.disconnected) ? { disconnected: true } : {}),
+        } satisfies StoredProfile),
         pollIntervalMs: patch.pollIntervalMs ?? current.pollIntervalMs,
         // A new address forgets the remembered key, unless the edit names the key to expect.
         hostKey: patch.hostKeySha256 ?? (hostChanged ? null : current.hostKeySha256),

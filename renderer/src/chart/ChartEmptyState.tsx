@@ -12,7 +12,7 @@ export function ChartEmptyState({ device, status }: { device: DeviceView; status
   const errorText = useErrorText();
   const connection = status?.connection ?? 'idle';
   const headline =
-    connection === 'offline' || connection === 'no-data' || connection === 'connecting'
+    connection === 'offline' || connection === 'no-data' || connection === 'connecting' || connection === 'disconnected'
       ? t(`chart.${connection}`, { device: device.name })
       : t('chart.waiting', { device: device.name });
   // A device retrying after a failure is "connecting" but still carries the reason it failed.

@@ -34,6 +34,7 @@ const CONNECTION_COLOR: Record<Connection, MantineColor> = {
   'awaiting-host-key': 'violet.4',
   offline: 'red.6',
   idle: 'gray.3',
+  disconnected: 'gray.5',
 };
 
 const TRACK_HEIGHT_PX = 18;

@@ -9,6 +9,7 @@ const COLOR: Record<Connection, MantineColor> = {
   connecting: 'yellow',
   offline: 'red',
   idle: 'gray',
+  disconnected: 'gray',
 };
 
 /** A badge that always shows its whole word: a label cut to "ONLI…" says nothing. */

@@ -4,6 +4,7 @@ import { retryEn } from '../devices/retry-countdown';
 import { deviceFormEn } from './device-form-text';
 import { historyEn } from './history-text';
 import { sessionsEn } from './sessions-text';
+import { connectEn } from '../connection/connect-text';
 
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
 export const en = {
@@ -54,6 +55,7 @@ export const en = {
     offline: 'offline',
     connecting: 'connecting',
     idle: 'idle',
+    disconnected: 'disconnected',
   },
   connectionHelp: {
     'no-data': 'Reachable, but not measuring: the last error says why.',
@@ -62,6 +64,7 @@ export const en = {
     offline: 'Not reachable: the last error says why.',
     connecting: 'Connecting to the device…',
     idle: 'Not polled yet.',
+    disconnected: 'Disconnected by an operator: no connection is open (a serial port is free) and nothing is polled until someone connects it again.',
   },
   remove: {
     title: 'Remove device',
@@ -138,9 +141,11 @@ export const en = {
     offline: 'No samples: {{device}} is not reachable.',
     'no-data': 'No samples: {{device}} is reachable but not measuring.',
     'awaiting-host-key': 'No samples: {{device}} waits for you to trust its SSH host key.',
+    disconnected: 'No samples: {{device}} is disconnected. Connect it to resume polling.',
   },
   hostKey: hostKeyEn,
   retry: retryEn,
+  connect: connectEn,
   deviceForm: deviceFormEn,
   devicePage: devicePageEn,
   history: historyEn,

@@ -4,6 +4,7 @@ import { retryZhCN } from '../devices/retry-countdown';
 import { deviceFormZhCN } from './device-form-text';
 import { historyZhCN } from './history-text';
 import { sessionsZhCN } from './sessions-text';
+import { connectZhCN } from '../connection/connect-text';
 import type { Resource } from './en';
 
 /** 简体中文. Typed as the English resource so a missing or extra key fails to compile. */
@@ -55,6 +56,7 @@ export const zhCN: Resource = {
     offline: '离线',
     connecting: '连接中',
     idle: '空闲',
+    disconnected: '已断开',
   },
   connectionHelp: {
     'no-data': '可以连接，但没有测量数据：原因见“最近错误”。',
@@ -63,6 +65,7 @@ export const zhCN: Resource = {
     offline: '无法连接：原因见“最近错误”。',
     connecting: '正在连接设备…',
     idle: '尚未开始轮询。',
+    disconnected: '已由操作员断开：没有打开的连接（串口已释放），在再次连接之前不会轮询。',
   },
   remove: {
     title: '删除设备',
@@ -139,9 +142,11 @@ export const zhCN: Resource = {
     offline: '没有样本：无法连接 {{device}}。',
     'no-data': '没有样本：可以连接 {{device}}，但它没有测量数据。',
     'awaiting-host-key': '没有样本：{{device}} 正在等待您信任其 SSH 主机密钥。',
+    disconnected: '没有样本：{{device}} 已断开。连接后恢复轮询。',
   },
   hostKey: hostKeyZhCN,
   retry: retryZhCN,
+  connect: connectZhCN,
   deviceForm: deviceFormZhCN,
   devicePage: devicePageZhCN,
   history: historyZhCN,
