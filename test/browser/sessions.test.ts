@@ -132,6 +132,19 @@ describe.skipIf(skip !== null)('sessions in real Chromium: the sample, import, c
     await page().getByTestId('session-delete-confirm').click();
     await row('ss-s1 log').waitFor({ state: 'detached' });
     expect(await row('ss-s2 bench run').count()).toBe(1);
+
+    // A file that is no session is refused with the engine's reason, and left as it was.
+    const notSession = join(work, 'notes.session.sqlite');
+    writeFileSync(notSession, 'just some notes\n');
+    await page().getByTestId('session-open-file').click();
+    await page().getByTestId('session-open-path').fill(notSession);
+    await page().getByTestId('session-open-submit').click();
+    const refused = page().getByTestId('session-open-error');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-code')).toBeTruthy();
+    expect(readFileSync(notSession, 'utf8')).toBe('just some notes\n');
+    await shot(page(), 'session-open-refused');
+    await page().getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('shows the sessions screens in Chinese without overflowing the window', async () => {

@@ -65,7 +65,7 @@ export function ImportModal({ onClose, onOpen }: { onClose(): void; onOpen(sessi
   return (
     <Modal opened onClose={onClose} title={t('sessions.import')} size="lg" data-testid="session-import-modal">
       <Stack gap="sm">
-        <Textarea label={t('sessions.importForm.paths')} description={t('sessions.importForm.pathsHint')} value={paths} onChange={(e) => setPaths(e.currentTarget.value)} autosize minRows={2} ff="monospace" disabled={running} data-testid="import-paths" />
+        <Textarea label={t('sessions.importForm.paths')} description={t('sessions.importForm.pathsHint')} value={paths} onChange={(e) => setPaths(e.currentTarget.value)} autosize minRows={2} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} disabled={running} data-testid="import-paths" />
         <TextInput label={t('sessions.importForm.session')} value={session} onChange={(e) => setSession(e.currentTarget.value)} disabled={running} data-testid="import-session" />
         <TextInput label={t('sessions.importForm.device')} value={device} onChange={(e) => setDevice(e.currentTarget.value)} disabled={running} data-testid="import-device" />
         {progress && (

@@ -18,7 +18,7 @@ export function OpenFileModal({ onClose, onOpened }: { onClose(): void; onOpened
   };
   return (
     <Modal opened onClose={onClose} title={t('sessions.openFile')} size="lg" data-testid="session-open-modal">
-      <TextInput label={t('sessions.openForm.path')} value={path} onChange={(e) => setPath(e.currentTarget.value)} ff="monospace" data-testid="session-open-path" />
+      <TextInput label={t('sessions.openForm.path')} value={path} onChange={(e) => setPath(e.currentTarget.value)} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} data-testid="session-open-path" />
       <Text size="xs" c="dimmed" mt={4} mb="md">
         {t('sessions.openForm.hint')}
       </Text>
