@@ -111,15 +111,15 @@ export class DeviceCollector {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (!this.stopping.signal.aborted) this.stopping.abort(new SyncscopeError(catalogError('collect.cancelled', { device: this.spec.name }, { deviceId: this.spec.id })));
     this.wake?.();
     this.transport.close();
     await this.done;
   }
 
-  private get stopped(): boolean {
-    return this.stopping.signal.aborted;
-  }
+  /** stop() was called (a plain field: AbortSignal.aborted is a slow getter, asked several times a poll). */
+  private stopped = false;
 
   private async loop(): Promise<void> {
     const unsubscribe = this.transport.onDisconnect(() => this.connectionDropped());
@@ -209,7 +209,7 @@ export class DeviceCollector {
     const before = this.published;
     this.current = { ...this.current, ...patch };
     const next = this.current;
-    const changed = !before || (Object.keys(next) as (keyof DeviceStatus)[]).some((k) => k !== 'lastSampleAtMs' && JSON.stringify(next[k]) !== JSON.stringify(before[k]));
+    const changed = !before || (Object.keys(next) as (keyof DeviceStatus)[]).some((k) => k !== 'lastSampleAtMs' && next[k] !== before[k] && JSON.stringify(next[k]) !== JSON.stringify(before[k]));
     if (!changed) return;
     this.published = next;
     this.sinks.status(next);

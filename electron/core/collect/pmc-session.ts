@@ -45,6 +45,8 @@ export const QUIET_MS = 15;
 
 interface Pending {
   request: string;
+  /** How pmc echoes it (`sending: GET X`): the action and data set only. */
+  echo: string;
   tlv: string;
   expect: number;
   seq: number | null;
@@ -100,7 +102,7 @@ export class PmcSession {
   request(request: string, opts: RequestOptions): Promise<RequestAnswer> {
     const answer: RequestAnswer = { request, responses: [], refused: null, unsupported: null, timedOut: null, sentAtMs: null, answeredAtMs: null };
     return new Promise((settle) => {
-      const p: Pending = { request, tlv: request.split(' ')[1] ?? '', expect: Math.max(1, opts.expect ?? 1), seq: null, answer, settle, timer: null, echoed: null };
+      const p: Pending = { request, echo: echoOf(request), tlv: request.split(' ')[1] ?? '', expect: Math.max(1, opts.expect ?? 1), seq: null, answer, settle, timer: null, echoed: null };
       const turn = this.queue.then(async () => {
         if (this.dead || this.silent) return this.finish(p, 'echo');
         this.pending.push(p);
@@ -189,7 +191,7 @@ export class PmcSession {
     switch (e.kind) {
       case 'sent': {
         // pmc echoes the action and data set only (`sending: SET SUBSCRIBE_EVENTS_NP`), never a SET's values.
-        const p = this.pending.find((x) => x.seq === null && echoOf(x.request) === e.request);
+        const p = this.pending.find((x) => x.seq === null && x.echo === e.request);
         if (!p) return;
         p.seq = e.seq;
         p.answer.sentAtMs = performance.now();

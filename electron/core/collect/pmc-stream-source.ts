@@ -156,7 +156,10 @@ export class PmcStreamSource implements PtpSource {
     const portData = full || !this.pushedPorts || subscribe ? ask('GET PORT_DATA_SET', portCount) : null;
     const portStatsAnswer = stats ? ask('GET PORT_STATS_NP', portCount) : null;
     const serviceStats = full && !this.unavailable.has('PORT_SERVICE_STATS_NP') ? ask('GET PORT_SERVICE_STATS_NP', portCount) : null;
-    const sub = subscribe ? ask(`SET SUBSCRIBE_EVENTS_NP duration ${SUBSCRIPTION_S} NOTIFY_PORT_STATE on NOTIFY_TIME_SYNC on`) : null;
+    // Port states only. Where pmc knows NOTIFY_TIME_SYNC (after 3.1), `on` made ptp4l push a TIME_STATUS_NP on
+    // every Sync, which each poll reads anyway: a packet each way per Sync, parsed and dropped, whose seq could
+    // match a polled request's. pmc 3.1 parses only duration and NOTIFY_PORT_STATE and ignores the rest.
+    const sub = subscribe ? ask(`SET SUBSCRIBE_EVENTS_NP duration ${SUBSCRIPTION_S} NOTIFY_PORT_STATE on NOTIFY_TIME_SYNC off`) : null;
     const extras = full ? FULL_READ_4X.filter((tlv) => !this.unavailable.has(tlv)).map((tlv) => ask(`GET ${tlv}`, portCount)) : [];
     const [timeA, currentA, portA, statsA, serviceA, subA, ...rest] = await Promise.all([time, current, portData, portStatsAnswer, serviceStats, sub, ...pending]);
     const extraA = await Promise.all(extras);
@@ -185,8 +188,10 @@ export class PmcStreamSource implements PtpSource {
     }
 
     const next: PtpSnapshot = { ...this.snapshot };
-    next.time = first(timeA, timeStatusNp) ?? (heard ? this.snapshot.time : null);
-    next.current = first(currentA, currentDataSet) ?? (heard ? this.snapshot.current : null);
+    const timeRead = first(timeA, timeStatusNp);
+    const currentRead = first(currentA, currentDataSet);
+    next.time = timeRead ?? (heard ? this.snapshot.time : null);
+    next.current = currentRead ?? (heard ? this.snapshot.current : null);
     if (portA) for (const r of portA.responses) this.setPortResponse(r);
     if (this.portsDirty) {
       this.portsDirty = false;
@@ -257,7 +262,8 @@ export class PmcStreamSource implements PtpSource {
       sample.offsetFromMasterNs = null;
       sample.meanPathDelayNs = null;
     }
-    const reported = this.notice(problem, timeA, currentA, portA);
+    // A data set that read is readable; only one that did not is looked at again for why.
+    const reported = this.notice(problem, timeRead && readable(timeRead) ? null : timeA, currentRead && readable(currentRead) ? null : currentA, portA);
     this.diag.endExchange(this.lastPollMs, reported);
     return { sample, problem: reported, readings, events };
   }
@@ -374,9 +380,15 @@ function unreadableTlv(a: RequestAnswer): string | null {
     const read = READERS[r.tlv];
     if (!read || !hasFields(r)) continue;
     const v = read(r);
-    if (v && Object.entries(v).every(([k, x]) => k === 'portIdentity' || k === 'portNumber' || x === null)) return r.tlv;
+    if (v && !readable(v)) return r.tlv;
   }
   return null;
+}
+
+/** Some field besides the identity read as a value. */
+function readable(v: object): boolean {
+  for (const [k, x] of Object.entries(v)) if (k !== 'portIdentity' && k !== 'portNumber' && x !== null) return true;
+  return false;
 }
 
 function hasFields(r: PmcResponse): boolean {
