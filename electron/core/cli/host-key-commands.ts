@@ -29,7 +29,7 @@ function fingerprint(flag: string, raw: string): string {
   return parsed.data;
 }
 
-async function deviceNamed(a: Access, name: string): Promise<DeviceView> {
+export async function deviceNamed(a: Access, name: string): Promise<DeviceView> {
   const found = (await a.client.call('devices.list')).find((d) => d.name.toLowerCase() === name.toLowerCase());
   if (!found) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name }));
   return found;

@@ -14,6 +14,7 @@ import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
 import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
+import { registerConnectCommands } from './connect-commands';
 import { runImport, type ImportFlags } from './import-command';
 import { registerSessionCommands } from './session-commands';
 import { registerSerialCommands } from './serial-commands';
@@ -185,8 +186,11 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
       }));
       if (o.json) return console.log(JSON.stringify(statuses ? devices.map((d) => ({ ...d, status: statuses.find((s) => s.deviceId === d.id) ?? null })) : devices, null, 2));
       if (devices.length === 0) return console.log('No devices yet. Add one with: syncscope device add --name NAME --host HOST --user USER --key FILE');
-      const head = ['NAME', 'TARGET', 'UDS', 'INTERVAL', ...(statuses ? ['STATUS'] : [])];
-      printTable([head, ...devices.map((d) => [d.name, target(d), instancesText(d), `${d.pollIntervalMs} ms`, ...(statuses ? [statusText(statuses.find((s) => s.deviceId === d.id))] : [])])]);
+      // Without a running engine only a disconnect is known: it is the profile's.
+      const withStatus = statuses !== null || devices.some((d) => d.disconnected);
+      const status = (d: DeviceView) => (d.disconnected ? 'disconnected' : statusText(statuses?.find((s) => s.deviceId === d.id)));
+      const head = ['NAME', 'TARGET', 'UDS', 'INTERVAL', ...(withStatus ? ['STATUS'] : [])];
+      printTable([head, ...devices.map((d) => [d.name, target(d), instancesText(d), `${d.pollIntervalMs} ms`, ...(withStatus ? [status(d)] : [])])]);
     },
   );
 
@@ -202,6 +206,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   );
 
   registerHostKeyCommands(device, where, withAccess);
+  registerConnectCommands(device, where, withAccess);
   registerSerialCommands(program);
   registerHistoryCommands(program, where, withAccess, outcome);
 
