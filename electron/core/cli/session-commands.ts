@@ -6,7 +6,7 @@ import { catalogError } from '../../../shared/errors/catalog';
 import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import type { Access } from './engine-access';
-import { sinceMs } from './events-command';
+import { resolveRange } from '../../../shared/history/export/time-range';
 import { printTable } from './table';
 
 type Where = (c: Command) => Command;
@@ -74,8 +74,8 @@ export function registerSessionCommands(program: Command, where: Where, withAcce
       .description("copy devices' history of a time window into a new session file")
       .requiredOption('--name <name>', 'session name')
       .requiredOption('--device <name>', 'device name (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
-      .requiredOption('--from <ISO-8601>', 'start of the window, e.g. 2026-05-01T12:00:00Z')
-      .option('--to <ISO-8601>', 'end of the window (default: now)')
+      .requiredOption('--from <time>', 'start of the window: ISO 8601 (2026-05-01T12:00:00Z) or back from now (2h, 7d)')
+      .option('--to <time>', 'end of the window, the same forms (default: now)')
       .option('--notes <text>', 'notes kept with the session', ''),
   ).action(async (o: { server?: string; data?: string; name: string; device: string[]; from: string; to?: string; notes: string }) => {
     const s = await withAccess(o, async (a) => {
@@ -85,7 +85,8 @@ export function registerSessionCommands(program: Command, where: Where, withAcce
         if (!d) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name: n }));
         return d.id;
       });
-      return captureFollowing(a, { name: o.name, deviceIds, fromMs: sinceMs(o.from), toMs: o.to ? sinceMs(o.to) : Date.now(), notes: o.notes });
+      const { fromMs, toMs } = resolveRange({ from: o.from, to: o.to }, null, Date.now());
+      return captureFollowing(a, { name: o.name, deviceIds, fromMs, toMs, notes: o.notes });
     });
     console.log(`Captured session "${s.name}": ${s.devices.map((d) => d.name).join(', ')}, ${Math.ceil(s.bytes / 1024)} KiB, id ${s.id}`);
   });
