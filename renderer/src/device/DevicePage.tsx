@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceTarget, type DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
+import { ConnectButton } from '../connection/ConnectButton';
 import { RetryCountdown } from '../devices/RetryCountdown';
 import { StatusBadge } from '../devices/StatusBadge';
 import { AnalysisTab } from './AnalysisTab';
@@ -28,11 +29,14 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
           <StatusBadge deviceName={`page-${device.name}`} connection={status?.connection ?? 'idle'} />
           <RetryCountdown deviceName={`page-${device.name}`} status={status} />
         </Group>
-        {target && (
-          <Text size="sm" c="dimmed" ff="monospace">
-            {target}
-          </Text>
-        )}
+        <Group gap="sm">
+          {target && (
+            <Text size="sm" c="dimmed" ff="monospace">
+              {target}
+            </Text>
+          )}
+          <ConnectButton device={device} testName={`page-${device.name}`} />
+        </Group>
       </Group>
       <Tabs value={tab} onChange={(v) => setTab((v as Tab | null) ?? 'ptp')} keepMounted={false}>
         <Tabs.List mb="md">

@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
 import type { DeviceStatus } from '../../../shared/domain/status';
+import { ConnectButton } from '../connection/ConnectButton';
 import { LastError } from './LastError';
 import { RetryCountdown } from './RetryCountdown';
 import { StatusBadge, UNCLIPPED_BADGE } from './StatusBadge';
@@ -99,6 +100,7 @@ export function DeviceTable({ devices, statusById, selectedId, onSelect, onEdit,
                     <Button size="xs" variant="default" aria-label={t('devices.editLabel', { name: device.name })} data-testid={`device-edit-${device.name}`} onClick={only(() => onEdit(device))}>
                       {t('devices.edit')}
                     </Button>
+                    <ConnectButton device={device} testName={device.name} />
                     <Button size="xs" variant="subtle" color="red" aria-label={t('devices.removeLabel', { name: device.name })} data-testid={`device-remove-${device.name}`} onClick={only(() => onRemove(device))}>
                       {t('devices.remove')}
                     </Button>
