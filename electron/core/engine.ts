@@ -23,6 +23,8 @@ import type { SessionService } from './sessions/session-service';
 import { HostKeyRejections } from './store/host-key-rejections';
 import { openStore, type HistoryStore, type Store } from './store/open-store';
 import { storeError } from './store/store-errors';
+import { StoreHealthWatch } from './store/store-health';
+import { StoreMetrics } from './metrics/store-metrics';
 import { DEFAULT_MAX_QUEUED_ROWS } from './store/write-queue';
 
 export interface EngineOptions {
@@ -63,6 +65,8 @@ export class Engine {
   readonly sessions: SessionService;
   /** Scheduled compliance reports: configured by any engine, run by the collecting one. */
   readonly reportScheduler: ReportScheduler;
+  /** Whether history writes succeed (a full disk pauses them): store.health events, engine.storeHealth, /metrics. */
+  readonly storeHealth: StoreHealthWatch;
   metricsUrl: string | null = null;
   private readonly store: Store;
   private readonly lock: DataDirLock | null;
@@ -77,6 +81,16 @@ export class Engine {
     this.dataDir = opts.dataDir;
     const log = (this.log = opts.log ?? createLogger());
     const collect = opts.collect !== false;
+    let storeMetrics: StoreMetrics | null = null;
+    this.storeHealth = new StoreHealthWatch({
+      limit: DEFAULT_MAX_QUEUED_ROWS,
+      queued: () => this.store.series.queued,
+      onChange: (health) => {
+        storeMetrics?.set(health);
+        this.emit({ event: 'store.health', payload: health });
+        if (health.state === 'ok') log.info('history writes resumed; everything waiting is saved');
+      },
+    });
     // One collecting engine per folder: two would both poll and write duplicates.
     this.lock = collect ? lockDataDir(opts.dataDir, opts.holder ?? (process.versions.electron ? 'Syncscope desktop app' : 'syncscope serve')) : null;
     try {
@@ -84,7 +98,13 @@ export class Engine {
         ...(opts.secretBox ? { secretBox: opts.secretBox } : {}),
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
         ...(opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {}),
-        seriesWrites: { onFlushError: (err, queuedRows) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir, { queued: queuedRows, limit: DEFAULT_MAX_QUEUED_ROWS })), queuedRows }, 'readings and events not written yet; will retry') },
+        seriesWrites: {
+          onFlushError: (err, queuedRows) => {
+            log.warn({ err: errorValueOf(storeError(err, opts.dataDir, { queued: queuedRows, limit: DEFAULT_MAX_QUEUED_ROWS })), queuedRows }, 'readings and events not written yet; will retry');
+            this.storeHealth.failed(err);
+          },
+          onRecovered: () => this.storeHealth.recovered(),
+        },
         // Only the collecting engine writes history, so only it seals chunks, rolls up and applies retention.
         series: { background: collect, maintenance: { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history maintenance paused; will retry') } },
       });
@@ -99,6 +119,7 @@ export class Engine {
     this.reportScheduler = new ReportScheduler({ repo: new ReportSchedulesRepo(this.db), history: () => this.liveHistory, log });
     const purge = (this.purge = collect ? new HistoryPurge(this.db, { onError: (err) => log.warn({ err: errorValueOf(storeError(err, opts.dataDir)) }, 'history purge paused; will retry') }) : null);
     this.metrics = new EngineMetrics({ processMetrics: opts.processMetrics ?? true });
+    storeMetrics = new StoreMetrics(this.metrics.registry, () => this.storeHealth.current());
     const emit = (msg: EventMessage) => this.emit(msg);
     const hostKeys = (this.hostKeys = new HostKeys({
       devices: this.devices,

@@ -32,6 +32,7 @@ export function createHandlers(engine: Engine): Handlers {
       metricsUrl: engine.metricsUrl,
       nowMs: Date.now(),
     }),
+    'engine.storeHealth': () => engine.storeHealth.current(),
     'devices.list': () => read(() => engine.devices.list()),
     'devices.add': async (input, actor) => {
       const view = await engine.changeDevices(() => engine.devices.add(input), (v) => v.name);

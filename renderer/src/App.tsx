@@ -6,6 +6,7 @@ import { SessionView } from './sessions/SessionView';
 import { AppHeader } from './shell/AppHeader';
 import { ConnectionBanner } from './shell/ConnectionBanner';
 import type { Screen } from './shell/screen';
+import { StoreHealthBanner } from './shell/StoreHealthBanner';
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'devices' });
@@ -17,6 +18,7 @@ export function App() {
       </AppShell.Header>
       <AppShell.Main>
         <ConnectionBanner />
+        <StoreHealthBanner />
         {/* The devices screen stays mounted behind the sessions: its live charts keep their buffers. */}
         <div style={screen.kind === 'devices' ? undefined : { display: 'none' }}>
           <Console onOpenSession={openSession} />

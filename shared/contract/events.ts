@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceView } from '../domain/device';
 import { PtpSample } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
+import { StoreHealth } from '../domain/store-health';
 import { DeviceEvent } from '../series/device-event';
 import { Reading } from '../series/series';
 import { CaptureProgress } from '../sessions/capture-progress';
@@ -22,6 +23,8 @@ export const events = {
   'sessions.captureProgress': CaptureProgress,
   /** A session was captured, imported, opened or deleted: re-read sessions.list. */
   'sessions.changed': z.object({}),
+  /** History writes started failing (a full disk) or resumed: sent at each change of state. */
+  'store.health': StoreHealth,
 } as const;
 
 export type Events = typeof events;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device';
 import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
+import { StoreHealth } from '../domain/store-health';
 import { diagnosticsMethods } from './methods-diagnostics';
 import { historyMethods } from './methods-history';
 import { hostKeyMethods } from './methods-hostkeys';
@@ -20,6 +21,11 @@ export const methods = {
     // dataDir only for this machine's own consoles (IPC, CLI): a network client is not told where the data lives.
     // nowMs: the engine's clock, so a console on another machine can show engine times (a retry's) against it.
     result: z.object({ engineId: z.string(), version: z.string(), dataDir: z.string().optional(), metricsUrl: z.string().nullable(), nowMs: z.number() }),
+  },
+  /** Whether history is being saved now (store.health tells each change). */
+  'engine.storeHealth': {
+    params: z.object({}).default({}),
+    result: StoreHealth,
   },
   'devices.list': {
     params: z.object({}).default({}),

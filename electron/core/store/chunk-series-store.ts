@@ -118,15 +118,16 @@ export class ChunkSeriesStore implements SeriesStore {
       }
     };
     this.queue = new WriteQueue(
-      (items) => {
-        this.writeBatch(items);
-        this.failure = null;
-      },
+      (items) => this.writeBatch(items),
       {
         ...opts.writes,
         onFlushError: (err, queuedRows) => {
           this.failure = err;
           opts.writes?.onFlushError?.(err, queuedRows);
+        },
+        onRecovered: () => {
+          this.failure = null;
+          opts.writes?.onRecovered?.();
         },
       },
     );

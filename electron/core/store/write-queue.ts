@@ -10,6 +10,8 @@ export interface WriteQueueOptions {
   maxQueuedRows?: number;
   /** A flush failed (e.g. SQLITE_BUSY under another process's write lock); the items stay queued. */
   onFlushError?(err: unknown, queuedRows: number): void;
+  /** A flush succeeded after one or more failed: the database takes writes again. */
+  onRecovered?(): void;
 }
 
 /**
@@ -21,6 +23,7 @@ export class WriteQueue<T> {
   private queue: T[] = [];
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  private failing = false;
   private readonly flushEveryMs: number;
   private readonly flushAtRows: number;
   private readonly maxQueuedRows: number;
@@ -51,13 +54,18 @@ export class WriteQueue<T> {
     this.queue = [];
     try {
       this.write(items);
-      return items.length;
     } catch (err) {
+      this.failing = true;
       this.queue = items.concat(this.queue);
       this.opts.onFlushError?.(err, this.queue.length);
       this.schedule();
       return 0;
     }
+    if (this.failing) {
+      this.failing = false;
+      this.opts.onRecovered?.();
+    }
+    return items.length;
   }
 
   get queued(): number {

@@ -5,6 +5,7 @@ import { deviceFormEn } from './device-form-text';
 import { historyEn } from './history-text';
 import { sessionsEn } from './sessions-text';
 import { connectEn } from '../connection/connect-text';
+import { storeHealthEn } from '../shell/store-health-text';
 
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
 export const en = {
@@ -150,6 +151,7 @@ export const en = {
   devicePage: devicePageEn,
   history: historyEn,
   sessions: sessionsEn,
+  storeHealth: storeHealthEn,
 };
 
 export type Resource = typeof en;

@@ -6,6 +6,7 @@ import { historyZhCN } from './history-text';
 import { sessionsZhCN } from './sessions-text';
 import { connectZhCN } from '../connection/connect-text';
 import type { Resource } from './en';
+import { storeHealthZhCN } from '../shell/store-health-text';
 
 /** 简体中文. Typed as the English resource so a missing or extra key fails to compile. */
 export const zhCN: Resource = {
@@ -151,4 +152,5 @@ export const zhCN: Resource = {
   devicePage: devicePageZhCN,
   history: historyZhCN,
   sessions: sessionsZhCN,
+  storeHealth: storeHealthZhCN,
 };
