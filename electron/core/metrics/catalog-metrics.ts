@@ -59,30 +59,40 @@ export class CatalogMetrics {
       for (const v of r.values) {
         const m = this.exported.get(v.metric);
         if (!m) continue;
-        const labels: LabelSet = { device, [INSTANCE_LABEL]: r.instance };
-        for (const name of m.def.labels) labels[name] = v.labels?.[name] ?? '';
-        const id = JSON.stringify(labels);
+        // The label set's key within this device and metric: the instance and the catalog labels' values, in order.
+        let id = r.instance;
+        for (const name of m.def.labels) id += `\u0000${v.labels?.[name] ?? ''}`;
         const perMetric = this.perMetric(device, v.metric);
         const seen = perMetric.get(id);
         if (!isMeasurement(v) || !Number.isFinite(v.value)) {
           if (seen && m.gauge) {
-            m.gauge.remove(labels);
+            m.gauge.remove(seen.labels);
             perMetric.delete(id);
           }
           continue;
         }
         const value = m.toExported(v.value);
+        // Only a changed value is exported again: prom-client hashes the label set on every call.
+        if (seen && seen.last === value) continue;
+        const labels = seen?.labels ?? this.labelSet(device, r.instance, m, v.labels);
         if (m.gauge) m.gauge.set(labels, value);
         else if (m.counter) {
           // A counter that went down was reset on the device: start over rather than go backwards.
           if (!seen || value < seen.last) {
             m.counter.remove(labels);
             m.counter.inc(labels, Math.max(0, value));
-          } else if (value > seen.last) m.counter.inc(labels, value - seen.last);
+          } else m.counter.inc(labels, value - seen.last);
         }
-        perMetric.set(id, { labels, last: value });
+        if (seen) seen.last = value;
+        else perMetric.set(id, { labels, last: value });
       }
     }
+  }
+
+  private labelSet(device: string, instance: string, m: Exported, valueLabels: Record<string, string> | undefined): LabelSet {
+    const labels: LabelSet = { device, [INSTANCE_LABEL]: instance };
+    for (const name of m.def.labels) labels[name] = valueLabels?.[name] ?? '';
+    return labels;
   }
 
   /** The device is not measuring: its last gauges are no longer current (counters keep their totals). */
