@@ -355,16 +355,18 @@ export class ChunkSeriesStore implements SeriesStore {
       open.push(tUs, null, 0);
       return;
     }
-    const diff = BigInt(r.deviceTimeNs);
-    if (open.baseNs === null) {
-      // Points so far were all gaps (no base needed for them); this one sets the base.
-      open.baseNs = diff;
-    } else if (!Number.isSafeInteger(Number(diff - open.baseNs)) || diff - open.baseNs !== BigInt(Number(diff - open.baseNs))) {
+    const ns = BigInt(r.deviceTimeNs);
+    // Points so far were all gaps (no base needed for them): this one sets the base.
+    if (open.baseNs === null) open.baseNs = ns;
+    // A BigInt within ±(2^53 − 1) converts exactly, and one beyond it converts to a number that is not a safe integer.
+    let offset = Number(ns - open.baseNs);
+    if (!Number.isSafeInteger(offset)) {
       // Beyond what a double carries exactly (104 days away, a clock stepped far): a new chunk, a new base.
       this.seal(id, open);
-      open.baseNs = diff;
+      open.baseNs = ns;
+      offset = 0;
     }
-    open.push(tUs, Number(diff - open.baseNs), 0);
+    open.push(tUs, offset, 0);
   }
 
   private saveSegment(seriesId: number): void {

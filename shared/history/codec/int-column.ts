@@ -1,5 +1,8 @@
 import { BitReader, BitWriter } from './bit-stream';
-import { readRice, riceBits, riceParameter, unzigzag, writeRice, zigzag } from './rice';
+import { ESCAPE_Q, readRice, riceBits, riceParameter, unzigzag, writeRice } from './rice';
+
+/** What an escaped residual costs (riceBits of a quotient past ESCAPE_Q). */
+const ESCAPE_BITS = riceBits(Number.MAX_SAFE_INTEGER, 0);
 
 /**
  * A column of integers (ns offsets, µs times, counters) coded as residuals of a predictor, zigzagged
@@ -67,29 +70,31 @@ function anchorsOf(values: ArrayLike<number>, order: IntPredictor): Anchors {
 /** The first residual index: Level codes every value; the others start after the stored first value. */
 const startOf = (order: Predictor): number => (order === Predictor.Level ? 0 : 1);
 
-/** Zigzagged residuals, or null when one would not be exact. */
+/** Zigzagged residuals, or null when one would not be exact. One loop per predictor (the hot path of sealing). */
 function residuals(values: ArrayLike<number>, order: IntPredictor, a: Anchors): Float64Array | null {
   const n = values.length;
   const out = new Float64Array(n);
-  let prev = values[0] as number;
-  let prevDelta = 0;
-  for (let i = startOf(order); i < n; i++) {
-    const v = values[i] as number;
-    let res: number;
-    if (order === Predictor.Level) res = v - a.first;
-    else if (order === Predictor.Cadence) res = v - Math.round(a.first + i * a.step);
-    else if (order === Predictor.Step) res = v - prev - a.step;
-    else {
-      const delta = v - prev;
-      res = delta - prevDelta;
+  let bad = false;
+  const put = (i: number, res: number): void => {
+    const u = res >= 0 ? res * 2 : -res * 2 - 1;
+    if (!(u <= MAX_RESIDUAL)) bad = true;
+    out[i] = u;
+  };
+  if (order === Predictor.Level) {
+    for (let i = 0; i < n; i++) put(i, (values[i] as number) - a.first);
+  } else if (order === Predictor.Cadence) {
+    for (let i = 1; i < n; i++) put(i, (values[i] as number) - Math.round(a.first + i * a.step));
+  } else if (order === Predictor.Step) {
+    for (let i = 1; i < n; i++) put(i, (values[i] as number) - (values[i - 1] as number) - a.step);
+  } else {
+    let prevDelta = 0;
+    for (let i = 1; i < n; i++) {
+      const delta = (values[i] as number) - (values[i - 1] as number);
+      put(i, delta - prevDelta);
       prevDelta = delta;
     }
-    const u = zigzag(res);
-    if (!(u <= MAX_RESIDUAL)) return null;
-    out[i] = u;
-    prev = v;
   }
-  return out;
+  return bad ? null : out;
 }
 
 /** Bits the residuals cost with per-block parameters. */
@@ -100,8 +105,14 @@ function costOf(r: Float64Array, from: number): number {
     let sum = 0;
     for (let i = start; i < end; i++) sum += r[i] as number;
     const k = riceParameter(sum, end - start);
-    bits += K_BITS;
-    for (let i = start; i < end; i++) bits += riceBits(r[i] as number, k);
+    // riceBits per value, inlined: the quotient in unary plus k bits, or an escape.
+    const div = 2 ** k;
+    const escapeAt = ESCAPE_Q * div;
+    bits += K_BITS + (end - start) * (k + 1);
+    for (let i = start; i < end; i++) {
+      const u = r[i] as number;
+      bits += u < escapeAt ? Math.floor(u / div) : ESCAPE_BITS - k - 1;
+    }
   }
   return bits;
 }

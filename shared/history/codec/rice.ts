@@ -29,15 +29,19 @@ export function riceParameter(sum: number, count: number): number {
   return k > MAX_K ? MAX_K : k;
 }
 
+/** 2^k for every parameter (k ≤ MAX_K), so coding a value costs no exponentiation. */
+const POW2 = Array.from({ length: MAX_K + 1 }, (_, k) => 2 ** k);
+
 export function writeRice(w: BitWriter, u: number, k: number): void {
-  const q = k === 0 ? u : Math.floor(u / 2 ** k);
+  const div = POW2[k] as number;
+  const q = k === 0 ? u : Math.floor(u / div);
   if (q >= ESCAPE_Q) {
     w.writeUnary(ESCAPE_Q);
     w.writeWide(u, WIDE_BITS);
     return;
   }
   w.writeUnary(q);
-  if (k > 0) w.writeWide(u - q * 2 ** k, k);
+  if (k > 0) w.writeWide(u - q * div, k);
 }
 
 export function readRice(r: BitReader, k: number): number {
