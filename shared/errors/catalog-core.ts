@@ -22,6 +22,11 @@ export const CORE_ERRORS = {
     en: { message: 'name: a device named "{{name}}" exists already.', hint: 'Choose another name, or edit the existing device.' },
     'zh-CN': { message: '名称：已存在名为“{{name}}”的设备。', hint: '请换一个名称，或编辑已有的设备。' },
   },
+  'device.disconnected': {
+    code: 'conflict',
+    en: { message: '{{name}} is disconnected: Syncscope opens no connection to it (its serial port stays free for flashing).', hint: 'Connect it first (the Connect button, or syncscope device connect NAME), then try again.' },
+    'zh-CN': { message: '{{name}} 已断开：Syncscope 不会与它建立任何连接（其串口保持空闲，可用于烧录）。', hint: '请先连接它（“连接”按钮，或 syncscope device connect 设备名），然后重试。' },
+  },
   'contract.engine-lost': {
     code: 'engine-unreachable',
     en: { message: 'Lost connection to the Syncscope engine at {{url}}.', hint: 'Check that `syncscope serve` is still running; the console reconnects by itself.' },

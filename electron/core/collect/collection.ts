@@ -47,10 +47,16 @@ export class Collection {
   /** Brings the running collectors in line with the device list; announces devices that could not start. */
   async sync(devices: DeviceView[]): Promise<void> {
     // A disconnected device is run like a removed one: its collector stops, its transport closes.
-    const { running, newly } = this.disconnected.split(devices, (id) => this.pool.collector(id)?.status.lastSampleAtMs ?? null);
+    const { running, newly } = this.disconnected.split(devices, (id) => this.pool.collector(id)?.status ?? null);
     await this.pool.sync(running);
     for (const st of this.pool.failedStatuses()) this.deps.emit({ event: 'device.status', payload: st });
-    for (const st of newly) this.announceDisconnected(st, devices);
+    for (const { status, left } of newly) this.announceDisconnected(status, left, devices);
+    // Every sync, not only the first: a renamed device's series start over under its new name.
+    for (const d of devices) {
+      if (!d.disconnected) continue;
+      this.deps.metrics.setUp(d.name, false);
+      this.deps.metrics.setDisconnected(d.name, true);
+    }
   }
 
   statuses(): DeviceStatus[] {
@@ -122,15 +128,17 @@ export class Collection {
     };
   }
 
-  /** A deliberate gap: /metrics says down and disconnected, the history gets a `connection` event (once, not again after a restart). */
-  private announceDisconnected(st: DeviceStatus, devices: readonly DeviceView[]): void {
+  /**
+   * A deliberate gap: the history gets a `connection` event from the state the device `left` (its
+   * running collector's), or at start-up from the last stored one, and none when that was this gap
+   * already (a restart while disconnected).
+   */
+  private announceDisconnected(st: DeviceStatus, left: DeviceStatus | null, devices: readonly DeviceView[]): void {
     const { deps } = this;
     const name = devices.find((d) => d.id === st.deviceId)?.name ?? st.deviceId;
-    deps.metrics.setUp(name, false);
-    deps.metrics.setDisconnected(name, true);
-    const from = deps.series.queryEvents({ deviceId: st.deviceId, kinds: ['connection'], limit: 1 })[0]?.to ?? null;
+    const from = left && SETTLED.has(left.connection) ? left.connection : Connection.safeParse(deps.series.queryEvents({ deviceId: st.deviceId, kinds: ['connection'], limit: 1 })[0]?.to).data ?? null;
     if (from !== 'disconnected') {
-      const event = connectionEvent(st.deviceId, Connection.safeParse(from).data ?? null, st);
+      const event = connectionEvent(st.deviceId, from, st);
       deps.series.appendEvents([event]);
       deps.emit({ event: 'device.events', payload: { deviceId: st.deviceId, events: [event] } });
     }

@@ -12,13 +12,13 @@ export class DisconnectedDevices {
   private readonly resumed = new Set<string>();
 
   /**
-   * Splits the device list into the devices to run and the disconnected ones; `lastSampleAtMs` says
-   * when a device last measured (its collector's, before it stops), for the row to keep showing.
-   * Returns the devices disconnected by this sync, with their status.
+   * Splits the device list into the devices to run and the disconnected ones. `live` is a device's
+   * status while its collector still runs (before this sync stops it): its last sample time stays on
+   * the row. Returns the devices disconnected by this sync: their new status and the one they leave.
    */
-  split(devices: readonly DeviceView[], lastSampleAtMs: (id: string) => number | null): { running: DeviceView[]; newly: DeviceStatus[] } {
+  split(devices: readonly DeviceView[], live: (id: string) => DeviceStatus | null): { running: DeviceView[]; newly: { status: DeviceStatus; left: DeviceStatus | null }[] } {
     const running: DeviceView[] = [];
-    const newly: DeviceStatus[] = [];
+    const newly: { status: DeviceStatus; left: DeviceStatus | null }[] = [];
     const wanted = new Set<string>();
     for (const d of devices) {
       if (!d.disconnected) {
@@ -28,9 +28,10 @@ export class DisconnectedDevices {
       }
       wanted.add(d.id);
       if (this.statuses.has(d.id)) continue;
-      const st: DeviceStatus = { deviceId: d.id, connection: 'disconnected', portState: null, lastError: null, lastSampleAtMs: lastSampleAtMs(d.id), nextRetryAtMs: null };
-      this.statuses.set(d.id, st);
-      newly.push(st);
+      const left = live(d.id);
+      const status: DeviceStatus = { deviceId: d.id, connection: 'disconnected', portState: null, lastError: null, lastSampleAtMs: left?.lastSampleAtMs ?? null, nextRetryAtMs: null };
+      this.statuses.set(d.id, status);
+      newly.push({ status, left });
     }
     for (const id of this.statuses.keys()) if (!wanted.has(id)) this.statuses.delete(id);
     return { running, newly };

@@ -1,3 +1,5 @@
+import { SyncscopeError } from '../../../shared/domain/errors';
+import { catalogError } from '../../../shared/errors/catalog';
 import type { DoctorReport, InstanceStateView, SourceDiagnostics } from '../../../shared/contract/methods-diagnostics';
 import type { Collection } from '../collect/collection';
 import type { HostKeys } from '../hostkeys/host-keys';
@@ -45,6 +47,8 @@ export class DiagnosticsService {
    */
   async doctor(deviceId: string): Promise<DoctorReport> {
     const spec = this.deps.devices.connectSpec(deviceId);
+    // A board being flashed is not contacted, not even for a check.
+    if (spec.disconnected) throw new SyncscopeError(catalogError('device.disconnected', { name: spec.name }, { deviceId }));
     const collector = this.deps.collection?.collector(deviceId) ?? null;
     const ranAtMs = Date.now();
     const subject = {
