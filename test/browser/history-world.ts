@@ -27,9 +27,9 @@ export function teAt(i: number): number | null {
   return Math.round(40 * Math.sin((2 * Math.PI * i) / 1800) + 3 * Math.sin(i * 7.3));
 }
 
-/** A data folder holding the last 24 hours of `name` at 1 Hz (offset and path delay), ending now. */
-export function dayOfHistory(name = 'hist-1', dataDir = mkdtempSync(join(tmpdir(), 'syncscope-history-'))): DayOfHistory {
-  const endMs = Math.floor(Date.now() / 1000) * 1000;
+/** A data folder holding 24 hours of `name` at 1 Hz (offset and path delay), ending now (or `endAgoMs` before now). */
+export function dayOfHistory(name = 'hist-1', dataDir = mkdtempSync(join(tmpdir(), 'syncscope-history-')), endAgoMs = 0): DayOfHistory {
+  const endMs = Math.floor((Date.now() - endAgoMs) / 1000) * 1000;
   const startMs = endMs - DAY_S * 1000;
   const store = openStore(dataDir);
   try {

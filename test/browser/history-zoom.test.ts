@@ -15,6 +15,8 @@ describe.skipIf(skip !== null)('history zoom and pan on the device page, in real
   beforeAll(async () => {
     // A day of one device at 1 Hz, written through the real store before the engine opens the folder.
     h = dayOfHistory('hist-1');
+    // A second device whose history stopped two hours ago: nothing in its live window.
+    dayOfHistory('quiet-1', h.dataDir, 2 * 3600_000);
     s = await openConsole({ width: 1280, height: 900 }, {}, h.dataDir);
   });
   afterAll(async () => {
@@ -62,6 +64,19 @@ describe.skipIf(skip !== null)('history zoom and pan on the device page, in real
 
     await s.page.getByTestId('chart-follow-live').first().click();
     await s.page.locator(`${OFFSET_CHART}[data-tier="live"]`).waitFor();
+  });
+
+  it('browses the history of a device whose live window is empty', async () => {
+    const row = s.page.getByTestId('device-row-quiet-1');
+    await row.click();
+    const page = s.page.locator(`[data-testid="device-page"][data-device-id="${await row.getAttribute('data-device-id')}"]`);
+    await page.getByTestId('live-chart-empty').waitFor({ timeout: 30_000 });
+    await page.getByTestId('history-span').getByText('6 h').click();
+    const chart = page.locator(`${OFFSET_CHART}[data-loading="false"][data-tier="raw"][data-points]`);
+    await chart.waitFor({ timeout: 30_000 });
+    // Four of the six hours hold points (1 Hz), drawn within the chart's width.
+    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThan(50);
+    await shot(s.page, 'history-quiet-device');
     expect(s.consoleErrors).toEqual([]);
   });
 });

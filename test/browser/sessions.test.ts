@@ -159,7 +159,7 @@ describe.skipIf(skip !== null)('sessions in real Chromium: the sample, import, c
     await shot(page(), 'session-import-zh');
     await page().getByTestId('import-close').click();
     await page().getByTestId('session-open-Sample: a day of lab-day').click();
-    await page().locator(`${SETTLED}[data-tier="minute"]`).waitFor({ timeout: 30_000 });
+    await page().locator(`${SETTLED}[data-tier="minute"]`).waitFor({ timeout: 60_000 });
     await expect(page().getByTestId('offline-banner').innerText()).resolves.toMatch(/离线会话：录制于 .+ – .+，不会联系任何设备。/);
     expect(await horizontalOverflow(page())).toBeLessThanOrEqual(0);
     await shot(page(), 'session-sample-zh');

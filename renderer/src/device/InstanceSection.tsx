@@ -84,7 +84,8 @@ export function InstanceSection({ device, status, instance, plans, seriesIds, se
               </Text>
             )}
           </Stack>
-          {withPoints.size > 0 && <HistoryControls axis={axis} />}
+          {/* Also over an empty live window: a device that stopped hours ago still has its history. */}
+          {plans.length > 0 && <HistoryControls axis={axis} />}
         </Group>
         {withPoints.size > 0 && (
           <Text size="xs" c="dimmed">

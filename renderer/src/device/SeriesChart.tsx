@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
-import { deviceChartOptions, type XRange } from './device-chart-options';
+import { deviceChartOptions, Y_AXIS_SIZE_PX, type XRange } from './device-chart-options';
 import { TIME_FORMATS } from '../chart/time-format';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
@@ -65,6 +65,9 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
   reportRef.current = { onHasPoints, onPlotBox };
   const zoomRef = useRef<ZoomedHistory | null>(null);
   const loadingRef = useRef(false);
+  /** The plot width the shown range was asked with, and how to ask again (a chart asked while hidden had no width). */
+  const askedWidthRef = useRef(0);
+  const reloadRef = useRef<(() => void) | null>(null);
   const [tier, setTier] = useState<ZoomedHistory['tier'] | undefined>(undefined);
   const query = history ?? liveHistory(client);
   const queryRef = useRef(query);
@@ -121,6 +124,7 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
     const resize = new ResizeObserver(([entry]) => {
       const width = Math.floor(entry?.contentRect.width ?? 0);
       if (width > 0 && width !== plot.width) plot.setSize({ width, height: plot.height });
+      if (width > 0 && Math.abs(plotBudgetPx(host) - askedWidthRef.current) > askedWidthRef.current * 0.2) reloadRef.current?.();
     });
     resize.observe(host);
     // uPlot lays its plot area out after a microtask: the timeline learns where it is once it is there.
@@ -158,7 +162,8 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
         return;
       }
       const mine = ++asked;
-      const widthPx = Math.max(plotRef.current?.over.clientWidth ?? 0, 100);
+      const widthPx = plotBudgetPx(plotHostRef.current);
+      askedWidthRef.current = widthPx;
       loadingRef.current = true;
       if (containerRef.current) containerRef.current.dataset.loading = 'true';
       queryRef.current({ seriesIds: ids, fromMs: range.min * 1000, toMs: range.max * 1000, maxPoints: Math.round(widthPx) }).then(
@@ -190,8 +195,14 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
     };
     onAxis();
     const off = axis.subscribe(onAxis);
+    reloadRef.current = () => {
+      if (!axis.zoomed) return;
+      shownKey = '';
+      onAxis();
+    };
     return () => {
       asked++;
+      reloadRef.current = null;
       off();
       if (timer !== null) clearTimeout(timer);
     };
@@ -255,6 +266,11 @@ export function SeriesChart({ deviceId, plan, seriesIds, hub, axis, onHasPoints,
       </Box>
     </Box>
   );
+}
+
+/** About as many points as the plot area is wide: the host's width less the y axis (uPlot lays its plot out later). */
+function plotBudgetPx(host: HTMLElement | null): number {
+  return Math.max((host?.clientWidth ?? 0) - Y_AXIS_SIZE_PX, 100);
 }
 
 /** Breaks in the lines: runs of null (a gap) in any series. */
