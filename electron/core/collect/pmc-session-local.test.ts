@@ -1,19 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_SOCKET_PREFIX, pmcStreamArgv } from '../../../shared/ptp/pmc-command';
 import { skipUnlessAvailable } from '../../../test/support/skip';
 import { LocalTransport } from '../transport/local-transport';
+import { localLinuxptpVersion } from '../../../test/support/local-linuxptp';
 import { PmcSession } from './pmc-session';
 
-function version(): string | null {
-  try {
-    return execFileSync('sh', ['-c', 'PATH=$PATH:/usr/sbin:/sbin; command -v pmc >/dev/null && ptp4l -v 2>&1 | head -n 1'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-const installed = version();
+const installed = localLinuxptpVersion();
 const before4 = installed !== null && /^v?[0-3]\./.test(installed);
 const skip = skipUnlessAvailable('a linuxptp before 4.0 on this machine', installed === null ? 'linuxptp (pmc, ptp4l) is not installed' : before4 ? null : `linuxptp ${installed} has the 4.x data sets`);
 

@@ -1,18 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skipUnlessAvailable } from '../../../test/support/skip';
 import { LocalTransport } from '../transport/local-transport';
+import { localLinuxptpVersion } from '../../../test/support/local-linuxptp';
 import { OneShotPmcSource } from './pmc-poll-source';
 import { PmcStreamSource } from './pmc-stream-source';
 
-function installed(): string | null {
-  try {
-    return execFileSync('sh', ['-c', 'PATH=$PATH:/usr/sbin:/sbin; command -v pmc >/dev/null && ptp4l -v 2>&1 | head -n 1'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-const version = installed();
+const version = localLinuxptpVersion();
 const skip = skipUnlessAvailable('pmc source diagnostics on this machine', version === null ? 'linuxptp (pmc, ptp4l) is not installed' : null);
 
 /** Both pmc sources against this machine's real pmc and a socket path with nothing there. */
