@@ -25,6 +25,7 @@ export const sessionsEn = {
     window: 'Window',
     last: { h1: 'Last hour', h6: 'Last 6 hours', d1: 'Last 24 hours', custom: 'From – to' },
     submit: 'Capture',
+    progress: 'Copying device {{device}} of {{devices}}: {{points}} points so far',
     noDevices: 'Add a device first: a capture copies the history of devices this engine polls.',
   },
   importForm: {
@@ -84,6 +85,7 @@ export const sessionsZhCN: typeof sessionsEn = {
     window: '时间窗口',
     last: { h1: '最近 1 小时', h6: '最近 6 小时', d1: '最近 24 小时', custom: '自定义起止' },
     submit: '采集',
+    progress: '正在复制第 {{device}} 台设备（共 {{devices}} 台）：已复制 {{points}} 个数据点',
     noDevices: '请先添加设备：采集会复制本引擎轮询的设备的历史数据。',
   },
   importForm: {

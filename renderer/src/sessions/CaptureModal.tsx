@@ -1,5 +1,6 @@
-import { Button, Checkbox, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Checkbox, Group, Modal, Progress, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import { useEngine } from '../engine/EngineContext';
@@ -7,6 +8,7 @@ import { useAction } from '../engine/use-action';
 import { useDevices } from '../engine/use-devices';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { RangeInputs } from '../history/RangeInputs';
+import { newOperationId } from './operation-id';
 
 const LAST = { h1: 3600_000, h6: 6 * 3600_000, d1: 86_400_000 } as const;
 type Last = keyof typeof LAST | 'custom';
@@ -22,11 +24,17 @@ export function CaptureModal({ onClose, onCaptured }: { onClose(): void; onCaptu
   const [last, setLast] = useState<Last>('h1');
   const [custom, setCustom] = useState(() => ({ fromMs: Date.now() - LAST.h1, toMs: Date.now() }));
   const { busy, error, run } = useAction();
+  const [progress, setProgress] = useState<CaptureProgress | null>(null);
+  const captureId = useRef<string | null>(null);
+  useEffect(() => client.on('sessions.captureProgress', (p) => p.captureId === captureId.current && setProgress(p)), [client]);
 
   const capture = async () => {
     const nowMs = Date.now();
     const window = last === 'custom' ? custom : { fromMs: nowMs - LAST[last], toMs: nowMs };
-    const session = await run(() => client.call('sessions.capture', { name: name.trim(), notes, deviceIds: chosen, ...window }));
+    const id = newOperationId();
+    captureId.current = id;
+    setProgress(null);
+    const session = await run(() => client.call('sessions.capture', { captureId: id, name: name.trim(), notes, deviceIds: chosen, ...window }));
     if (session) onCaptured(session);
   };
 
@@ -59,6 +67,12 @@ export function CaptureModal({ onClose, onCaptured }: { onClose(): void; onCaptu
           {last === 'custom' && <RangeInputs value={custom} onChange={setCustom} testId="capture-range" />}
         </Stack>
         <Textarea label={t('sessions.captureForm.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} data-testid="capture-notes" />
+        {busy && progress && (
+          <Stack gap={4} data-testid="capture-progress" data-state={progress.state} data-points={progress.points}>
+            <Progress value={(100 * (progress.devicesDone + Math.min(1, Math.max(0, (progress.reachedMs - progress.fromMs) / Math.max(1, progress.toMs - progress.fromMs))))) / progress.devices} animated />
+            <Text size="sm">{t('sessions.captureForm.progress', { device: Math.min(progress.devicesDone + 1, progress.devices), devices: progress.devices, points: progress.points })}</Text>
+          </Stack>
+        )}
         {error && <ErrorAlert error={error} testId="session-capture-error" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

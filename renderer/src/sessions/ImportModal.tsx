@@ -5,11 +5,8 @@ import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import type { ImportProgress } from '../../../shared/sessions/import-progress';
 import { useEngine } from '../engine/EngineContext';
 import { ErrorAlert } from '../errors/ErrorAlert';
+import { newOperationId } from './operation-id';
 
-/** An id the import is known by before it answers (so Cancel works at once). */
-function newImportId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
-}
 
 /**
  * Import of log files into a session, by their paths on the engine's machine (sessions.import reads
@@ -39,7 +36,7 @@ export function ImportModal({ onClose, onOpen }: { onClose(): void; onOpen(sessi
     setError(null);
     setProgress(null);
     setStarting(true);
-    const id = newImportId();
+    const id = newOperationId();
     importId.current = id;
     const list = paths
       .split('\n')
