@@ -18,7 +18,8 @@ import { WriteQueue, type WriteQueueOptions } from './write-queue';
 /** A series with no point for this long (15 minutes) has its open chunk sealed. */
 const QUIET_DATA_US = 15 * 60_000_000;
 
-type Item = { reading: Reading; event?: undefined } | { event: DeviceEvent; reading?: undefined };
+/** Readings are queued as they come (no wrapper object per reading); events in a wrapper. */
+type Item = Reading | { event: DeviceEvent };
 
 export interface ChunkStoreOptions {
   writes?: WriteQueueOptions;
@@ -147,7 +148,7 @@ export class ChunkSeriesStore implements SeriesStore {
   }
 
   appendReadings(readings: readonly Reading[]): void {
-    this.queue.push(readings.map((reading) => ({ reading })));
+    this.queue.push(readings);
   }
 
   appendEvents(events: readonly DeviceEvent[]): void {
@@ -317,8 +318,8 @@ export class ChunkSeriesStore implements SeriesStore {
       return key;
     };
     for (const item of items) {
-      if (item.reading) {
-        const r = item.reading;
+      if (!('event' in item)) {
+        const r = item;
         const key = keyOf(r.deviceId);
         if (key === null) continue;
         const tUs = Math.round(r.tUs);

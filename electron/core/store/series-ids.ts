@@ -7,6 +7,9 @@ export const DEVICE_TIME_METRIC = '~device-time-ns';
 
 const NONE = -1;
 
+/** A value's series id by metric and labels (created unless `create` is false). */
+export type ValueSeries = (metric: string, labels: Labels | undefined, create?: boolean) => number | undefined;
+
 /**
  * Small integer ids for devices (`device_keys`, which outlive their device until the purge) and for
  * series (device key, instance, metric, canonical labels), cached. Ids cached during a transaction
@@ -15,7 +18,8 @@ const NONE = -1;
 export class SeriesIds {
   private readonly keys = new Map<string, number>();
   private readonly ids = new Map<string, number>();
-  private readonly streams = new Map<string, Map<string, number>>();
+  /** Per (device key, instance): the value-series lookup valueSeries hands out, made once. */
+  private readonly streams = new Map<string, ValueSeries>();
   private readonly stmt: Record<'insertKey' | 'selectKey' | 'insertSeries' | 'selectSeries', Statement>;
 
   constructor(db: Db) {
@@ -54,12 +58,12 @@ export class SeriesIds {
    * The series of one value of a reading, for the write path: cached per (device, instance) and then
    * by metric and labels without building the canonical labels string on a hit.
    */
-  valueSeries(deviceKey: number, instance: string): (metric: string, labels: Labels | undefined, create?: boolean) => number | undefined {
+  valueSeries(deviceKey: number, instance: string): ValueSeries {
     const streamKey = `${deviceKey}\u0000${instance}`;
-    let cache = this.streams.get(streamKey);
-    if (!cache) this.streams.set(streamKey, (cache = new Map()));
-    const known = cache;
-    return (metric, labels, create = true) => {
+    let lookup = this.streams.get(streamKey);
+    if (lookup) return lookup;
+    const known = new Map<string, number>();
+    lookup = (metric, labels, create = true) => {
       const k = labels ? metric + labelsKey(labels) : metric;
       let id = known.get(k);
       if (id === undefined || (id === NONE && create)) {
@@ -68,6 +72,8 @@ export class SeriesIds {
       }
       return id === NONE ? undefined : id;
     };
+    this.streams.set(streamKey, lookup);
+    return lookup;
   }
 
   /** Looks a series up by its device id without creating anything. */
