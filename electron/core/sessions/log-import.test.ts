@@ -62,6 +62,11 @@ describe('importing raw logs into a session', () => {
     const series = r.store.listSeries('log-ss-s1').map((x) => x.metric);
     expect(series).toEqual(expect.arrayContaining(['ptp.servo_offset', 'ptp.freq', 'ptp.servo_path_delay']));
     expect(r.store.queryEvents({ deviceId: 'log-ss-s1', limit: 100 }).some((e) => e.kind === 'port-state' && e.to === 'UNCALIBRATED')).toBe(true);
+    // Relative times sit in 1970: a session applies no retention, so a chart that fits is answered
+    // from the raw points.
+    const [offsets] = r.store.queryRange({ keys: [{ deviceId: 'log-ss-s1', instance: 'ptp4l', metric: 'ptp.servo_offset', labels: {} }], fromUs: 0, toUs: 86_400e6, maxPoints: 100_000 });
+    expect(offsets?.tier).toBe('raw');
+    expect(offsets?.value.filter((v) => v !== null).length).toBeGreaterThan(10);
 
     // Appending: a syslog capture of another host, plus a line no parser reads.
     progress = [];

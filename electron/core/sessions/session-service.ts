@@ -7,6 +7,7 @@ import { sessionProfileOf } from '../../../shared/sessions/session-profile';
 import type { CaptureProgress } from '../../../shared/sessions/capture-progress';
 import type { ImportProgress, ImportRequest } from '../../../shared/sessions/import-progress';
 import { SESSION_FILE_SUFFIX, type SessionMeta, type SessionSummary } from '../../../shared/sessions/session-meta';
+import { KEEP_ALL } from '../../../shared/history/tiers';
 import { createSeriesStore } from '../store/open-store';
 import type { SeriesStore } from '../store/series-store';
 import { copyWindow, type SliceDone } from './session-capture';
@@ -105,7 +106,9 @@ export class SessionService {
       upgradeSessionFile(path);
       session = this.openReadOnly(path);
     }
-    const reader: SessionReader = { ...session, store: createSeriesStore(session.db), path };
+    // A session is a record: its store applies no retention (an imported 1970-relative log or an old
+    // capture would otherwise be answered from rollups only, or thinned).
+    const reader: SessionReader = { ...session, store: createSeriesStore(session.db, { retention: KEEP_ALL }), path };
     this.readers.set(id, reader);
     return reader;
   }
@@ -276,10 +279,12 @@ export class SessionService {
     let w: SessionWriter | null = null;
     try {
       w = open();
-      const store = createSeriesStore(w.db, { writes: { flushAtRows: Number.MAX_SAFE_INTEGER, flushEveryMs: 60_000 } });
+      const store = createSeriesStore(w.db, { retention: KEEP_ALL, writes: { flushAtRows: Number.MAX_SAFE_INTEGER, flushEveryMs: 60_000 } });
       let meta: SessionMeta;
       try {
         meta = await fill(w, store);
+        // Seal open chunks and build the hour rollups now: a session file is read-only once written.
+        store.settle();
       } finally {
         store.close();
       }
