@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,23 @@ describe.skipIf(skip !== null)('following linuxptp logs on a lab device over SSH
     return polls;
   }
 
+  /** Whether some process on this machine (the lab device's tail -F: namespaces share the file system) has `file` open. */
+  const openedBySomeone = (file: string): boolean =>
+    readdirSync('/proc').some((pid) => {
+      if (!/^\d+$/.test(pid)) return false;
+      try {
+        return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+          try {
+            return readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
+          } catch {
+            return false;
+          }
+        });
+      } catch {
+        return false;
+      }
+    });
+
   const servoOffsets = (polls: SourcePoll[]) => polls.flatMap((p) => p.readings.flatMap((r) => r.values.filter((v) => v.metric === 'ptp.servo_offset').map((v) => v.value)));
 
   it("reads ss-s1's live ptp4l log as it is written: servo offsets equal to the lines ptp4l printed", async () => {
@@ -61,7 +78,10 @@ describe.skipIf(skip !== null)('following linuxptp logs on a lab device over SSH
     const src = new LogFollowSource({ id: 's1', instance: 'bc@eth1', log: { kind: 'file', path: file } });
     try {
       await src.poll(ssh, signal); // starts tail -F
-      await new Promise((r) => setTimeout(r, 300));
+      // tail -F reads a new file from its end: append only once it holds the file open (a fixed
+      // 300 ms wait was too short on a loaded machine, and the first lines went unseen).
+      await waitFor('tail -F to open the log', () => openedBySomeone(file), 15_000);
+      await new Promise((r) => setTimeout(r, 200)); // and to have sought to its end (-n 0)
       appendFileSync(file, 'ptp4l[10.000]: master offset 11 s2 freq -100 path delay 500\nptp4l[11.000]: port 1 (eth1): SLAVE to UNCALIBRATED on SYNCHRONIZATION_FAULT\n');
       const before = await pollUntil(src, (all) => servoOffsets(all).includes(11));
       renameSync(file, `${file}.1`);
