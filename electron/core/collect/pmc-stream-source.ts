@@ -18,7 +18,7 @@ import { PmcSession, type RequestAnswer } from './pmc-session';
 import type { PtpSource, SourcePoll } from './ptp-source';
 import { InstanceProbe } from './instance-probe';
 import { DiagnosticsRecorder } from './source-diagnostics';
-import { ValueGate } from './value-gate';
+import { ValueGate } from '../../../shared/series/value-gate';
 
 /**
  * ptp4l's data sets through one pmc kept open per instance (issue 7 "pmc kept open").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reading } from '../../../shared/series/series';
+import type { Reading } from './series';
 import { ValueGate } from './value-gate';
 
 const reading = (values: Reading['values']): Reading => ({ deviceId: 'd', instance: 'ptp4l', tUs: 1, deviceTimeNs: null, values });

@@ -1,4 +1,4 @@
-import type { Reading, ReadingValue } from '../../../shared/series/series';
+import type { Reading, ReadingValue } from './series';
 
 /**
  * Lets each value of a state reading (port states, the grandmaster's data set, message counters …)
