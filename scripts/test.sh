@@ -59,12 +59,19 @@ if [ "$(id -u)" = 0 ] && [ $lab_was_up = 0 ]; then bash test/lab/lab.sh down >/d
 say "done in $(( $(date +%s) - t0 )) s"
 node -e '
   const fs = require("fs");
-  const t = { passed: 0, failed: 0, skipped: 0, missing: [] };
+  const t = { passed: 0, failed: 0, skipped: 0, missing: [], names: [] };
   for (const f of process.argv.slice(1)) {
     if (!fs.existsSync(f)) { t.missing.push(f); continue; }
     const r = JSON.parse(fs.readFileSync(f, "utf8"));
     t.passed += r.numPassedTests; t.failed += r.numFailedTests; t.skipped += r.numPendingTests + r.numTodoTests;
+    // Name each failure here, at the end, where a log cut to its last lines still shows it.
+    for (const file of r.testResults ?? []) {
+      const failedTests = (file.assertionResults ?? []).filter((a) => a.status === "failed");
+      for (const a of failedTests) t.names.push(`${file.name.replace(process.cwd() + "/", "")} > ${a.fullName}: ${String(a.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+      if (file.status === "failed" && failedTests.length === 0) t.names.push(`${file.name.replace(process.cwd() + "/", "")}: ${String(file.message ?? "failed outside a test").split("\n")[0].slice(0, 300)}`);
+    }
   }
+  for (const n of t.names) console.log(`FAILED: ${n}`);
   if (t.missing.length) console.log(`no result from: ${t.missing.join(", ")} (vitest did not finish)`);
   console.log(`tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
 ' "$SYNCSCOPE_TEST_OUTPUT"/vitest-unit.json "$SYNCSCOPE_TEST_OUTPUT"/vitest-lab.json "$SYNCSCOPE_TEST_OUTPUT"/vitest-browser.json
