@@ -3,6 +3,7 @@ import { DeviceView } from '../domain/device';
 import { PtpSample } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { StoreHealth } from '../domain/store-health';
+import { PushProgress } from './methods-config';
 import { DeviceEvent } from '../series/device-event';
 import { Reading } from '../series/series';
 import { CaptureProgress } from '../sessions/capture-progress';
@@ -25,6 +26,8 @@ export const events = {
   'sessions.changed': z.object({}),
   /** History writes started failing (a full disk) or resumed: sent at each change of state. */
   'store.health': StoreHealth,
+  /** A config push moved to another step (or ended one): see methods-config.ts. */
+  'config.push.progress': PushProgress,
 } as const;
 
 export type Events = typeof events;
