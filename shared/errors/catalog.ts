@@ -1,14 +1,17 @@
 import type { ErrorValue, MessageParams } from '../domain/errors';
 import { COLLECT_ERRORS } from './catalog-collect';
+import { CONFIG_PUSH_ERRORS } from './catalog-config-push';
 import { CORE_ERRORS } from './catalog-core';
 import { DESKTOP_ERRORS } from './catalog-desktop';
 import { DIAGNOSTICS_ERRORS } from './catalog-diagnostics';
 import { ENGINE_ERRORS } from './catalog-engine';
 import { HISTORY_ERRORS } from './catalog-history';
 import { PMC_ERRORS } from './catalog-pmc';
+import { PTPCONF_ERRORS } from './catalog-ptpconf';
 import { SERIAL_ERRORS } from './catalog-serial';
 import { SESSION_ERRORS } from './catalog-sessions';
 import { SSH_ERRORS } from './catalog-ssh';
+import { TSN_ERRORS } from './catalog-tsn';
 import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
 
 /**
@@ -27,6 +30,9 @@ export const ERROR_CATALOG = {
   ...DIAGNOSTICS_ERRORS,
   ...HISTORY_ERRORS,
   ...SESSION_ERRORS,
+  ...CONFIG_PUSH_ERRORS,
+  ...TSN_ERRORS,
+  ...PTPCONF_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorId = keyof typeof ERROR_CATALOG;
