@@ -246,4 +246,37 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'config push audit log',
+    // One row per push to a device (a ptp4l.conf or a TSN qdisc), inserted before the push starts and
+    // updated at every step, so an engine that stops mid-push leaves the row saying where it was.
+    // Rows outlive their device (device_name is kept as it was): an audit log is not deleted with a profile.
+    up: `
+      CREATE TABLE config_push_audit (
+        id             TEXT PRIMARY KEY,
+        started_at_ms  INTEGER NOT NULL,
+        updated_at_ms  INTEGER NOT NULL,
+        ended_at_ms    INTEGER,
+        actor_origin   TEXT NOT NULL,
+        actor_user     TEXT,
+        actor_address  TEXT,
+        device_id      TEXT NOT NULL,
+        device_name    TEXT NOT NULL,
+        target_kind    TEXT NOT NULL CHECK (target_kind IN ('ptp4l-conf', 'tsn-qdisc')),
+        target         TEXT NOT NULL,
+        instance       TEXT,
+        old_sha256     TEXT,
+        new_sha256     TEXT NOT NULL,
+        diff           TEXT NOT NULL,
+        outcome        TEXT NOT NULL,
+        steps          TEXT NOT NULL,
+        backup_path    TEXT,
+        rollback       TEXT,
+        error          TEXT
+      );
+      CREATE INDEX config_push_audit_by_time ON config_push_audit (started_at_ms);
+      CREATE INDEX config_push_audit_by_device ON config_push_audit (device_id, started_at_ms);
+    `,
+  },
 ];
