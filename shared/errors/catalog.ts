@@ -1,4 +1,5 @@
 import type { ErrorValue, MessageParams } from '../domain/errors';
+import { ALARM_ERRORS } from './catalog-alarms';
 import { COLLECT_ERRORS } from './catalog-collect';
 import { CONFIG_PUSH_ERRORS } from './catalog-config-push';
 import { CORE_ERRORS } from './catalog-core';
@@ -30,6 +31,7 @@ export const ERROR_CATALOG = {
   ...DIAGNOSTICS_ERRORS,
   ...HISTORY_ERRORS,
   ...SESSION_ERRORS,
+  ...ALARM_ERRORS,
   ...CONFIG_PUSH_ERRORS,
   ...TSN_ERRORS,
   ...PTPCONF_ERRORS,
