@@ -89,7 +89,7 @@ export const PTP_OPTIONS: readonly PtpOption[] = [
   pInt('delayAsymmetry', 0, INT_MIN, INT_MAX),
   pEnu('delay_filter', ['moving_median', 'moving_average']),
   pInt('delay_filter_length', 10, 1, INT_MAX),
-  pEnu('delay_mechanism', ['E2E', 'P2P', 'Auto', 'COMMON_P2P', 'NONE'], { valueSince: { COMMON_P2P: '4.3', NONE: '3.1' } }),
+  pEnu('delay_mechanism', ['E2E', 'P2P', 'Auto', 'COMMON_P2P', 'NONE'], { valueSince: { COMMON_P2P: '4.3', NONE: '4.0' } }),
   pInt('delay_response_timeout', 0, 0, 255, v43),
   gInt('dscp_event', 0, 0, 63),
   gInt('dscp_general', 0, 0, 63),
