@@ -12,6 +12,7 @@ import { PTPCONF_ERRORS } from './catalog-ptpconf';
 import { SERIAL_ERRORS } from './catalog-serial';
 import { SESSION_ERRORS } from './catalog-sessions';
 import { SSH_ERRORS } from './catalog-ssh';
+import { TSN_CONFIG_ERRORS } from './catalog-tsn-config';
 import { TSN_ERRORS } from './catalog-tsn';
 import type { ErrorEntry, ErrorLanguage, ErrorText } from './catalog-types';
 
@@ -31,6 +32,7 @@ export const ERROR_CATALOG = {
   ...DIAGNOSTICS_ERRORS,
   ...HISTORY_ERRORS,
   ...SESSION_ERRORS,
+  ...TSN_CONFIG_ERRORS,
   ...ALARM_ERRORS,
   ...CONFIG_PUSH_ERRORS,
   ...TSN_ERRORS,
