@@ -15,6 +15,8 @@ import { runEvents, type EventsFlags } from './events-command';
 import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
+import { registerConfigCommands } from './config-commands';
+import { registerTsnPlanCommand } from './tsn-plan-command';
 import { runImport, type ImportFlags } from './import-command';
 import { registerSessionCommands } from './session-commands';
 import { registerSerialCommands } from './serial-commands';
@@ -235,6 +237,8 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
     outcome.status = await withAccess(o, (a) => runImport(a, files, o));
   });
   registerSessionCommands(program, where, withAccess);
+  registerConfigCommands(program, outcome);
+  registerTsnPlanCommand(program, outcome);
 
   where(
     program
