@@ -18,7 +18,7 @@ interface CheckFlags {
 function say(lang: ErrorLanguage, id: 'ptpconf.file-unreadable' | 'ptpconf.bad-version', params: Record<string, string>): void {
   const text = PTPCONF_ERRORS[id][lang];
   console.error(`syncscope: ${fillTemplate(text.message, params)}`);
-  console.error(`  ${fillTemplate(text.hint, params)}`);
+  if (text.hint) console.error(`  ${fillTemplate(text.hint, params)}`);
 }
 
 /** Checks one ptp4l.conf (`-` reads standard input); returns the exit status. */
