@@ -15,6 +15,7 @@ import { runEvents, type EventsFlags } from './events-command';
 import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
+import { registerTsnPlanCommand } from './tsn-plan-command';
 import { registerConfigCommands } from './config-commands';
 import { registerTsnPlanCommand } from './tsn-plan-command';
 import { runImport, type ImportFlags } from './import-command';
@@ -237,6 +238,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
     outcome.status = await withAccess(o, (a) => runImport(a, files, o));
   });
   registerSessionCommands(program, where, withAccess);
+  registerTsnPlanCommand(program, outcome);
   registerConfigCommands(program, outcome);
   registerTsnPlanCommand(program, outcome);
 
