@@ -4,6 +4,8 @@ import type { EventMessage } from '../../shared/contract/events';
 import { errorValueOf, SyncscopeError } from '../../shared/domain/errors';
 import { catalogError } from '../../shared/errors/catalog';
 import { Collection } from './collect/collection';
+import { createConfigPushService } from './config-push/config-push-wiring';
+import type { ConfigPushService } from './config-push/config-push-service';
 import { DeviceSync } from './devices/device-sync';
 import { DiagnosticsService } from './doctor/diagnostics-service';
 import { createHandlers } from './handlers';
@@ -65,6 +67,8 @@ export class Engine {
   readonly sessions: SessionService;
   /** Scheduled compliance reports: configured by any engine, run by the collecting one. */
   readonly reportScheduler: ReportScheduler;
+  /** Reading, previewing and safely pushing device configs, and the audit log of every push. */
+  readonly configPush: ConfigPushService;
   /** Whether history writes succeed (a full disk pauses them): store.health events, engine.storeHealth, /metrics. */
   readonly storeHealth: StoreHealthWatch;
   metricsUrl: string | null = null;
@@ -143,6 +147,7 @@ export class Engine {
       ...(purge ? { synced: () => purge.kick() } : {}),
     });
     this.sessions = createSessionService(this);
+    this.configPush = createConfigPushService({ db: this.db, devices: this.devices, collection, hostKeys, log, emit });
     this.handlers = createHandlers(this);
   }
 

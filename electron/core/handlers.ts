@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract/dispatch';
 import type { Engine } from './engine';
 import { ENGINE_VERSION } from './engine';
+import { createConfigHandlers } from './config-push/config-handlers';
 import { createDiagnosticsHandlers } from './doctor/diagnostics-handlers';
 import { createSerialHandlers } from './transport/serial-handlers';
 import { createHistoryHandlers } from './history/history-handlers';
@@ -24,6 +25,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...createHistoryHandlers(engine),
     ...createSerialHandlers({ consoleLog: (id, limit) => read(() => engine.consoleLog(id, limit)) }),
     ...createSessionHandlers(engine.sessions),
+    ...createConfigHandlers(engine.configPush),
     // Where the data lives is for this machine's own consoles, not for a page on the network.
     'engine.hello': (_params, actor) => ({
       engineId: engine.engineId,

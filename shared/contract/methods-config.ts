@@ -99,7 +99,7 @@ export const VerifyOptions = z.object({
 });
 export type VerifyOptions = z.output<typeof VerifyOptions>;
 
-export const PUSH_STEPS = ['connect', 'read', 'backup', 'write', 'apply', 'verify'] as const;
+export const PUSH_STEPS = ['connect', 'read', 'validate', 'backup', 'write', 'apply', 'verify'] as const;
 export const PushStepName = z.enum(PUSH_STEPS);
 export type PushStepName = z.infer<typeof PushStepName>;
 /** `rollback`: the steps that put the backup back after a failed push. */

@@ -8,6 +8,7 @@ import { historyMethods } from './methods-history';
 import { hostKeyMethods } from './methods-hostkeys';
 import { serialMethods } from './methods-serial';
 import { sessionMethods } from './methods-sessions';
+import { tsnMethods } from './methods-tsn';
 import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
 /**
@@ -76,6 +77,7 @@ export const methods = {
   ...serialMethods,
   ...historyMethods,
   ...sessionMethods,
+  ...tsnMethods,
 } as const;
 
 export type Methods = typeof methods;

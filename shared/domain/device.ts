@@ -118,12 +118,33 @@ export type InstanceLog = z.infer<typeof InstanceLog>;
 /** The name data is keyed by (never a process name): `ptp4l`, `eth0`, `bc@eth1`. */
 export const InstanceName = z.string().trim().regex(/^[A-Za-z0-9_.@-]{1,64}$/, 'instance name must be 1–64 letters, digits or _ . @ -');
 
-/** One ptp4l on the device: its pmc socket, optionally its config (for pmc -f) and its log source. */
+/**
+ * How a pushed config is applied to an instance: one command as argv, run without a shell
+ * (`systemctl restart ptp4l@eth0`, a lab's own restart script). Each word is checked here, so no
+ * value from a profile can carry shell syntax even where a device's shell sees the command.
+ */
+export const RestartCommand = z
+  .array(z.string())
+  .min(1, 'restart command is empty: give the program and its arguments, e.g. systemctl restart ptp4l@eth0')
+  .max(16, 'restart command may have at most 16 words')
+  .superRefine((argv, ctx) => {
+    const [program, ...args] = argv;
+    if (program !== undefined && !/^(?:\/[A-Za-z0-9._/@+-]{1,1023}|[A-Za-z0-9_][A-Za-z0-9._+-]{0,127})$/.test(program)) {
+      ctx.addIssue({ code: 'custom', path: [0], message: 'restart program must be a command name or an absolute path (letters, digits, . _ / @ + -), for example systemctl' });
+    } else if (program?.split('/').includes('..')) ctx.addIssue({ code: 'custom', path: [0], message: 'restart program path must not contain ".."' });
+    args.forEach((a, i) => {
+      if (!/^[A-Za-z0-9._/@:=+,%-]{1,256}$/.test(a)) ctx.addIssue({ code: 'custom', path: [i + 1], message: `restart command word ${JSON.stringify(a.slice(0, 40))} may hold only letters, digits and . _ / @ : = + , % - (no spaces or shell characters)` });
+    });
+  });
+export type RestartCommand = z.infer<typeof RestartCommand>;
+
+/** One ptp4l on the device: its pmc socket, optionally its config (for pmc -f), its log source and how a pushed config is applied. */
 export const PtpInstance = z.object({
   name: InstanceName,
   udsPath: UdsPath,
   configPath: DeviceFilePath.optional(),
   log: InstanceLog.optional(),
+  restartCommand: RestartCommand.optional(),
 });
 export type PtpInstance = z.infer<typeof PtpInstance>;
 

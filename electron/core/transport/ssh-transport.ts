@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Socket } from 'node:net';
-import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { Client, type ClientChannel, type ConnectConfig, type SFTPWrapper } from 'ssh2';
 import type { SshAuthInput } from '../../../shared/domain/device';
 import { SyncscopeError, type ErrorValue } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
@@ -414,6 +414,27 @@ export class SshTransport implements DeviceTransport {
         }
         ch.once('close', release);
         resolve(ch);
+      });
+    });
+  }
+
+  /**
+   * An SFTP session on this connection (a config push writes files with it), in one slot of the
+   * channel gate, released when the session ends; the caller ends it. Rejects like exec when not
+   * connected, or with the server's refusal (no sftp subsystem).
+   */
+  async sftp(signal?: AbortSignal): Promise<SFTPWrapper> {
+    const client = this.connectedClient();
+    const release = await this.gate.acquire(signal);
+    return new Promise<SFTPWrapper>((resolve, reject) => {
+      client.sftp((err, sftp) => {
+        if (err) {
+          release();
+          reject(new SyncscopeError(this.client === client ? sshError('ssh.channel-refused', this.opts, { detail: err.message }) : sshError('ssh.dropped', this.opts)));
+          return;
+        }
+        sftp.once('close', release);
+        resolve(sftp);
       });
     });
   }
