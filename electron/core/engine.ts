@@ -178,6 +178,11 @@ export class Engine {
     return this.collection?.consoleLogs.lines(deviceId, limit) ?? [];
   }
 
+  /** A device's latest TSN and system statistics, from its running collector (null when none runs). */
+  tsnState(deviceId: string) {
+    return this.collection?.collector(deviceId)?.tsnState() ?? null;
+  }
+
   /** History to analyse or export: the live store, or a session's (by the id or name a request gave). */
   historyReader(sessionId?: string): HistoryReader {
     return sessionId === undefined ? this.liveHistory : this.sessionHistory(sessionId);

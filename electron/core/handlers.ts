@@ -7,6 +7,7 @@ import { createSerialHandlers } from './transport/serial-handlers';
 import { createHistoryHandlers } from './history/history-handlers';
 import { createHostKeyHandlers } from './hostkeys/host-key-handlers';
 import { createSessionHandlers } from './sessions/session-handlers';
+import { createTsnHandlers } from './tsn/tsn-handlers';
 import { sampleColumnsFromSeries } from './store/legacy-samples';
 import { storeError } from './store/store-errors';
 
@@ -25,6 +26,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...createHistoryHandlers(engine),
     ...createSerialHandlers({ consoleLog: (id, limit) => read(() => engine.consoleLog(id, limit)) }),
     ...createSessionHandlers(engine.sessions),
+    ...createTsnHandlers({ assertDevice: (id) => read(() => engine.devices.get(id)), state: (id) => engine.tsnState(id) }),
     ...createConfigHandlers(engine.configPush),
     // Where the data lives is for this machine's own consoles, not for a page on the network.
     'engine.hello': (_params, actor) => ({

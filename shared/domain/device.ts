@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InterfaceName } from '../tsn/stats/interface-name';
 
 /**
  * Device profiles: plain validated data (one schema, read by the UI form, the CLI and the store).
@@ -169,6 +170,8 @@ const common = {
   udsPath: UdsPath.optional(),
   instances: PtpInstances.optional(),
   pollIntervalMs: PollIntervalMs.default(DEFAULT_POLL_INTERVAL_MS),
+  /** Interfaces whose TSN statistics are read; absent: the ones ptp4l runs on plus every one with a configured root qdisc. */
+  tsnInterfaces: z.array(InterfaceName).max(16, 'at most 16 TSN interfaces').optional(),
 };
 
 export const SshDeviceInput = z.object({
@@ -275,6 +278,8 @@ export const DevicePatch = z
     password: Password.optional(),
     /** true: the operator disconnected the device (connection closed, serial port released, nothing polled); false connects it again. */
     disconnected: z.boolean().optional(),
+    /** Replaces the TSN interface list; null goes back to the default (ptp4l's interfaces and configured qdiscs). */
+    tsnInterfaces: z.array(InterfaceName).max(16, 'at most 16 TSN interfaces').nullable().optional(),
   })
   .refine((p) => p.udsPath === undefined || p.instances === undefined, { path: ['instances'], message: 'give either udsPath (one instance) or instances, not both' });
 export type DevicePatch = z.infer<typeof DevicePatch>;
@@ -310,6 +315,8 @@ export const DeviceView = z.object({
   serial: SerialSettings.nullable(),
   /** Disconnected by the operator: kept across engine restarts until connected again (absent: connected). */
   disconnected: z.boolean().optional(),
+  /** Interfaces whose TSN statistics are read (absent: the default choice). */
+  tsnInterfaces: z.array(z.string()).optional(),
   createdAtMs: z.number(),
   updatedAtMs: z.number(),
 });

@@ -18,6 +18,9 @@ export const DEVICE_EVENT_KINDS = [
   'connection',
   'host-key',
   'source-restart',
+  'counter-reset',
+  /** An alarm about this device fired, was acknowledged or resolved (shared/alarms): shown on its charts. */
+  'alarm',
 ] as const;
 export const DeviceEventKind = z.enum(DEVICE_EVENT_KINDS);
 export type DeviceEventKind = z.infer<typeof DeviceEventKind>;

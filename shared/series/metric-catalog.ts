@@ -1,5 +1,7 @@
 import { PTP_METRICS } from './catalog-ptp';
 import { SERVO_METRICS } from './catalog-servo';
+import { SYSTEM_METRICS } from './catalog-system';
+import { TSN_METRICS } from './catalog-tsn';
 import type { MetricDef } from './metric-def';
 
 /**
@@ -9,6 +11,8 @@ import type { MetricDef } from './metric-def';
 export const METRICS = {
   ...PTP_METRICS,
   ...SERVO_METRICS,
+  ...TSN_METRICS,
+  ...SYSTEM_METRICS,
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricKey = keyof typeof METRICS;

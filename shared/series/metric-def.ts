@@ -2,7 +2,7 @@
  * One metric of the catalog: every number Syncscope collects is a series of one of these, and the
  * store, /metrics, charts and alarms all read this one definition (linuxptp's config_tab, for numbers).
  */
-export type MetricUnit = 'ns' | 'ppb' | 's' | 'count' | 'code' | 'bool' | 'ratio';
+export type MetricUnit = 'ns' | 'ppb' | 's' | 'count' | 'code' | 'bool' | 'ratio' | 'bytes' | 'bit/s' | '1/s';
 
 export interface MetricDef {
   unit: MetricUnit;

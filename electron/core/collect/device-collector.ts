@@ -15,6 +15,8 @@ import { LogFollowSource } from './log-follow-source';
 import { OneShotPmcSource } from './pmc-poll-source';
 import { PmcStreamSource } from './pmc-stream-source';
 import type { PtpSource, SourcePoll } from './ptp-source';
+import { TsnStatsSource } from '../tsn/tsn-stats-source';
+import type { TsnStateView } from '../../../shared/contract/methods-tsn';
 
 export interface CollectorSinks {
   /** The first instance's legacy sample, once per poll cycle (the UI's live chart and status). */
@@ -48,6 +50,9 @@ export const STREAM_ANSWER_DEADLINE_MS = 1_000;
 
 type Step = { kind: 'sampled' } | { kind: 'failed' };
 
+/** What a source not due this cycle contributes. */
+const SKIPPED: SourcePoll = { sample: null, problem: null, readings: [], events: [] };
+
 /**
  * Supervises one device: connects, polls at a fixed rate on the monotonic clock, backs off with
  * jitter after failures, and publishes each change of status once. Everything it starts is
@@ -59,6 +64,9 @@ type Step = { kind: 'sampled' } | { kind: 'failed' };
 export class DeviceCollector {
   private readonly stopping = new AbortController();
   private readonly sources: PtpSource[];
+  private readonly tsn: TsnStatsSource | null = null;
+  /** When each source with its own interval last polled (performance.now()). */
+  private readonly lastPolledMs = new Map<PtpSource, number>();
   private readonly random: () => number;
   private readonly retryBaseMs: number | undefined;
   private failures = 0;
@@ -85,6 +93,11 @@ export class DeviceCollector {
     );
     // Log followers come after every pmc source: the device's status follows the first pmc source.
     if (streams) for (const instance of instances) if (instance.log) this.sources.push(new LogFollowSource({ id: spec.id, name: spec.name, instance: instance.name, log: instance.log }));
+    // TSN and system statistics at their own interval; a serial console is one shell, kept for the polls.
+    if (spec.transport !== 'serial') {
+      this.tsn = new TsnStatsSource({ id: spec.id, name: spec.name, interfaces: spec.tsnInterfaces ?? null, ptpInterfaces: () => this.states().flatMap((s) => s.ports.flatMap((p) => (p.interface ? [p.interface] : []))) });
+      this.sources.push(this.tsn);
+    }
     this.random = opts.random ?? Math.random;
     this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
@@ -103,6 +116,11 @@ export class DeviceCollector {
   /** The latest data sets of each instance whose source reads them. */
   states(): InstanceStateView[] {
     return this.sources.flatMap((s) => (s.state ? [s.state()] : []));
+  }
+
+  /** The latest TSN and system statistics, or null when the device has no such source (serial). */
+  tsnState(): TsnStateView | null {
+    return this.tsn?.tsnState() ?? null;
   }
 
   /** The device's transport while it is connected (for read-only probes beside the polls), else null. */
@@ -158,7 +176,7 @@ export class DeviceCollector {
     }
     this.polling = true;
     try {
-      const polls = await Promise.all(this.sources.map((s) => s.poll(this.transport, this.stopping.signal)));
+      const polls = await Promise.all(this.sources.map((s) => (this.due(s) ? s.poll(this.transport, this.stopping.signal) : SKIPPED)));
       if (this.stopped) return { kind: 'failed' };
       this.deliver(polls);
       // The device's status follows its first instance; the others speak through readings and events.
@@ -174,6 +192,16 @@ export class DeviceCollector {
     } finally {
       this.polling = false;
     }
+  }
+
+  /** A source with its own interval polls when that much passed (10 % early is on time: the cycle's own jitter). */
+  private due(source: PtpSource): boolean {
+    if (source.intervalMs === undefined) return true;
+    const now = performance.now();
+    const last = this.lastPolledMs.get(source);
+    if (last !== undefined && now - last < source.intervalMs * 0.9) return false;
+    this.lastPolledMs.set(source, now);
+    return true;
   }
 
   private deliver(polls: SourcePoll[]): void {

@@ -20,6 +20,8 @@ export interface SourcePoll {
  */
 export interface PtpSource {
   readonly instance: string;
+  /** Polled only when this much time passed since its last poll (a statistics source's own rate); absent: every cycle. */
+  readonly intervalMs?: number;
   poll(transport: DeviceTransport, signal: AbortSignal): Promise<SourcePoll>;
   close(): void;
   /** What it last did and what went wrong (bounded), for the Diagnostics panel. */

@@ -7,7 +7,7 @@ export const RAW_OUTPUT_MAX_CHARS = 8192;
 export const UNPARSED_KEEP = 20;
 export const LINE_MAX_CHARS = 1024;
 
-export type SourceKind = 'pmc-stream' | 'pmc-oneshot' | 'log-follow';
+export type SourceKind = 'pmc-stream' | 'pmc-oneshot' | 'log-follow' | 'tsn-stats';
 
 /**
  * What one source of one instance last did and what went wrong, for the Diagnostics panel (so "no

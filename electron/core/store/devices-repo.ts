@@ -45,6 +45,8 @@ const StoredProfile = z.object({
   serial: SerialSettings.nullable().optional(),
   /** Absent in profiles written before disconnect existed: connected. */
   disconnected: z.boolean().optional(),
+  /** Absent: TSN statistics of the default interfaces. */
+  tsnInterfaces: z.array(z.string()).optional(),
 });
 type StoredProfile = z.infer<typeof StoredProfile>;
 
@@ -83,6 +85,7 @@ function toView(r: DeviceRow): DeviceView {
     hostKeySha256: r.host_key_sha256,
     serial: profile.serial ?? null,
     disconnected: profile.disconnected ?? false,
+    ...(profile.tsnInterfaces ? { tsnInterfaces: profile.tsnInterfaces } : {}),
     createdAtMs: r.created_at_ms,
     updatedAtMs: r.updated_at_ms,
   };
@@ -146,7 +149,7 @@ export class DevicesRepo {
     const id = randomUUID();
     const ssh = input.transport === 'ssh' ? input : null;
     const serial = input.transport === 'serial' ? input : null;
-    const profile: StoredProfile = { instances: input.instances, jump: ssh?.jump ? jumpView(ssh.jump) : null, serial: serial?.serial ?? null };
+    const profile: StoredProfile = { instances: input.instances, jump: ssh?.jump ? jumpView(ssh.jump) : null, serial: serial?.serial ?? null, ...(input.tsnInterfaces ? { tsnInterfaces: input.tsnInterfaces } : {}) };
     this.db
       .prepare(
         `INSERT INTO devices (id, name, transport, host, ssh_port, user, auth_kind, secret, secret_format, profile, poll_interval_ms, host_key_sha256, created_at_ms, updated_at_ms)
@@ -189,6 +192,7 @@ export class DevicesRepo {
       const checked = z.array(PtpInstance).superRefine((list, ctx) => serialHasNoLogs(list, ctx)).safeParse(instances);
       if (!checked.success) throw new SyncscopeError(invalidInput(checked.error));
     }
+    const tsnInterfaces = patch.tsnInterfaces === undefined ? current.tsnInterfaces : (patch.tsnInterfaces ?? undefined);
     let jump = current.jump;
     if (patch.jump !== undefined) {
       const before = current.jump;
@@ -224,6 +228,7 @@ export class DevicesRepo {
           jump,
           serial: patch.serial ?? StoredProfile.parse(JSON.parse(row.profile)).serial ?? null,
           ...((patch.disconnected ?? current.disconnected) ? { disconnected: true } : {}),
+          ...(tsnInterfaces ? { tsnInterfaces } : {}),
         } satisfies StoredProfile),
         pollIntervalMs: patch.pollIntervalMs ?? current.pollIntervalMs,
         // A new address forgets the remembered key, unless the edit names the key to expect.

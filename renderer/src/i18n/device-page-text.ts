@@ -93,6 +93,7 @@ export const devicePageEn = {
     connection: 'Connection',
     'host-key': 'Host key',
     'source-restart': 'Collector restart',
+    'counter-reset': 'Counter reset',
   },
   eventDetail: {
     port: 'port',
@@ -249,6 +250,7 @@ export const devicePageZhCN: typeof devicePageEn = {
     connection: '连接',
     'host-key': '主机密钥',
     'source-restart': '采集器重启',
+    'counter-reset': '计数器归零',
   },
   eventDetail: {
     port: '端口',
