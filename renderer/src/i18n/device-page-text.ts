@@ -94,6 +94,7 @@ export const devicePageEn = {
     'host-key': 'Host key',
     'source-restart': 'Collector restart',
     'counter-reset': 'Counter reset',
+    alarm: 'Alarm',
   },
   eventDetail: {
     port: 'port',
@@ -251,6 +252,7 @@ export const devicePageZhCN: typeof devicePageEn = {
     'host-key': '主机密钥',
     'source-restart': '采集器重启',
     'counter-reset': '计数器归零',
+    alarm: '告警',
   },
   eventDetail: {
     port: '端口',
