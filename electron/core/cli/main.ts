@@ -15,9 +15,9 @@ import { runEvents, type EventsFlags } from './events-command';
 import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
-import { registerTsnPlanCommand } from './tsn-plan-command';
 import { registerConfigCommands } from './config-commands';
 import { registerTsnPlanCommand } from './tsn-plan-command';
+import { registerTsnParseCommand } from './tsn-parse-command';
 import { runImport, type ImportFlags } from './import-command';
 import { registerSessionCommands } from './session-commands';
 import { registerSerialCommands } from './serial-commands';
@@ -238,9 +238,9 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
     outcome.status = await withAccess(o, (a) => runImport(a, files, o));
   });
   registerSessionCommands(program, where, withAccess);
-  registerTsnPlanCommand(program, outcome);
   registerConfigCommands(program, outcome);
   registerTsnPlanCommand(program, outcome);
+  registerTsnParseCommand(program, outcome);
 
   where(
     program
