@@ -41,6 +41,7 @@ describe.skipIf(skip !== null)('lab scenario devices (failover group, boundary c
       'ss-fs1:slave:10.231.57.17',
       'ss-fs2:slave:10.231.57.18',
       'ss-bc1:bc:10.231.57.19',
+      'ss-p1:slave:10.231.57.24',
     ]);
     expect(lab.devices.map((d) => d.name)).toEqual(['ss-gm', 'ss-s1', 'ss-s2']);
     expect(lab.scenarioDevices.flatMap((d) => d.instances.map((i) => `${d.name}/${i.name}:${i.domainNumber}`))).toEqual([
@@ -50,6 +51,7 @@ describe.skipIf(skip !== null)('lab scenario devices (failover group, boundary c
       'ss-fs2/ptp4l:1',
       'ss-bc1/eth0:0',
       'ss-bc1/eth1:2',
+      'ss-p1/ptp4l:0',
     ]);
     const identities = [...lab.devices, ...lab.isolatedDevices, ...lab.scenarioDevices].flatMap((d) => d.instances.map((i) => i.clockIdentity));
     expect(new Set(identities).size).toBe(identities.length);

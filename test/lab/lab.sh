@@ -11,7 +11,9 @@
 # (ss-fs1) and one logging summaries (ss-fs2), all in PTP domain 1, and ss-bc1 with two ptp4l instances
 # (eth0: a slave-only clock of domain 0, eth1: alone in domain 2, so its own grandmaster). ptp4l drops
 # every message of another domain, so none of them takes part in the shared devices' domain 0 (ss-bc1's
-# eth0 only listens: slaveOnly). `up` repairs them, like ss-x1, without touching the shared devices.
+# eth0 only listens: slaveOnly). ss-p1, a slave-only clock of domain 0, takes config pushes: its
+# restart-ptp4l script restarts its ptp4l with its ptp4l.conf as a service manager would.
+# `up` repairs them, like ss-x1, without touching the shared devices.
 #
 #   bash test/lab/lab.sh up      build the lab, or do nothing if it is already healthy
 #   bash test/lab/lab.sh down    remove everything `up` made (keeps the sslab user); exit 0 if nothing
@@ -54,6 +56,7 @@ readonly SCENARIO_DEVICES=(
   "ss-fs1 slave 17"
   "ss-fs2 slave 18"
   "ss-bc1 bc 19"
+  "ss-p1 slave 24"
 )
 # A second interface's address and MAC: octet + 100 (a /32 on the same bridge), 02:53:53:00:01:<octet>.
 readonly SECOND_IFACE_OCTET_OFFSET=100
@@ -72,7 +75,8 @@ readonly REPAIRABLE_DEVICES=("${ISOLATED_DEVICES[@]}" "${SCENARIO_DEVICES[@]}")
 readonly SERIAL_CONSOLE_SCRIPT=$(dirname "${BASH_SOURCE[0]}")/serial-console.sh
 
 is_isolated() { [[ $1 == ss-x* ]]; }
-is_scenario() { [[ $1 == ss-f* || $1 == ss-bc* ]]; }
+is_scenario() { [[ $1 == ss-f* || $1 == ss-bc* || $1 == ss-p* ]]; }
+takes_pushes() { [[ $1 == ss-p* ]]; }
 is_behind_jump() { [[ $1 == ss-j[0-9]* ]]; }
 has_ptp4l() { [[ $1 != ss-jump ]]; }
 
@@ -314,6 +318,51 @@ start_ptp4l() {
     _ "$(inst_file "$name" "$inst" pid)" "$name" "$(inst_file "$name" "$inst" conf)" "$(inst_file "$name" "$inst" log)" "$iface"
 }
 
+# The restart command a config push runs on the device (over SSH, inside its namespace): stops the
+# running ptp4l, starts a new one detached with the instance's ptp4l.conf, and exits 1 with the
+# last lines ptp4l printed when the new one is gone within 1.5 s (as ptp4l refusing its config is).
+write_restart_script() {
+  local name=$1 inst iface domain script
+  read -r inst iface domain <<<"$(device_instances "$name")"
+  script=$(device_dir "$name")/restart-ptp4l
+  {
+    printf '#!/bin/bash\n# Syncscope lab: restarts ptp4l (%s) of %s with its config, for config pushes.\n' "$inst" "$name"
+    printf 'pidf=%q conf=%q log=%q uds=%q iface=%q group=%q\n' "$(inst_file "$name" "$inst" pid)" "$(inst_file "$name" "$inst" conf)" \
+      "$(inst_file "$name" "$inst" log)" "$(inst_file "$name" "$inst")" "$iface" "$LAB_USER"
+    cat <<'SCRIPT'
+source_pid() { tr -dc '0-9' <"$pidf" 2>/dev/null; }
+# As lab-lib.sh's pid_alive: a zombie counts as gone (pid 1 may reap it late).
+alive() { local st; st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1; st=${st##*) }; [[ ${st:0:1} != Z ]]; }
+old=$(source_pid)
+if [[ -n $old ]] && alive "$old"; then
+  kill -TERM "$old"
+  for _ in $(seq 50); do alive "$old" || break; sleep 0.1; done
+  kill -KILL "$old" 2>/dev/null
+fi
+rm -f "$uds"
+mark=$(($(stat -c %s "$log" 2>/dev/null || echo 0) + 1))
+# Detached from this SSH session (its end must not take ptp4l along), no descriptor of ours kept.
+setsid --fork bash -c 'for fd in /proc/$$/fd/*; do fd=${fd##*/}; ((fd > 2)) && eval "exec $fd>&-"; done 2>/dev/null
+  echo $$ >"$1"; exec ptp4l -f "$2" -i "$3" -m </dev/null >>"$4" 2>&1' _ "$pidf" "$conf" "$iface" "$log"
+for _ in $(seq 15); do
+  sleep 0.1
+  new=$(source_pid)
+  if [[ -n $new && $new != "$old" ]] && ! alive "$new"; then
+    echo "ptp4l exited at start; its last lines:" >&2
+    tail -c +"$mark" "$log" | tail -n 5 >&2
+    exit 1
+  fi
+  # ptp4l 3.1 makes its socket 0755: let the lab's password user's pmc write it, as wait_ready does.
+  [[ -S $uds ]] && chgrp "$group" "$uds" 2>/dev/null && chmod 0660 "$uds"
+done
+new=$(source_pid)
+[[ -n $new && $new != "$old" ]] && alive "$new" || { echo "ptp4l did not start; its last lines:" >&2; tail -c +"$mark" "$log" | tail -n 5 >&2; exit 1; }
+echo "ptp4l restarted (pid $new)"
+SCRIPT
+  } >"$script"
+  chmod 0755 "$script"
+}
+
 start_instances() {
   local name=$1 inst iface domain
   while read -r inst iface domain; do
@@ -450,6 +499,7 @@ device_healthy() {
   device_held "$name" && return 0
   local inst iface domain
   pid_alive "$(read_pid "$dir/sshd.pid")" || return 1
+  if takes_pushes "$name"; then [[ -x $dir/restart-ptp4l ]] || return 1; fi
   while read -r inst iface domain; do
     pid_alive "$(read_pid "$(inst_file "$name" "$inst" pid)")" || return 1
     pmc_answers "$(inst_file "$name" "$inst")" "$domain" || return 1
@@ -486,6 +536,7 @@ build_device() {
     write_ptp4l_conf "$name" "$role" "$inst" "$domain"
   done < <(device_instances "$name")
   write_sshd_conf "$name" "$octet"
+  if takes_pushes "$name"; then write_restart_script "$name"; fi
   printf '%s %s\n' "$(name_addr "$name" "$octet")" "$(cut -d' ' -f1,2 "$(device_dir "$name")/ssh_host_ed25519_key.pub")" >>"$KNOWN_HOSTS"
   start_sshd "$name" || { log "$name: sshd did not start; last lines of its log:"; tail_log "$(device_dir "$name")/sshd.log"; die "lab did not come up"; }
   start_instances "$name"

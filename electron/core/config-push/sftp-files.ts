@@ -81,9 +81,11 @@ export class SftpFiles implements DeviceFiles {
   private async diagnose(err: unknown, path: string, action: FileAction, needBytes: number): Promise<unknown> {
     if (statusOf(err) !== SFTP_FAILURE) return this.classify(err, path, action, needBytes);
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-    const fs = await this.op<{ bavail: number; frsize: number }>((cb) => this.sftp.ext_openssh_statvfs(dir, cb)).catch(() => null);
-    if (fs && fs.bavail * fs.frsize < needBytes + fs.frsize) {
-      const detail = `${fs.bavail * fs.frsize} bytes free, ${needBytes} needed`;
+    // statvfs@openssh.com: ssh2 names the fields as struct statvfs does, as unsigned 64-bit numbers.
+    const fs = await this.op<{ f_bavail: number | bigint; f_frsize: number | bigint }>((cb) => this.sftp.ext_openssh_statvfs(dir, cb)).catch(() => null);
+    const free = fs ? Number(fs.f_bavail) * Number(fs.f_frsize) : null;
+    if (fs && free !== null && free < needBytes + Number(fs.f_frsize)) {
+      const detail = `${free} bytes free, ${needBytes} needed`;
       return fileError({ ...this.owner, path, action }, { errno: 'ENOSPC', text: `No space left on device (${detail})` });
     }
     return this.classify(err, path, action, needBytes);
