@@ -42,6 +42,7 @@ describe.skipIf(skip !== null)('lab scenario devices (failover group, boundary c
       'ss-fs2:slave:10.231.57.18',
       'ss-bc1:bc:10.231.57.19',
       'ss-p1:slave:10.231.57.24',
+      'ss-t1:slave:10.231.57.25',
     ]);
     expect(lab.devices.map((d) => d.name)).toEqual(['ss-gm', 'ss-s1', 'ss-s2']);
     expect(lab.scenarioDevices.flatMap((d) => d.instances.map((i) => `${d.name}/${i.name}:${i.domainNumber}`))).toEqual([
@@ -52,6 +53,7 @@ describe.skipIf(skip !== null)('lab scenario devices (failover group, boundary c
       'ss-bc1/eth0:0',
       'ss-bc1/eth1:2',
       'ss-p1/ptp4l:0',
+      'ss-t1/ptp4l:0',
     ]);
     const identities = [...lab.devices, ...lab.isolatedDevices, ...lab.scenarioDevices].flatMap((d) => d.instances.map((i) => i.clockIdentity));
     expect(new Set(identities).size).toBe(identities.length);

@@ -13,6 +13,7 @@
 # every message of another domain, so none of them takes part in the shared devices' domain 0 (ss-bc1's
 # eth0 only listens: slaveOnly). ss-p1, a slave-only clock of domain 0, takes config pushes: its
 # restart-ptp4l script restarts its ptp4l with its ptp4l.conf as a service manager would.
+# ss-t1, a slave-only clock of domain 0, is shaped with htb/tbf by the TSN statistics test.
 # `up` repairs them, like ss-x1, without touching the shared devices.
 #
 #   bash test/lab/lab.sh up      build the lab, or do nothing if it is already healthy
@@ -57,6 +58,7 @@ readonly SCENARIO_DEVICES=(
   "ss-fs2 slave 18"
   "ss-bc1 bc 19"
   "ss-p1 slave 24"
+  "ss-t1 slave 25"
 )
 # A second interface's address and MAC: octet + 100 (a /32 on the same bridge), 02:53:53:00:01:<octet>.
 readonly SECOND_IFACE_OCTET_OFFSET=100
@@ -75,7 +77,7 @@ readonly REPAIRABLE_DEVICES=("${ISOLATED_DEVICES[@]}" "${SCENARIO_DEVICES[@]}")
 readonly SERIAL_CONSOLE_SCRIPT=$(dirname "${BASH_SOURCE[0]}")/serial-console.sh
 
 is_isolated() { [[ $1 == ss-x* ]]; }
-is_scenario() { [[ $1 == ss-f* || $1 == ss-bc* || $1 == ss-p* ]]; }
+is_scenario() { [[ $1 == ss-f* || $1 == ss-bc* || $1 == ss-p* || $1 == ss-t* ]]; }
 takes_pushes() { [[ $1 == ss-p* ]]; }
 is_behind_jump() { [[ $1 == ss-j[0-9]* ]]; }
 has_ptp4l() { [[ $1 != ss-jump ]]; }

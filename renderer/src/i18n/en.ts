@@ -1,3 +1,4 @@
+import { tsnEn } from './tsn-text';
 import { devicePageEn } from './device-page-text';
 import { hostKeyEn } from '../hostkeys/host-key-text';
 import { retryEn } from '../devices/retry-countdown';
@@ -151,6 +152,7 @@ export const en = {
   devicePage: devicePageEn,
   history: historyEn,
   sessions: sessionsEn,
+  tsn: tsnEn,
   storeHealth: storeHealthEn,
 };
 

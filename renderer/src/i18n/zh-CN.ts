@@ -1,3 +1,4 @@
+import { tsnZhCN } from './tsn-text';
 import { devicePageZhCN } from './device-page-text';
 import { hostKeyZhCN } from '../hostkeys/host-key-text';
 import { retryZhCN } from '../devices/retry-countdown';
@@ -152,5 +153,6 @@ export const zhCN: Resource = {
   devicePage: devicePageZhCN,
   history: historyZhCN,
   sessions: sessionsZhCN,
+  tsn: tsnZhCN,
   storeHealth: storeHealthZhCN,
 };
