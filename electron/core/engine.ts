@@ -3,6 +3,7 @@ import type { Handlers } from '../../shared/contract/dispatch';
 import type { EventMessage } from '../../shared/contract/events';
 import { errorValueOf, SyncscopeError } from '../../shared/domain/errors';
 import { catalogError } from '../../shared/errors/catalog';
+import { createAlarms, type Alarms } from './alarms/alarms';
 import { Collection } from './collect/collection';
 import { createConfigPushService } from './config-push/config-push-wiring';
 import type { ConfigPushService } from './config-push/config-push-service';
@@ -71,6 +72,8 @@ export class Engine {
   readonly configPush: ConfigPushService;
   /** Whether history writes succeed (a full disk pauses them): store.health events, engine.storeHealth, /metrics. */
   readonly storeHealth: StoreHealthWatch;
+  /** Alarm rules, alarms and notifications (evaluated by the collecting engine, from its own event stream). */
+  readonly alarms: Alarms;
   metricsUrl: string | null = null;
   private readonly store: Store;
   private readonly lock: DataDirLock | null;
@@ -148,12 +151,16 @@ export class Engine {
     });
     this.sessions = createSessionService(this);
     this.configPush = createConfigPushService({ db: this.db, devices: this.devices, collection, hostKeys, log, emit });
+    this.alarms = createAlarms({ db: this.db, series: this.series, devices: () => this.devices.list(), registry: this.metrics.registry, log, emit, collect });
+    const alarmService = this.alarms.service;
+    if (alarmService) this.subscribe((msg) => alarmService.onMessage(msg));
     this.handlers = createHandlers(this);
   }
 
   /** Starts collecting from every stored device and watching for changes made by other processes. */
   start(): Promise<void> {
     if (this.opts.collect !== false) this.reportScheduler.start();
+    this.alarms.service?.start();
     return this.sync.start(this.opts.watchIntervalMs ?? 500);
   }
 
@@ -227,6 +234,7 @@ export class Engine {
     // An import still running stops here, keeping what it read; session files are closed.
     await this.sessions.close();
     await this.collection?.stopAll();
+    await this.alarms.service?.stop();
     this.listeners.clear();
     try {
       this.store.close();

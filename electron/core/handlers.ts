@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract/dispatch';
 import type { Engine } from './engine';
 import { ENGINE_VERSION } from './engine';
 import { createConfigHandlers } from './config-push/config-handlers';
+import { createAlarmHandlers } from './alarms/alarm-handlers';
 import { createDiagnosticsHandlers } from './doctor/diagnostics-handlers';
 import { createSerialHandlers } from './transport/serial-handlers';
 import { createHistoryHandlers } from './history/history-handlers';
@@ -26,6 +27,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...createHistoryHandlers(engine),
     ...createSerialHandlers({ consoleLog: (id, limit) => read(() => engine.consoleLog(id, limit)) }),
     ...createSessionHandlers(engine.sessions),
+    ...createAlarmHandlers(engine.alarms, () => engine.devices.list().map((d) => ({ name: d.name, pollIntervalMs: d.pollIntervalMs }))),
     ...createTsnHandlers({ assertDevice: (id) => read(() => engine.devices.get(id)), state: (id) => engine.tsnState(id) }),
     ...createConfigHandlers(engine.configPush),
     // Where the data lives is for this machine's own consoles, not for a page on the network.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Alarm } from '../alarms/alarm-model';
 import { DeviceView } from '../domain/device';
 import { PtpSample } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
@@ -26,6 +27,10 @@ export const events = {
   'sessions.changed': z.object({}),
   /** History writes started failing (a full disk) or resumed: sent at each change of state. */
   'store.health': StoreHealth,
+  /** Alarms that changed state (fired, acknowledged, resolved, silenced): re-read alarms.active for the rest. */
+  'alarms.changed': z.object({ alarms: z.array(Alarm) }),
+  /** A notification for people (grouped: one per rule's group): the desktop app shows it as an OS notification. */
+  'alarms.notification': z.object({ id: z.string(), status: z.enum(['firing', 'resolved']), severity: z.enum(['warning', 'critical']), title: z.string(), body: z.string() }),
   /** A config push moved to another step (or ended one): see methods-config.ts. */
   'config.push.progress': PushProgress,
 } as const;

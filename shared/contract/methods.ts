@@ -3,6 +3,7 @@ import { DeviceId, DeviceInput, DevicePatch, DeviceView } from '../domain/device
 import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { StoreHealth } from '../domain/store-health';
+import { alarmMethods } from './methods-alarms';
 import { diagnosticsMethods } from './methods-diagnostics';
 import { historyMethods } from './methods-history';
 import { hostKeyMethods } from './methods-hostkeys';
@@ -77,6 +78,7 @@ export const methods = {
   ...serialMethods,
   ...historyMethods,
   ...sessionMethods,
+  ...alarmMethods,
   ...tsnMethods,
 } as const;
 

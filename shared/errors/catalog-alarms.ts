@@ -12,6 +12,16 @@ export const ALARM_ERRORS = {
     en: { message: 'There is no alarm {{id}}.', hint: 'syncscope alarms --active lists the alarms that can be acknowledged.' },
     'zh-CN': { message: '不存在告警 {{id}}。', hint: 'syncscope alarms --active 会列出可以确认的告警。' },
   },
+  'alarms.silence-not-found': {
+    code: 'not-found',
+    en: { message: 'There is no silence {{id}}.', hint: 'List the silences (Alarms screen, or alarms.silences.list) and use one of their ids.' },
+    'zh-CN': { message: '不存在静默 {{id}}。', hint: '请列出静默（“告警”页面，或 alarms.silences.list），并使用其中的编号。' },
+  },
+  'alarms.webhook-not-found': {
+    code: 'not-found',
+    en: { message: 'There is no webhook {{id}}.', hint: 'List the webhooks (alarms.webhooks.list) and use one of their ids.' },
+    'zh-CN': { message: '不存在 Webhook {{id}}。', hint: '请列出 Webhook（alarms.webhooks.list），并使用其中的编号。' },
+  },
   'alarms.not-firing': {
     code: 'conflict',
     en: { message: 'Alarm {{id}} is {{state}}: only a firing alarm can be acknowledged.', hint: 'A resolved alarm needs no acknowledgement; an acknowledged one keeps its first acknowledgement.' },

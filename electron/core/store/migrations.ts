@@ -279,4 +279,75 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX config_push_audit_by_device ON config_push_audit (device_id, started_at_ms);
     `,
   },
+  {
+    version: 8,
+    name: 'alarm rules, alarms with their history, acknowledgements, silences and webhook deliveries',
+    // Definitions are validated JSON (shared/alarms); an alarm's row holds its current state as JSON with
+    // the columns queries filter on. alarm_acks is also how a CLI on the data folder acknowledges: the
+    // collecting engine applies rows it has not applied yet. alarm_outbox is each notification per
+    // webhook until it is delivered, so a receiver's outage neither loses nor repeats one.
+    up: `
+      CREATE TABLE alarm_rules (
+        id             TEXT PRIMARY KEY,
+        definition     TEXT NOT NULL,
+        position       INTEGER NOT NULL,
+        updated_at_ms  INTEGER NOT NULL
+      );
+      CREATE TABLE alarm_settings (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+      CREATE TABLE alarms (
+        id              TEXT PRIMARY KEY,
+        key             TEXT NOT NULL,
+        rule_id         TEXT NOT NULL,
+        device_id       TEXT,
+        severity        TEXT NOT NULL,
+        state           TEXT NOT NULL,
+        started_at_ms   INTEGER NOT NULL,
+        resolved_at_ms  INTEGER,
+        body            TEXT NOT NULL
+      );
+      CREATE INDEX alarms_by_start ON alarms (started_at_ms);
+      CREATE INDEX alarms_open ON alarms (state) WHERE state <> 'resolved';
+      CREATE TABLE alarm_transitions (
+        alarm_id    TEXT NOT NULL,
+        t_ms        INTEGER NOT NULL,
+        from_state  TEXT,
+        to_state    TEXT NOT NULL,
+        note        TEXT NOT NULL
+      );
+      CREATE INDEX alarm_transitions_by_alarm ON alarm_transitions (alarm_id, t_ms);
+      CREATE TABLE alarm_acks (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        alarm_id    TEXT NOT NULL,
+        acked_by    TEXT NOT NULL,
+        comment     TEXT NOT NULL,
+        acked_at_ms INTEGER NOT NULL,
+        applied     INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE alarm_silences (
+        id          TEXT PRIMARY KEY,
+        ends_at_ms  INTEGER NOT NULL,
+        body        TEXT NOT NULL
+      );
+      CREATE TABLE alarm_webhooks (
+        id    TEXT PRIMARY KEY,
+        body  TEXT NOT NULL
+      );
+      CREATE TABLE alarm_outbox (
+        notification_id     TEXT NOT NULL,
+        webhook_id          TEXT NOT NULL,
+        body                TEXT NOT NULL,
+        created_at_ms       INTEGER NOT NULL,
+        attempts            INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at_ms  INTEGER NOT NULL,
+        delivered_at_ms     INTEGER,
+        last_error          TEXT,
+        last_error_at_ms    INTEGER,
+        PRIMARY KEY (notification_id, webhook_id)
+      );
+      CREATE INDEX alarm_outbox_due ON alarm_outbox (webhook_id, created_at_ms) WHERE delivered_at_ms IS NULL;
+    `,
+  },
 ];
