@@ -16,6 +16,7 @@ import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
 import { registerConfigCommands } from './config-commands';
+import { registerConfigPushCommands } from './config-push-commands';
 import { registerTsnPlanCommand } from './tsn-plan-command';
 import { registerTsnParseCommand } from './tsn-parse-command';
 import { runImport, type ImportFlags } from './import-command';
@@ -239,6 +240,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   });
   registerSessionCommands(program, where, withAccess);
   registerConfigCommands(program, outcome);
+  registerConfigPushCommands(program, where, withAccess, outcome);
   registerTsnPlanCommand(program, outcome);
   registerTsnParseCommand(program, outcome);
 
