@@ -80,7 +80,8 @@ async function boot(): Promise<void> {
   host = engine;
   const notices = new OfflineNotices(languageOf(app.getLocale()));
   engine.subscribe((msg) => {
-    const notice = notices.onEvent(msg);
+    // Alarm notifications are grouped by the engine already (one per failover, one recovery notice).
+    const notice = msg.event === 'alarms.notification' ? { title: msg.payload.title, body: msg.payload.body } : notices.onEvent(msg);
     if (notice && Notification.isSupported() && !win?.isFocused()) new Notification(notice).show();
   });
   engine.onStopped(engineStopped);
