@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { AuditEntry, PushResult } from '../../../shared/contract/methods-config';
 import { actorText } from '../../../shared/config-push/audit-export';
@@ -7,6 +7,7 @@ import type { DeviceView } from '../../../shared/domain/device';
 import { RestartCommand } from '../../../shared/domain/device';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { parseTimeFlag } from '../../../shared/history/export/time-range';
+import { openOutputFile } from '../history/output-file';
 import type { Access } from './engine-access';
 import { deviceNamed } from './host-key-commands';
 import { EXIT_STATUSES } from './exit-codes';
@@ -105,8 +106,15 @@ async function runAudit(a: Access, o: AuditFlags): Promise<void> {
     const out = await a.client.call('config.auditExport', { ...q, format: 'csv' });
     if (o.csv === '-') process.stdout.write(out.text);
     else {
-      writeFileSync(o.csv, out.text);
-      console.log(`${out.rows} pushes written to ${o.csv}`);
+      const file = openOutputFile(o.csv);
+      try {
+        await file.write(out.text);
+        await file.commit();
+      } catch (err) {
+        await file.abort();
+        throw err;
+      }
+      console.log(`${out.rows} pushes written to ${file.path}`);
     }
     return;
   }
