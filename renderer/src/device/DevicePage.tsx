@@ -10,8 +10,9 @@ import { AnalysisTab } from './AnalysisTab';
 import { DiagnosticsTab } from './DiagnosticsTab';
 import { EventsTab } from './EventsTab';
 import { PtpTab } from './PtpTab';
+import { ConfigTab } from '../config/ConfigTab';
 
-type Tab = 'ptp' | 'events' | 'analysis' | 'diagnostics';
+type Tab = 'ptp' | 'config' | 'events' | 'analysis' | 'diagnostics';
 
 /**
  * The selected device's page. Mount it with `key={device.id}`: everything it fetches and buffers
@@ -43,6 +44,9 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
           <Tabs.Tab value="ptp" data-testid="device-tab-ptp">
             {t('devicePage.tabs.ptp')}
           </Tabs.Tab>
+          <Tabs.Tab value="config" data-testid="device-tab-config">
+            {t('config.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="events" data-testid="device-tab-events">
             {t('devicePage.tabs.events')}
           </Tabs.Tab>
@@ -55,6 +59,9 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
         </Tabs.List>
         <Tabs.Panel value="ptp">
           <PtpTab device={device} status={status} onOpenDiagnostics={() => setTab('diagnostics')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="config">
+          <ConfigTab device={device} />
         </Tabs.Panel>
         <Tabs.Panel value="events">
           <EventsTab deviceId={device.id} />
