@@ -10,10 +10,11 @@ import { benchPollTransport, type BenchResult } from './poll-transport.bench';
 import { benchSerialConsole } from './serial-console.bench';
 import { benchSeriesWrites } from './series-writes.bench';
 import { benchTimingAnalysis } from './timing-analysis.bench';
+import { benchTsnCollect } from './tsn-collect.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), benchTsnCollect(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);

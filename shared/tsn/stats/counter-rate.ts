@@ -39,35 +39,67 @@ export function counterStep(prev: { value: number; tUs: number; bootId?: string 
   return { kind: 'reset', reason: 'went-back', from: prev.value, to: cur.value };
 }
 
+const FIRST: CounterStep = { kind: 'first' };
+
 interface Last {
   value: number;
   tUs: number;
   bootId: string | number | null;
 }
 
-/** Rates of many counters, keyed by the caller (a series key). Forgets a counter not seen for `forgetAfter` updates. */
+/** The counters of one object (a qdisc, a class, a queue), by counter name. */
+export interface CounterGroup {
+  counters: Map<string, Last>;
+  seenAt: number;
+}
+
+/**
+ * Rates of many counters, grouped by object so a poll looks each object up once and its counters
+ * by constant names (no per-counter key string to build and hash). Forgets an object not seen for
+ * `forgetAfter` rounds.
+ */
 export class CounterRates {
-  private readonly last = new Map<string, Last & { seenAt: number }>();
+  private readonly groups = new Map<string, CounterGroup>();
   private round = 0;
 
   constructor(private readonly forgetAfter = 60) {}
 
-  /** Starts an update round (one poll); counters not updated for `forgetAfter` rounds are dropped. */
+  /** Starts an update round (one poll); objects not seen for `forgetAfter` rounds are dropped. */
   beginRound(): void {
     this.round++;
     if (this.round % this.forgetAfter !== 0) return;
-    for (const [k, v] of this.last) if (this.round - v.seenAt > this.forgetAfter) this.last.delete(k);
+    for (const [k, g] of this.groups) if (this.round - g.seenAt > this.forgetAfter) this.groups.delete(k);
   }
 
+  group(id: string): CounterGroup {
+    let g = this.groups.get(id);
+    if (!g) this.groups.set(id, (g = { counters: new Map(), seenAt: this.round }));
+    g.seenAt = this.round;
+    return g;
+  }
+
+  step(group: CounterGroup, counter: string, value: number, tUs: number, limits: CounterLimits, bootId: string | number | null = null): CounterStep {
+    const prev = group.counters.get(counter);
+    if (!prev) {
+      group.counters.set(counter, { value, tUs, bootId });
+      return FIRST;
+    }
+    if (prev.tUs >= tUs) return FIRST;
+    const step = counterStep(prev, { value, tUs, bootId }, limits);
+    // One record per counter, updated in place: thousands of counters a second make no garbage here.
+    prev.value = value;
+    prev.tUs = tUs;
+    prev.bootId = bootId;
+    return step;
+  }
+
+  /** One counter by a key of its own (its own group). */
   update(key: string, value: number, tUs: number, limits: CounterLimits, bootId: string | number | null = null): CounterStep {
-    const prev = this.last.get(key);
-    const cur = { value, tUs, bootId, seenAt: this.round };
-    if (prev && prev.tUs >= tUs) return { kind: 'first' };
-    this.last.set(key, cur);
-    return prev ? counterStep(prev, cur, limits) : { kind: 'first' };
+    return this.step(this.group(key), '', value, tUs, limits, bootId);
   }
 
+  /** Objects tracked. */
   get size(): number {
-    return this.last.size;
+    return this.groups.size;
   }
 }

@@ -21,10 +21,15 @@ export interface EthtoolStats {
 
 const MAX_COUNTERS = 8192;
 
+/** Counters read so far, per result (a driver printing thousands is cut at MAX_COUNTERS). */
+const counted = new WeakMap<EthtoolStats, number>();
+
 function add(stats: EthtoolStats, raw: string, value: number): void {
-  if (stats.queues.length + Object.keys(stats.device).length >= MAX_COUNTERS) return;
+  const n = counted.get(stats) ?? 0;
+  if (n >= MAX_COUNTERS) return;
+  counted.set(stats, n + 1);
   const q = queueCounterName(raw);
-  if (q) stats.queues.push({ ...q, raw, value });
+  if (q) stats.queues.push({ queue: q.queue, direction: q.direction, counter: q.counter, raw, value });
   else stats.device[raw] = value;
 }
 

@@ -3,7 +3,7 @@ import type { ErrorValue } from '../../domain/errors';
 import type { DeviceEvent } from '../../series/device-event';
 import type { MetricKey } from '../../series/metric-catalog';
 import type { Reading, ReadingValue } from '../../series/series';
-import { CounterRates, type CounterLimits } from './counter-rate';
+import { CounterRates, type CounterGroup, type CounterLimits } from './counter-rate';
 import type { PollOutput } from './poll-output';
 import { cpuUsage, type ProcStat } from './proc-stat';
 import type { TcCounters } from './tc-stats';
@@ -19,10 +19,12 @@ export type InterfaceReason = 'profile' | 'ptp4l' | 'qdisc';
 
 type Labels = Record<string, string>;
 
-interface Step {
-  perSecond: number | null;
-  reset: { from: number; to: number; reason: string } | null;
-}
+/** Metric names per scope as constants: a name made per call would be hashed anew at every lookup. */
+const TC_METRICS = {
+  qdisc: { bytes: 'tsn.qdisc.bytes', packets: 'tsn.qdisc.packets', drops: 'tsn.qdisc.drops', overlimits: 'tsn.qdisc.overlimits', backlog: 'tsn.qdisc.backlog', qlen: 'tsn.qdisc.qlen', bitRate: 'tsn.qdisc.bit_rate', dropRate: 'tsn.qdisc.drop_rate' },
+  class: { bytes: 'tsn.class.bytes', packets: 'tsn.class.packets', drops: 'tsn.class.drops', overlimits: 'tsn.class.overlimits', backlog: 'tsn.class.backlog', qlen: 'tsn.class.qlen', bitRate: 'tsn.class.bit_rate', dropRate: 'tsn.class.drop_rate' },
+} as const satisfies Record<'qdisc' | 'class', Record<string, MetricKey>>;
+
 
 /**
  * Turns one poll's parsed output into readings (counters as they are; per-second rates across
@@ -95,7 +97,8 @@ export class StatsReadings {
       problems.push(...mm.problems);
       if (mm.txActive !== null) this.value('tsn.mm.tx_active', { interface: iface }, mm.txActive ? 1 : 0);
       if (mm.verifyStatus !== null) this.value('tsn.mm.verified', { interface: iface }, mm.verifyStatus === 'SUCCEEDED' ? 1 : 0);
-      for (const [name, v] of Object.entries(mm.counters)) this.counter('tsn.mm.counter', { interface: iface, counter: name }, v, tUs, PACKETS, `mac merge ${name}`);
+      const g = this.rates.group(`mm|${iface}`);
+      for (const [name, v] of Object.entries(mm.counters)) this.counter(g, 'tsn.mm.counter', { interface: iface, counter: name }, v, tUs, PACKETS, 'mac merge');
     }
     const ts = io?.timestamping;
     return {
@@ -113,40 +116,45 @@ export class StatsReadings {
 
   /** A qdisc's or class's counters, gauges and rates. */
   private tc(scope: 'qdisc' | 'class', labels: Labels, object: string, c: TcCounters, tUs: number): QdiscView['rates'] {
-    const bytes = this.counter(`tsn.${scope}.bytes`, labels, c.bytes, tUs, BYTES, object);
-    const packets = this.counter(`tsn.${scope}.packets`, labels, c.packets, tUs, PACKETS, object);
-    const drops = this.counter(`tsn.${scope}.drops`, labels, c.drops, tUs, PACKETS, object);
-    this.counter(`tsn.${scope}.overlimits`, labels, c.overlimits, tUs, PACKETS, object);
-    this.value(`tsn.${scope}.backlog`, labels, c.backlogBytes);
-    this.value(`tsn.${scope}.qlen`, labels, c.qlen);
-    const bitRate = bytes.perSecond === null ? null : bytes.perSecond * 8;
-    if (bitRate !== null) this.value(`tsn.${scope}.bit_rate`, labels, bitRate);
-    if (scope === 'qdisc' && packets.perSecond !== null) this.value('tsn.qdisc.packet_rate', labels, packets.perSecond);
-    if (drops.perSecond !== null) this.value(`tsn.${scope}.drop_rate`, labels, drops.perSecond);
-    return { bitRate, packetRate: packets.perSecond, dropRate: drops.perSecond };
+    const m = TC_METRICS[scope];
+    const g = this.rates.group(`${scope}|${object}|${labels.interface}|${labels.parent}|${labels.kind}`);
+    const bytes = this.counter(g, m.bytes, labels, c.bytes, tUs, BYTES, object);
+    const packets = this.counter(g, m.packets, labels, c.packets, tUs, PACKETS, object);
+    const drops = this.counter(g, m.drops, labels, c.drops, tUs, PACKETS, object);
+    this.counter(g, m.overlimits, labels, c.overlimits, tUs, PACKETS, object);
+    this.value(m.backlog, labels, c.backlogBytes);
+    this.value(m.qlen, labels, c.qlen);
+    const bitRate = bytes === null ? null : bytes * 8;
+    if (bitRate !== null) this.value(m.bitRate, labels, bitRate);
+    if (scope === 'qdisc' && packets !== null) this.value('tsn.qdisc.packet_rate', labels, packets);
+    if (drops !== null) this.value(m.dropRate, labels, drops);
+    return { bitRate, packetRate: packets, dropRate: drops };
   }
 
   private queues(iface: string, counters: readonly { queue: number; direction: 'tx' | 'rx'; counter: string; raw: string; value: number }[], tUs: number): QueueView[] {
-    const byQueue = new Map<string, QueueView>();
+    const byQueue = new Map<string, { view: QueueView; labels: Labels; group: CounterGroup; object: string }>();
     for (const c of counters) {
       const id = `${c.direction}${c.queue}`;
-      let view = byQueue.get(id);
-      if (!view) byQueue.set(id, (view = { queue: c.queue, direction: c.direction, counters: {}, rawNames: {}, rates: { bitRate: null, packetRate: null, dropRate: null } }));
+      let q = byQueue.get(id);
+      if (!q) {
+        const view: QueueView = { queue: c.queue, direction: c.direction, counters: {}, rawNames: {}, rates: { bitRate: null, packetRate: null, dropRate: null } };
+        q = { view, labels: { interface: iface, queue: String(c.queue), direction: c.direction }, group: this.rates.group(`queue|${iface}|${id}`), object: `${c.direction} queue ${c.queue}` };
+        byQueue.set(id, q);
+      }
+      const { view, labels, group, object } = q;
       view.counters[c.counter] = c.value;
       view.rawNames[c.counter] = c.raw;
-      const labels = { interface: iface, queue: String(c.queue), direction: c.direction };
-      const object = `${c.direction} queue ${c.queue}`;
       if (c.counter === 'packets') {
-        view.rates.packetRate = this.counter('tsn.queue.packets', labels, c.value, tUs, PACKETS, object).perSecond;
+        view.rates.packetRate = this.counter(group, 'tsn.queue.packets', labels, c.value, tUs, PACKETS, object);
         if (view.rates.packetRate !== null) this.value('tsn.queue.packet_rate', labels, view.rates.packetRate);
       } else if (c.counter === 'bytes') {
-        const perSecond = this.counter('tsn.queue.bytes', labels, c.value, tUs, BYTES, object).perSecond;
+        const perSecond = this.counter(group, 'tsn.queue.bytes', labels, c.value, tUs, BYTES, object);
         view.rates.bitRate = perSecond === null ? null : perSecond * 8;
         if (view.rates.bitRate !== null) this.value('tsn.queue.bit_rate', labels, view.rates.bitRate);
-      } else if (c.counter === 'drops') view.rates.dropRate = this.counter('tsn.queue.drops', labels, c.value, tUs, PACKETS, object).perSecond;
-      else if (c.counter === 'window_drops') this.counter('tsn.queue.window_drops', labels, c.value, tUs, PACKETS, object);
+      } else if (c.counter === 'drops') view.rates.dropRate = this.counter(group, 'tsn.queue.drops', labels, c.value, tUs, PACKETS, object);
+      else if (c.counter === 'window_drops') this.counter(group, 'tsn.queue.window_drops', labels, c.value, tUs, PACKETS, object);
     }
-    return [...byQueue.values()];
+    return [...byQueue.values()].map((q) => q.view);
   }
 
   private systemReadings(out: PollOutput, tUs: number): TsnStateView['system'] {
@@ -173,14 +181,15 @@ export class StatsReadings {
     for (const d of (out.netdev ?? []).slice(0, 64)) {
       const labels = { interface: d.iface };
       const object = `interface ${d.iface}`;
-      const rx = this.counter('system.net.rx_bytes', labels, d.rxBytes, tUs, BYTES, object, SYSTEM_INSTANCE).perSecond;
-      const tx = this.counter('system.net.tx_bytes', labels, d.txBytes, tUs, BYTES, object, SYSTEM_INSTANCE).perSecond;
+      const g = this.rates.group(`net|${d.iface}`);
+      const rx = this.counter(g, 'system.net.rx_bytes', labels, d.rxBytes, tUs, BYTES, object, SYSTEM_INSTANCE);
+      const tx = this.counter(g, 'system.net.tx_bytes', labels, d.txBytes, tUs, BYTES, object, SYSTEM_INSTANCE);
       if (rx !== null) this.value('system.net.rx_bit_rate', labels, rx * 8, SYSTEM_INSTANCE);
       if (tx !== null) this.value('system.net.tx_bit_rate', labels, tx * 8, SYSTEM_INSTANCE);
-      this.counter('system.net.rx_drops', labels, d.rxDrops, tUs, PACKETS, object, SYSTEM_INSTANCE);
-      this.counter('system.net.tx_drops', labels, d.txDrops, tUs, PACKETS, object, SYSTEM_INSTANCE);
-      this.counter('system.net.rx_errors', labels, d.rxErrors, tUs, PACKETS, object, SYSTEM_INSTANCE);
-      this.counter('system.net.tx_errors', labels, d.txErrors, tUs, PACKETS, object, SYSTEM_INSTANCE);
+      this.counter(g, 'system.net.rx_drops', labels, d.rxDrops, tUs, PACKETS, object, SYSTEM_INSTANCE);
+      this.counter(g, 'system.net.tx_drops', labels, d.txDrops, tUs, PACKETS, object, SYSTEM_INSTANCE);
+      this.counter(g, 'system.net.rx_errors', labels, d.rxErrors, tUs, PACKETS, object, SYSTEM_INSTANCE);
+      this.counter(g, 'system.net.tx_errors', labels, d.txErrors, tUs, PACKETS, object, SYSTEM_INSTANCE);
     }
     if (!st && !mem && !load) return null;
     return { cpuBusy: busy, cpuIowait: iowait, memTotalBytes: mem?.totalBytes ?? null, memAvailableBytes: mem?.availableBytes ?? null, load1: load?.load1 ?? null, load5: load?.load5 ?? null, load15: load?.load15 ?? null, bootTimeS: st?.bootTimeS ?? null };
@@ -190,13 +199,11 @@ export class StatsReadings {
     (instance === TSN_INSTANCE ? this.tsn : this.system).push(value > Number.MAX_SAFE_INTEGER ? { metric, labels, value, flags: 8 } : { metric, labels, value });
   }
 
-  /** Records a counter and steps its rate; a reset becomes one event per object and poll. */
-  private counter(metric: MetricKey, labels: Labels, value: number, tUs: number, limits: CounterLimits, object: string, instance: string = TSN_INSTANCE): Step {
+  /** Records a counter and steps its rate (per second, null on a first reading or a reset); a reset becomes one event per object and poll. */
+  private counter(group: CounterGroup, metric: MetricKey, labels: Labels, value: number, tUs: number, limits: CounterLimits, object: string, instance: string = TSN_INSTANCE): number | null {
     this.value(metric, labels, value, instance);
-    let key = metric as string;
-    for (const k in labels) key += `|${labels[k]}`;
-    const s = this.rates.update(key, value, tUs, limits, this.bootId);
-    if (s.kind === 'rate' || s.kind === 'wrap') return { perSecond: s.perSecond, reset: null };
+    const s = this.rates.step(group, metric, value, tUs, limits, this.bootId);
+    if (s.kind === 'rate' || s.kind === 'wrap') return s.perSecond;
     if (s.kind === 'reset' && s.reason === 'went-back') {
       const iface = labels.interface ?? '';
       if (!this.resetObjects.has(`${iface}|${object}`)) {
@@ -204,7 +211,7 @@ export class StatsReadings {
         this.event(iface, object, { reason: s.reason, counter: metric, from: s.from, to: s.to }, instance);
       }
     }
-    return { perSecond: null, reset: s.kind === 'reset' ? s : null };
+    return null;
   }
 
   private event(iface: string, object: string, detail: Record<string, string | number>, instance: string = TSN_INSTANCE): void {

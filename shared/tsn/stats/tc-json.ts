@@ -1,6 +1,6 @@
 import type { ErrorValue } from '../../domain/errors';
 import { catalogError } from '../../errors/catalog';
-import { emptyCounters, type ClassStats, type QdiscStats, type TcCounters, type TcParse } from './tc-stats';
+import type { ClassStats, QdiscStats, TcParse } from './tc-stats';
 
 /** Keys tc prints for every qdisc or class; anything else numeric at the top level is the kind's xstats. */
 const COMMON_KEYS = new Set([
@@ -20,37 +20,73 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function countersOf(o: Obj): TcCounters {
-  // tc ≥ 4.16 puts the numbers at the top level; some versions nest them in `stats`.
-  const s = typeof o.stats === 'object' && o.stats !== null ? { ...(o.stats as Obj), ...o } : o;
-  const c = emptyCounters();
-  c.bytes = num(s.bytes);
-  c.packets = num(s.packets);
-  c.drops = num(s.drops);
-  c.overlimits = num(s.overlimits);
-  c.requeues = num(s.requeues);
-  c.backlogBytes = num(s.backlog);
-  c.qlen = num(s.qlen);
-  c.rateBps = numOrNull(s.rate);
-  c.pps = numOrNull(s.pps);
-  c.hwBytes = numOrNull(s.hw_bytes);
-  c.hwPackets = numOrNull(s.hw_packets);
-  for (const [k, v] of Object.entries(o)) if (!COMMON_KEYS.has(k) && typeof v === 'number' && Number.isFinite(v)) c.xstats[k] = v;
-  return c;
+function xstatsOf(o: Obj): Record<string, number> {
+  const xstats: Record<string, number> = {};
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === 'number' && !COMMON_KEYS.has(k) && Number.isFinite(v)) xstats[k] = v;
+  }
+  return xstats;
+}
+
+/** The numbers tc ≥ 4.16 prints at the top level (older versions nest them in `stats`). */
+function statsOf(o: Obj): Obj {
+  return typeof o.stats === 'object' && o.stats !== null ? { ...(o.stats as Obj), ...o } : o;
 }
 
 function qdiscOf(o: Obj): QdiscStats | null {
   const kind = str(o.kind);
   const handle = str(o.handle);
   if (!kind || !handle) return null;
-  return { ...countersOf(o), dev: str(o.dev), kind, handle, parent: str(o.parent), root: o.root === true, offloaded: o.offloaded === true, options: o.options ?? null };
+  const s = statsOf(o);
+  return {
+    bytes: num(s.bytes),
+    packets: num(s.packets),
+    drops: num(s.drops),
+    overlimits: num(s.overlimits),
+    requeues: num(s.requeues),
+    backlogBytes: num(s.backlog),
+    qlen: num(s.qlen),
+    rateBps: numOrNull(s.rate),
+    pps: numOrNull(s.pps),
+    hwBytes: numOrNull(s.hw_bytes),
+    hwPackets: numOrNull(s.hw_packets),
+    xstats: xstatsOf(o),
+    dev: str(o.dev),
+    kind,
+    handle,
+    parent: str(o.parent),
+    root: o.root === true,
+    offloaded: o.offloaded === true,
+    options: o.options ?? null,
+  };
 }
 
 function classOf(o: Obj): ClassStats | null {
   const kind = str(o.class) ?? str(o.kind);
   const classid = str(o.handle);
   if (!kind || !classid) return null;
-  return { ...countersOf(o), dev: str(o.dev), kind, classid, parent: str(o.parent), root: o.root === true, leaf: str(o.leaf) };
+  const s = statsOf(o);
+  return {
+    bytes: num(s.bytes),
+    packets: num(s.packets),
+    drops: num(s.drops),
+    overlimits: num(s.overlimits),
+    requeues: num(s.requeues),
+    backlogBytes: num(s.backlog),
+    qlen: num(s.qlen),
+    rateBps: numOrNull(s.rate),
+    pps: numOrNull(s.pps),
+    hwBytes: numOrNull(s.hw_bytes),
+    hwPackets: numOrNull(s.hw_packets),
+    xstats: xstatsOf(o),
+    dev: str(o.dev),
+    kind,
+    classid,
+    parent: str(o.parent),
+    root: o.root === true,
+    leaf: str(o.leaf),
+  };
 }
 
 /**
