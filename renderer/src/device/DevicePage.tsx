@@ -10,9 +10,9 @@ import { AnalysisTab } from './AnalysisTab';
 import { DiagnosticsTab } from './DiagnosticsTab';
 import { EventsTab } from './EventsTab';
 import { PtpTab } from './PtpTab';
-import { ConfigTab } from '../config/ConfigTab';
+import { TsnTab } from '../tsn/TsnTab';
 
-type Tab = 'ptp' | 'config' | 'events' | 'analysis' | 'diagnostics';
+type Tab = 'ptp' | 'tsn' | 'events' | 'analysis' | 'diagnostics';
 
 /**
  * The selected device's page. Mount it with `key={device.id}`: everything it fetches and buffers
@@ -44,8 +44,8 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
           <Tabs.Tab value="ptp" data-testid="device-tab-ptp">
             {t('devicePage.tabs.ptp')}
           </Tabs.Tab>
-          <Tabs.Tab value="config" data-testid="device-tab-config">
-            {t('config.tab')}
+          <Tabs.Tab value="tsn" data-testid="device-tab-tsn">
+            {t('tsn.tab')}
           </Tabs.Tab>
           <Tabs.Tab value="events" data-testid="device-tab-events">
             {t('devicePage.tabs.events')}
@@ -60,8 +60,8 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
         <Tabs.Panel value="ptp">
           <PtpTab device={device} status={status} onOpenDiagnostics={() => setTab('diagnostics')} />
         </Tabs.Panel>
-        <Tabs.Panel value="config">
-          <ConfigTab device={device} />
+        <Tabs.Panel value="tsn">
+          <TsnTab />
         </Tabs.Panel>
         <Tabs.Panel value="events">
           <EventsTab deviceId={device.id} />
