@@ -47,6 +47,8 @@ describe('counter → rate', () => {
     // Near the top of 32 bits, a small wrap is plausible at 1 Gbit/s; the same distance at 1 kB/s is not.
     expect(counterStep({ value: TWO_32 - 100, tUs: 0 }, { value: 50, tUs: 1_000_000 }, { maxPerSecond: 125e6 })).toMatchObject({ kind: 'wrap', delta: 150, bits: 32 });
     expect(counterStep({ value: TWO_32 - 1e6, tUs: 0 }, { value: 50, tUs: 1_000_000 }, { maxPerSecond: 1000 })).toMatchObject({ kind: 'reset' });
+    // A 64-bit counter wraps only from the very top of its range (doubles there are 4096 apart).
+    expect(counterStep({ value: 2 ** 64 - 4096, tUs: 0 }, { value: 4096, tUs: 1_000_000 }, LIMITS)).toEqual({ kind: 'wrap', perSecond: 8192, delta: 8192, bits: 64 });
     // A 64-bit counter that went back is a reset unless it was at the very top of 64 bits.
     expect(counterStep({ value: 2 ** 40, tUs: 0 }, { value: 10, tUs: 1_000_000 }, LIMITS)).toMatchObject({ kind: 'reset' });
   });
