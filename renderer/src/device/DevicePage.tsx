@@ -10,9 +10,10 @@ import { AnalysisTab } from './AnalysisTab';
 import { DiagnosticsTab } from './DiagnosticsTab';
 import { EventsTab } from './EventsTab';
 import { PtpTab } from './PtpTab';
+import { ConfigTab } from '../config/ConfigTab';
 import { TsnTab } from '../tsn/TsnTab';
 
-type Tab = 'ptp' | 'tsn' | 'events' | 'analysis' | 'diagnostics';
+type Tab = 'ptp' | 'tsn' | 'config' | 'events' | 'analysis' | 'diagnostics';
 
 /**
  * The selected device's page. Mount it with `key={device.id}`: everything it fetches and buffers
@@ -47,6 +48,9 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
           <Tabs.Tab value="tsn" data-testid="device-tab-tsn">
             {t('tsn.tab')}
           </Tabs.Tab>
+          <Tabs.Tab value="config" data-testid="device-tab-config">
+            {t('config.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="events" data-testid="device-tab-events">
             {t('devicePage.tabs.events')}
           </Tabs.Tab>
@@ -62,6 +66,9 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
         </Tabs.Panel>
         <Tabs.Panel value="tsn">
           <TsnTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="config">
+          <ConfigTab device={device} />
         </Tabs.Panel>
         <Tabs.Panel value="events">
           <EventsTab deviceId={device.id} />

@@ -7,6 +7,7 @@ import { historyEn } from './history-text';
 import { sessionsEn } from './sessions-text';
 import { connectEn } from '../connection/connect-text';
 import { storeHealthEn } from '../shell/store-health-text';
+import { configEn } from './config-text';
 
 /** English UI text. Every other language file must have exactly these keys (checked by type and test). */
 export const en = {
@@ -154,6 +155,7 @@ export const en = {
   sessions: sessionsEn,
   tsn: tsnEn,
   storeHealth: storeHealthEn,
+  config: configEn,
 };
 
 export type Resource = typeof en;

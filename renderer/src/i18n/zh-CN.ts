@@ -8,6 +8,7 @@ import { sessionsZhCN } from './sessions-text';
 import { connectZhCN } from '../connection/connect-text';
 import type { Resource } from './en';
 import { storeHealthZhCN } from '../shell/store-health-text';
+import { configZhCN } from './config-text';
 
 /** 简体中文. Typed as the English resource so a missing or extra key fails to compile. */
 export const zhCN: Resource = {
@@ -155,4 +156,5 @@ export const zhCN: Resource = {
   sessions: sessionsZhCN,
   tsn: tsnZhCN,
   storeHealth: storeHealthZhCN,
+  config: configZhCN,
 };
