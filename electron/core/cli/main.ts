@@ -12,6 +12,7 @@ import { serve } from '../server/serve';
 import { AUTH_FLAG_KINDS, deviceInputFromFlags, type DeviceAddFlags } from './device-input';
 import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
+import { registerAlarmCommands } from './alarm-commands';
 import { registerHistoryCommands } from './history-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
@@ -213,6 +214,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   registerConnectCommands(device, where, withAccess);
   registerSerialCommands(program);
   registerHistoryCommands(program, where, withAccess, outcome);
+  registerAlarmCommands(program, where, withAccess);
 
   where(
     program
