@@ -124,6 +124,15 @@ describe.skipIf(skip !== null)('the TSN tab in real Chromium', () => {
     expect(await command()).toContain('base-time 1765152000000000037 cycle-time 1000000 sched-entry S 01 300000 sched-entry S 02 300000 sched-entry S 00 100000 sched-entry S 04 300000 flags 0x1 txtime-delay 40000 clockid CLOCK_TAI');
   });
 
+  it('charts the qdisc statistics the TSN collector stores for the lab device\'s ptp4l interface', async () => {
+    await page().locator('[data-testid="tsn-stats"]:not([data-charts="0"])').waitFor({ timeout: 60_000 });
+    const chart = page().locator('[data-testid="tsn-chart"][data-chart$="/qdisc/bitRate"]').first();
+    await chart.waitFor();
+    await page().waitForFunction(() => [...document.querySelectorAll('[data-testid="tsn-chart"]')].some((c) => Number(c.getAttribute('data-points')) > 0), undefined, { timeout: 30_000 });
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page(), 'tsn-stats');
+  });
+
   it('logged no console errors', () => {
     expect(s.consoleErrors).toEqual([]);
   });

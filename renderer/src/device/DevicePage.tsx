@@ -65,7 +65,7 @@ export function DevicePage({ device, status }: { device: DeviceView; status: Dev
           <PtpTab device={device} status={status} onOpenDiagnostics={() => setTab('diagnostics')} />
         </Tabs.Panel>
         <Tabs.Panel value="tsn">
-          <TsnTab />
+          <TsnTab deviceId={device.id} />
         </Tabs.Panel>
         <Tabs.Panel value="config">
           <ConfigTab device={device} />

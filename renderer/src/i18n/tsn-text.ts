@@ -79,7 +79,10 @@ export const tsnEn = {
   },
   stats: {
     title: 'Statistics',
-    none: 'No TSN statistics collected from this device yet.',
+    none: 'No TSN statistics collected from this device yet: the collector reads the interfaces ptp4l runs on, those with a configured root qdisc, and those named in the device profile.',
+    chart: '{{iface}} · {{group}} {{figure}}',
+    group: { qdisc: 'qdisc', class: 'class', queue: 'queue' },
+    figure: { bitRate: 'bit/s', packetRate: 'packets/s', dropRate: 'drops/s', backlog: 'backlog (bytes)' },
   },
 };
 
@@ -163,6 +166,9 @@ export const tsnZhCN: typeof tsnEn = {
   },
   stats: {
     title: '统计',
-    none: '尚未从该设备采集到 TSN 统计数据。',
+    none: '尚未从该设备采集到 TSN 统计数据：采集器读取 ptp4l 所用的接口、配置了根队列规则的接口，以及设备配置中指定的接口。',
+    chart: '{{iface}} · {{group}} {{figure}}',
+    group: { qdisc: '队列规则', class: '类', queue: '队列' },
+    figure: { bitRate: '比特/秒', packetRate: '包/秒', dropRate: '丢包/秒', backlog: '积压（字节）' },
   },
 };

@@ -1,17 +1,17 @@
-import { Divider, Stack, Text, Title } from '@mantine/core';
+import { Divider, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { canonicalTaprio, exampleTaprio, type TaprioModel } from '../../../shared/tsn/config/taprio-model';
 import { CbsCalculator } from './CbsCalculator';
 import { GclEditor } from './GclEditor';
 import { ScheduleView } from './ScheduleView';
+import { TsnStats } from './TsnStats';
 
 /**
  * The device page's TSN tab: the taprio schedule on the device (oper and admin side by side), the
- * gate-control list editor with live validation and the tc command, and the cbs calculator.
+ * gate-control list editor with live validation and the tc command, the cbs calculator, and the
+ * qdisc/class/queue statistics charts of the TSN collector's series.
  */
-export function TsnTab() {
-  const { t } = useTranslation();
+export function TsnTab({ deviceId }: { deviceId: string }) {
   const [model, setModel] = useState<TaprioModel>(exampleTaprio);
   const [revision, setRevision] = useState(0);
   const load = (m: TaprioModel) => {
@@ -26,12 +26,7 @@ export function TsnTab() {
       <Divider />
       <CbsCalculator />
       <Divider />
-      <Stack gap={4} data-testid="tsn-stats">
-        <Title order={5}>{t('tsn.stats.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('tsn.stats.none')}
-        </Text>
-      </Stack>
+      <TsnStats deviceId={deviceId} />
     </Stack>
   );
 }
