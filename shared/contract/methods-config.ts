@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceId, InstanceName } from '../domain/device';
 import { ErrorValue } from '../domain/errors';
 import { PortState } from '../domain/ptp';
+import { InterfaceName } from '../tsn/stats/interface-name';
 
 /**
  * Reading and pushing a device's configuration safely (joined into methods.ts): read the current
@@ -220,6 +221,21 @@ export const PushProgress = z.object({
 });
 export type PushProgress = z.infer<typeof PushProgress>;
 
+/** A TSN qdisc target: the interface (checked here, so `eth0; reboot` is refused before anything runs). */
+export const QdiscTarget = z.object({ deviceId: DeviceId, iface: InterfaceName });
+export type QdiscTarget = z.infer<typeof QdiscTarget>;
+
+/** What `tc -j qdisc show dev IF` says now: its text (what a push confirms by hash) and each qdisc as its command when Syncscope models it. */
+export const QdiscFile = z.object({
+  deviceId: DeviceId,
+  iface: z.string(),
+  text: z.string(),
+  sha256: Sha256,
+  readAtMs: z.number(),
+  qdiscs: z.array(z.object({ kind: z.string(), handle: z.string().nullable(), parent: z.string().nullable(), command: z.string().nullable() })),
+});
+export type QdiscFile = z.infer<typeof QdiscFile>;
+
 export const configMethods = {
   /** The instance's current ptp4l.conf as the device has it (read over its transport). */
   'config.read': {
@@ -238,6 +254,25 @@ export const configMethods = {
    */
   'config.push': {
     params: ConfigTarget.extend({ text: ConfigText, confirmedSha256: Sha256, verify: VerifyOptions.prefault({}) }),
+    result: PushResult,
+  },
+  /** An interface's qdiscs as the device has them now. */
+  'config.qdiscRead': {
+    params: QdiscTarget,
+    result: QdiscFile,
+  },
+  /** Validates a taprio/cbs/etf/mqprio model (JSON text, as `syncscope tsn plan` reads it) and diffs its tc command against the interface's qdiscs. `path` in the answer is the interface. */
+  'config.qdiscPreview': {
+    params: QdiscTarget.extend({ model: ConfigText }),
+    result: ConfigPreview,
+  },
+  /**
+   * Applies the model with `tc qdisc replace` (delete-then-add where the driver refuses a replace),
+   * verifies with `tc -j qdisc show`, and puts the previous qdisc back on any failure. The device's
+   * own words (e.g. "Device failed to setup taprio offload") are in the error verbatim.
+   */
+  'config.qdiscPush': {
+    params: QdiscTarget.extend({ model: ConfigText, confirmedSha256: Sha256 }),
     result: PushResult,
   },
   /** The audit log, newest first. */

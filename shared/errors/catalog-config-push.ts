@@ -91,6 +91,11 @@ export const CONFIG_PUSH_ERRORS = {
     en: { message: 'No port of ptp4l ({{instance}}) on {{device}} reached {{expected}} within {{seconds}} s (last seen: {{seen}}).', hint: 'ptp4l runs but does not synchronize as expected with the new config. Syncscope restores the previous file; widen the expected states or the timeout if this state is right.' },
     'zh-CN': { message: '{{seconds}} 秒内，{{device}} 上 ptp4l（{{instance}}）没有任何端口进入 {{expected}}（最后看到：{{seen}}）。', hint: 'ptp4l 在运行，但使用新配置后没有按预期同步。Syncscope 会恢复之前的文件；如果该状态是对的，请放宽预期状态或超时。' },
   },
+  'config-push.qdisc-differs': {
+    code: 'device-output',
+    en: { message: 'tc shows {{iface}} on {{device}} without the pushed {{kind}} as it was sent: {{fields}} differ.', hint: 'The driver may have adjusted or refused part of it. Syncscope puts the previous qdisc back.' },
+    'zh-CN': { message: 'tc 显示 {{device}} 的 {{iface}} 上没有按推送内容生效的 {{kind}}：{{fields}} 不一致。', hint: '驱动可能调整或拒绝了其中一部分。Syncscope 会恢复之前的 qdisc。' },
+  },
   'config-push.connection-lost': {
     code: 'ssh-disconnected',
     en: { message: 'The connection to {{device}} was lost during {{step}}: {{detail}}', hint: 'Syncscope reconnects and, when the file may have changed, restores the previous one.' },

@@ -224,6 +224,38 @@ describe.skipIf(skip !== null)('config push on the lab (ss-p1)', () => {
     rmSync(result.backupPath!);
   }, 180_000);
 
+  it('pushes a TSN qdisc with tc, says the kernel\'s refusal verbatim and puts the previous qdisc back; a hostile interface never reaches tc', async () => {
+    const tcShow = async () => (await run('ip', ['netns', 'exec', dev.netns, 'tc', '-j', 'qdisc', 'show', 'dev', 'eth0'], { timeout: 10_000 })).stdout.trim();
+    const before = await tcShow();
+    const model = JSON.stringify({ kind: 'cbs', parent: 'root', idleslopeKbps: 20000, sendslopeKbps: -980000, hicreditBytes: 30, locreditBytes: -1470 });
+    const current = await call('config.qdiscRead', { deviceId, iface: 'eth0' });
+    expect(current.text).toBe(before);
+    const preview = await call('config.qdiscPreview', { deviceId, iface: 'eth0', model });
+    expect(preview.validation.ok).toBe(true);
+    expect(preview.diff.unified).toContain('+tc qdisc replace dev eth0 parent root cbs idleslope 20000 sendslope -980000 hicredit 30 locredit -1470');
+    const result = await call('config.qdiscPush', { deviceId, iface: 'eth0', model, confirmedSha256: preview.currentSha256 });
+    if (result.outcome === 'applied') {
+      // A kernel with sch_cbs: it took it. Put the interface back as it was.
+      await run('ip', ['netns', 'exec', dev.netns, 'tc', 'qdisc', 'del', 'dev', 'eth0', 'root']);
+    } else {
+      // This kernel has no cbs (nor taprio, etf, mqprio): tc's own words, then the interface as it was.
+      expect(result.outcome).toBe('rolled-back');
+      expect(result.error).toMatchObject({ messageId: 'config-push.apply-failed' });
+      expect(result.error!.message).toContain('Error: Specified qdisc kind is unknown.');
+      expect(result.rollback).toMatchObject({ result: 'restored' });
+      expect(await tcShow()).toBe(before);
+    }
+    const [entry] = await call('config.audit', { deviceId, limit: 1 });
+    expect(entry).toMatchObject({ id: result.auditId, targetKind: 'tsn-qdisc', target: 'eth0', instance: null });
+    const logins0 = logins(dev);
+    const err = await call('config.qdiscPush', { deviceId, iface: 'eth0;reboot', model, confirmedSha256: preview.currentSha256 }).then(
+      () => null,
+      (e: unknown) => e as SyncscopeError,
+    );
+    expect(err?.value).toMatchObject({ code: 'invalid-input', field: 'iface' });
+    expect(logins(dev)).toBe(logins0);
+  }, 120_000);
+
   it('says a full disk on the device plainly and leaves the file as it was (a small tmpfs in the device\'s mount namespace)', async () => {
     const sshd = labPid(lab.stateDir, dev.name, 'sshd');
     const dir = `${lab.stateDir}/${dev.name}/full`;

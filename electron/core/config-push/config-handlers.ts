@@ -14,6 +14,9 @@ export function createConfigHandlers(service: ConfigPushService): ConfigHandlers
     'config.read': ({ deviceId, instance }) => service.read(deviceId, instance),
     'config.preview': ({ deviceId, instance, text }) => service.preview(deviceId, instance, text),
     'config.push': (params, actor) => service.push(params, actor),
+    'config.qdiscRead': ({ deviceId, iface }) => service.qdiscRead(deviceId, iface),
+    'config.qdiscPreview': ({ deviceId, iface, model }) => service.qdiscPreview(deviceId, iface, model),
+    'config.qdiscPush': (params, actor) => service.qdiscPush(params, actor),
     'config.audit': (q) => service.audit(q),
     'config.auditExport': ({ format, ...q }) => service.exportAudit(q, format),
   };

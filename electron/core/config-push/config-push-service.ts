@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Actor } from '../../../shared/contract/envelope';
-import type { AuditActor, AuditEntry, AuditExport, AuditQuery, ConfigFile, ConfigPreview, PushProgress, PushResult, VerifyOptions } from '../../../shared/contract/methods-config';
+import type { AuditActor, AuditEntry, AuditExport, AuditQuery, ConfigFile, ConfigPreview, PushProgress, PushResult, QdiscFile, VerifyOptions } from '../../../shared/contract/methods-config';
 import { exportAudit } from '../../../shared/config-push/audit-export';
 import type { ConfigChecker } from '../../../shared/config-push/config-check';
 import { unifiedDiff } from '../../../shared/config-push/unified-diff';
@@ -18,6 +18,8 @@ import { sha256Hex, Ptp4lConfTarget } from './ptp4l-conf-target';
 import { runPush } from './push-pipeline';
 import { PushRecorder } from './push-recorder';
 import { PushSession } from './push-session';
+import type { PushTarget, TargetState } from './push-target';
+import { newQdiscText, qdiscCommandsText, qdiscList, QdiscTarget } from './qdisc-target';
 
 export interface ConfigPushDeps {
   devices: Pick<DevicesRepo, 'get' | 'connectSpec'>;
@@ -95,8 +97,62 @@ export class ConfigPushService {
 
   async push(params: { deviceId: string; instance: string; text: string; confirmedSha256: string; verify: VerifyOptions }, actor: Actor): Promise<PushResult> {
     const r = this.resolve(params.deviceId, params.instance);
-    if (this.busy.has(r.spec.id)) throw new SyncscopeError(catalogError('config-push.busy', { device: r.spec.name }, { deviceId: r.spec.id }));
-    this.busy.add(r.spec.id);
+    return this.runTarget(r.spec, actor, { kind: 'ptp4l-conf', target: r.configPath, instance: r.instance.name }, params, async (recorder) => {
+      if (r.instance.restartCommand) return this.target(r, params.verify);
+      const error = this.noRestart(r);
+      const entry = recorder.finish('refused', error, null);
+      return { auditId: entry.id, outcome: 'refused', steps: [], backupPath: null, rollback: null, error, verified: null, durationMs: 0 };
+    });
+  }
+
+  async qdiscRead(deviceId: string, iface: string): Promise<QdiscFile> {
+    const spec = this.spec(deviceId);
+    const target = new QdiscTarget(iface, { device: spec.name, deviceId });
+    const state = await this.withSession(spec, async (session) => target.read(await session.io()));
+    return { deviceId, iface, text: state.text, sha256: state.sha256, readAtMs: Date.now(), qdiscs: qdiscList(state.text, iface) };
+  }
+
+  async qdiscPreview(deviceId: string, iface: string, model: string): Promise<ConfigPreview> {
+    const spec = this.spec(deviceId);
+    const target = new QdiscTarget(iface, { device: spec.name, deviceId });
+    const current = await this.withSession(spec, async (session) => target.read(await session.io()));
+    const validation = target.validate(model);
+    const newSha256 = sha256Hex(model);
+    const errors = validation.issues.filter((i) => i.severity === 'error');
+    const blockers = validation.ok ? [] : [catalogError('config-push.invalid-config', { device: spec.name, count: errors.length, first: errors[0]?.message ?? 'invalid' }, { deviceId })];
+    const lines = diffLines(qdiscCommandsText(current.text, iface), newQdiscText(model, iface));
+    return {
+      path: iface,
+      currentSha256: current.sha256,
+      newSha256,
+      unchanged: false,
+      validation,
+      diff: { unified: unifiedDiff(lines, `${iface} (device)`, `${iface} (new)`), lines, options: [], added: lines.filter((l) => l.kind === 'add').length, removed: lines.filter((l) => l.kind === 'remove').length },
+      blockers,
+    };
+  }
+
+  qdiscPush(params: { deviceId: string; iface: string; model: string; confirmedSha256: string }, actor: Actor): Promise<PushResult> {
+    const spec = this.spec(params.deviceId);
+    const target = new QdiscTarget(params.iface, { device: spec.name, deviceId: spec.id });
+    const diff = (current: TargetState) => unifiedDiff(diffLines(qdiscCommandsText(current.text, params.iface), newQdiscText(params.model, params.iface)), `${params.iface} (device)`, `${params.iface} (pushed)`);
+    return this.runTarget(spec, actor, { kind: 'tsn-qdisc', target: params.iface, instance: null }, { text: params.model, confirmedSha256: params.confirmedSha256 }, () => Promise.resolve(target), diff);
+  }
+
+  /**
+   * One push, whatever its target: the audit row first (so even a refusal is recorded), one push
+   * per device at a time, the pipeline, and the connection closed after.
+   */
+  private async runTarget(
+    spec: DeviceConnectSpec,
+    actor: Actor,
+    what: { kind: AuditEntry['targetKind']; target: string; instance: string | null },
+    params: { text: string; confirmedSha256: string },
+    targetFor: (recorder: PushRecorder) => Promise<PushTarget | PushResult>,
+    diffOf: (current: TargetState) => string = (current) => unifiedDiff(diffLines(current.text, params.text), `${what.target} (device)`, `${what.target} (pushed)`),
+  ): Promise<PushResult> {
+    if (this.busy.has(spec.id)) throw new SyncscopeError(catalogError('config-push.busy', { device: spec.name }, { deviceId: spec.id }));
+    this.busy.add(spec.id);
     const newSha256 = sha256Hex(params.text);
     const now = Date.now();
     const recorder = new PushRecorder(
@@ -106,11 +162,11 @@ export class ConfigPushService {
         updatedAtMs: now,
         endedAtMs: null,
         actor: auditActor(actor),
-        deviceId: r.spec.id,
-        deviceName: r.spec.name,
-        targetKind: 'ptp4l-conf',
-        target: r.configPath,
-        instance: r.instance.name,
+        deviceId: spec.id,
+        deviceName: spec.name,
+        targetKind: what.kind,
+        target: what.target,
+        instance: what.instance,
         oldSha256: null,
         newSha256,
         diff: '',
@@ -125,13 +181,9 @@ export class ConfigPushService {
     );
     let session: PushSession | null = null;
     try {
-      if (!r.instance.restartCommand) {
-        const error = this.noRestart(r);
-        const entry = recorder.finish('refused', error, null);
-        return { auditId: entry.id, outcome: 'refused', steps: [], backupPath: null, rollback: null, error, verified: null, durationMs: 0 };
-      }
-      const target = this.target(r, params.verify);
-      session = this.session(r.spec);
+      const target = await targetFor(recorder);
+      if ('outcome' in target) return target;
+      session = this.session(spec);
       const result = await runPush({
         target,
         session,
@@ -139,14 +191,14 @@ export class ConfigPushService {
         newText: params.text,
         newSha256,
         confirmedSha256: params.confirmedSha256,
-        diffOf: (current) => unifiedDiff(diffLines(current.text, params.text), `${r.configPath} (device)`, `${r.configPath} (pushed)`),
+        diffOf,
         ...(this.deps.reconnectWindowMs !== undefined ? { reconnectWindowMs: this.deps.reconnectWindowMs } : {}),
       });
-      this.deps.log.info({ device: r.spec.name, instance: r.instance.name, outcome: result.outcome, by: recorder.snapshot.actor.origin, ms: Math.round(result.durationMs) }, 'config push ended');
+      this.deps.log.info({ device: spec.name, target: what.target, outcome: result.outcome, by: recorder.snapshot.actor.origin, ms: Math.round(result.durationMs) }, 'config push ended');
       return result;
     } finally {
       session?.close();
-      this.busy.delete(r.spec.id);
+      this.busy.delete(spec.id);
     }
   }
 
@@ -158,9 +210,15 @@ export class ConfigPushService {
     return exportAudit(this.deps.audit.list(q), format, Date.now());
   }
 
-  private resolve(deviceId: string, instanceName: string): Resolved {
+  /** A device that may be contacted: an operator's Disconnect keeps pushes away too. */
+  private spec(deviceId: string): DeviceConnectSpec {
     const spec = this.deps.devices.connectSpec(deviceId);
     if (spec.disconnected) throw new SyncscopeError(catalogError('device.disconnected', { name: spec.name }, { deviceId }));
+    return spec;
+  }
+
+  private resolve(deviceId: string, instanceName: string): Resolved {
+    const spec = this.spec(deviceId);
     const instance = spec.instances.find((i) => i.name === instanceName);
     if (!instance) throw new SyncscopeError(catalogError('config-push.no-instance', { device: spec.name, instance: instanceName, instances: spec.instances.map((i) => i.name).join(', ') }, { deviceId }));
     if (!instance.configPath) throw new SyncscopeError(catalogError('config-push.no-config-path', { device: spec.name, instance: instance.name }, { deviceId }));

@@ -67,6 +67,11 @@ export class Ptp4lConfTarget implements PushTarget {
     return runRestart(io.transport, this.spec.owner, restartCommand);
   }
 
+  /** The restored file runs once ptp4l restarts, as the new one would have. */
+  applyRestored(io: DeviceIo): Promise<StepOutcome> {
+    return this.apply(io);
+  }
+
   verify(io: DeviceIo, text: string): Promise<StepOutcome> {
     return this.waitFor(io, text, this.spec.verify.expectedPortStates);
   }

@@ -65,6 +65,9 @@ class ServiceTarget implements PushTarget {
   restore(io: DeviceIo, previous: TargetState): Promise<StepOutcome> {
     return this.write(io, previous.text);
   }
+  applyRestored(io: DeviceIo): Promise<StepOutcome> {
+    return this.apply(io);
+  }
   verifyRestored(io: DeviceIo, previous: TargetState): Promise<StepOutcome> {
     return this.verify(io, previous.text);
   }

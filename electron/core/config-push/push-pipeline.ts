@@ -98,7 +98,7 @@ export async function runPush(req: PushRequest): Promise<PushResult> {
   }
 
   try {
-    backupPath = await step('push', 'backup', () => target.backup(io, current as TargetState, Date.now()), (p) => (p ? `kept as ${p}` : 'nothing to keep'));
+    backupPath = await step('push', 'backup', () => target.backup(io, current as TargetState, Date.now()), (p) => (p ? `kept as ${p}` : 'the previous state is kept by this push (and in its audit entry)'));
     recorder.note({ backupPath });
   } catch (err) {
     return result('failed', (err as StepFailed).error, null);
@@ -138,7 +138,7 @@ export async function runPush(req: PushRequest): Promise<PushResult> {
       if (now.same) return result('failed', reason, null);
     }
     await again('write', (d) => target.restore(d, previous));
-    await again('apply', (d) => target.apply(d));
+    await again('apply', (d) => target.applyRestored(d));
     await again('verify', (d) => target.verifyRestored(d, previous));
     return result('rolled-back', reason, { reason, result: 'restored', error: null });
   } catch (err) {

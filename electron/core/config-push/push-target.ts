@@ -35,6 +35,8 @@ export interface PushTarget {
   verify(io: DeviceIo, text: string): Promise<StepOutcome>;
   /** Puts `previous` back (the rollback's write). */
   restore(io: DeviceIo, previous: TargetState): Promise<StepOutcome>;
+  /** Makes the device run what restore put back (the rollback's apply: a restart; nothing where restore applied it already). */
+  applyRestored(io: DeviceIo): Promise<StepOutcome>;
   /** Resolves once the device runs `previous` again (less strict than verify: the old state need not have been one the push expects). */
   verifyRestored(io: DeviceIo, previous: TargetState): Promise<StepOutcome>;
 }
