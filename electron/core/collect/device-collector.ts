@@ -50,8 +50,6 @@ export const STREAM_ANSWER_DEADLINE_MS = 1_000;
 
 type Step = { kind: 'sampled' } | { kind: 'failed' };
 
-/** What a source not due this cycle contributes. */
-const SKIPPED: SourcePoll = { sample: null, problem: null, readings: [], events: [] };
 
 /**
  * Supervises one device: connects, polls at a fixed rate on the monotonic clock, backs off with
@@ -65,8 +63,12 @@ export class DeviceCollector {
   private readonly stopping = new AbortController();
   private readonly sources: PtpSource[];
   private readonly tsn: TsnStatsSource | null = null;
-  /** When each source with its own interval last polled (performance.now()). */
+  /** When each source with its own interval last polled (performance.now()), and which are polling now. */
   private readonly lastPolledMs = new Map<PtpSource, number>();
+  private readonly inFlight = new Set<PtpSource>();
+  /** The sources each cycle awaits (pmc first: the device's status follows it), and those with their own interval. */
+  private readonly cycleSources: PtpSource[];
+  private readonly besideSources: PtpSource[];
   private readonly random: () => number;
   private readonly retryBaseMs: number | undefined;
   private failures = 0;
@@ -98,6 +100,8 @@ export class DeviceCollector {
       this.tsn = new TsnStatsSource({ id: spec.id, name: spec.name, interfaces: spec.tsnInterfaces ?? null, ptpInterfaces: () => this.states().flatMap((s) => s.ports.flatMap((p) => (p.interface ? [p.interface] : []))) });
       this.sources.push(this.tsn);
     }
+    this.cycleSources = this.sources.filter((s) => s.intervalMs === undefined);
+    this.besideSources = this.sources.filter((s) => s.intervalMs !== undefined);
     this.random = opts.random ?? Math.random;
     this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
@@ -176,7 +180,9 @@ export class DeviceCollector {
     }
     this.polling = true;
     try {
-      const polls = await Promise.all(this.sources.map((s) => (this.due(s) ? s.poll(this.transport, this.stopping.signal) : SKIPPED)));
+      // Sources with their own interval run beside the cycle, never holding up pmc.
+      for (const s of this.besideSources) if (this.due(s)) this.pollBeside(s);
+      const polls = await Promise.all(this.cycleSources.map((s) => s.poll(this.transport, this.stopping.signal)));
       if (this.stopped) return { kind: 'failed' };
       this.deliver(polls);
       // The device's status follows its first instance; the others speak through readings and events.
@@ -194,14 +200,27 @@ export class DeviceCollector {
     }
   }
 
-  /** A source with its own interval polls when that much passed (10 % early is on time: the cycle's own jitter). */
+  /** A source with its own interval polls when that much passed (10 % early is on time: the cycle's own jitter) and its last poll is over. */
   private due(source: PtpSource): boolean {
-    if (source.intervalMs === undefined) return true;
+    if (source.intervalMs === undefined || this.inFlight.has(source)) return false;
     const now = performance.now();
     const last = this.lastPolledMs.get(source);
     if (last !== undefined && now - last < source.intervalMs * 0.9) return false;
     this.lastPolledMs.set(source, now);
     return true;
+  }
+
+  /** Polls a source beside the cycle; what it found is delivered when it ends, unless the collector stopped. */
+  private pollBeside(source: PtpSource): void {
+    this.inFlight.add(source);
+    source
+      .poll(this.transport, this.stopping.signal)
+      .then((p) => {
+        if (!this.stopped) this.deliver([p]);
+      })
+      // Its own problems are in its result; a transport failure is the cycle's to notice.
+      .catch(() => undefined)
+      .finally(() => this.inFlight.delete(source));
   }
 
   private deliver(polls: SourcePoll[]): void {
