@@ -10,6 +10,7 @@ import type { Reading } from '../../shared/series/series';
 import { skipUnlessAvailable } from '../../test/support/skip';
 import { Engine } from './engine';
 import { createLogger } from './log';
+import { hashNoise } from '../../test/support/hash-noise';
 
 const T0_US = 1_764_000_000_000_000;
 const actor = { origin: 'test' as const };
@@ -27,7 +28,7 @@ describe.skipIf(skip !== null)('the engine on a disk that fills up', { timeout: 
   const batch = (n: number): Reading[] =>
     Array.from({ length: n }, () => {
       const i = next++;
-      return { deviceId, instance: 'ptp4l', tUs: T0_US + i * 125_000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master', value: (i * 7919) % 4001 }] };
+      return { deviceId, instance: 'ptp4l', tUs: T0_US + i * 125_000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master', value: hashNoise(i, 4001) }] };
     });
   const health = async () => {
     const r = await dispatch(engine.handlers, { method: 'engine.storeHealth', params: {} }, actor);

@@ -23,10 +23,12 @@ describe('choosing the tier of a chart', () => {
 });
 
 describe('cutting a series into chunks', () => {
-  it('cuts a dense series at each 5-minute window and a sparse one only once it holds enough', () => {
-    const dense = Array.from({ length: 4800 }, (_, i) => i * 125_000);
-    expect(chunkRanges(DEFAULT_CHUNK_WINDOW, dense)).toEqual([[0, 2400], [2400, 4800]]);
-    const sparse = Array.from({ length: 600 }, (_, i) => i * 10_000_000);
-    expect(chunkRanges(DEFAULT_CHUNK_WINDOW, sparse).map(([a, b]) => b - a)).toEqual([270, 270, 60]);
+  it('cuts a dense series at each 10-minute window, a very dense one at 8192 points, and a sparse one only once it holds enough', () => {
+    const dense = Array.from({ length: 9600 }, (_, i) => i * 125_000);
+    expect(chunkRanges(DEFAULT_CHUNK_WINDOW, dense)).toEqual([[0, 4800], [4800, 9600]]);
+    const at128Hz = Array.from({ length: 20_000 }, (_, i) => Math.round(i * 7812.5));
+    expect(chunkRanges(DEFAULT_CHUNK_WINDOW, at128Hz).map(([a, b]) => b - a)).toEqual([8192, 8192, 3616]);
+    const sparse = Array.from({ length: 700 }, (_, i) => i * 10_000_000);
+    expect(chunkRanges(DEFAULT_CHUNK_WINDOW, sparse).map(([a, b]) => b - a)).toEqual([300, 300, 100]);
   });
 });

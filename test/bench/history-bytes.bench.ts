@@ -99,9 +99,10 @@ function chunkRanges(s: Series, c: Chunking): [number, number][] {
   return ranges;
 }
 
+/** A column's bits as chunks code it now (range-coded residuals, chunk format 2). */
 function columnBits(values: readonly number[]): number {
   const w = new BitWriter(values.length * 2 + 16);
-  writeIntColumn(w, values);
+  writeIntColumn(w, values, 'range');
   return w.bitLength;
 }
 

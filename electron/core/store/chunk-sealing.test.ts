@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POINT_FLAGS, type Reading } from '../../../shared/series/series';
 import { openStore, type Store } from './open-store';
 
-/** A 5-minute boundary, so windows are easy to reason about. */
+/** A 10-minute boundary, so windows are easy to reason about. */
 const T0_US = 1_764_000_000_000_000;
 const PERIOD_US = 125_000;
 
@@ -33,16 +33,16 @@ describe('chunks of a series on a real SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('seals a chunk when its 5-minute window closes, with minute and day rollups of its measurements only', () => {
-    // 5 minutes and 1 s at 8 Hz: one full window and the start of the next.
-    const n = 2408;
+  it('seals a chunk when its 10-minute window closes, with minute and day rollups of its measurements only', () => {
+    // 10 minutes and 1 s at 8 Hz: one full window and the start of the next.
+    const n = 4808;
     const values = Array.from({ length: n }, (_, i) => (i === 10 ? null : ((i * 7919) % 2001) - 1000));
     store.series.appendReadings(values.map((v, i) => reading(i, v, null, i === 20 ? POINT_FLAGS.transient : i === 30 ? POINT_FLAGS.stale : 0)));
     store.series.flush();
-    expect(store.db.prepare('SELECT count, value_count FROM chunks').all()).toEqual([{ count: 2400, value_count: 2399 }]);
+    expect(store.db.prepare('SELECT count, value_count FROM chunks').all()).toEqual([{ count: 4800, value_count: 4799 }]);
     expect(store.series.pointCount(deviceId)).toBe(n);
     const minutes = store.db.prepare('SELECT t_min, count, min, max, sum FROM rollup_minute ORDER BY t_min').all() as { t_min: number; count: number; min: number; max: number; sum: number }[];
-    expect(minutes).toHaveLength(5);
+    expect(minutes).toHaveLength(10);
     // The gap, the transient and the stale point count in no statistic.
     const first = values.slice(0, 480).filter((v, i): v is number => v !== null && i !== 20 && i !== 30);
     expect(minutes[0]).toEqual({ t_min: T0_US / 60e6, count: first.length, min: Math.min(...first), max: Math.max(...first), sum: first.reduce((a, b) => a + b, 0) });
@@ -100,12 +100,12 @@ describe('chunks of a series on a real SQLite file', () => {
   it('keeps the device\'s own ns time exactly, beyond 2^53 and across a step a double cannot carry', () => {
     const times = ['1764000000000000123', '1764000000125000999', null, '99999999999999999999', '-5', '1764000000500000001'];
     store.series.appendReadings(times.map((ns, i) => reading(i, i, ns)));
-    store.series.appendReadings(Array.from({ length: 2400 }, (_, i) => reading(i + 6, 0, String(1_764_000_000_750_000_000n + BigInt(i) * 125_000_017n))));
+    store.series.appendReadings(Array.from({ length: 4800 }, (_, i) => reading(i + 6, 0, String(1_764_000_000_750_000_000n + BigInt(i) * 125_000_017n))));
     store.series.flush();
     expect(count('chunks')).toBeGreaterThan(1);
     const back = store.series.queryDeviceTimes(deviceId, 'ptp4l', T0_US, T0_US + 1e12);
     expect(back.deviceTimeNs.slice(0, 6)).toEqual(times.map((t) => (t === null ? null : BigInt(t).toString())));
-    expect(back.deviceTimeNs[2405]).toBe(String(1_764_000_000_750_000_000n + 2399n * 125_000_017n));
+    expect(back.deviceTimeNs[4805]).toBe(String(1_764_000_000_750_000_000n + 4799n * 125_000_017n));
     // The hidden series is no metric: listing shows only the offset.
     expect(store.series.listSeries(deviceId).map((s) => s.metric)).toEqual(['ptp.offset_from_master']);
   });

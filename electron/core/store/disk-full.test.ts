@@ -8,6 +8,7 @@ import type { Reading } from '../../../shared/series/series';
 import { skipUnlessAvailable } from '../../../test/support/skip';
 import { openStore, type Store } from './open-store';
 import { storeError } from './store-errors';
+import { hashNoise } from '../../../test/support/hash-noise';
 
 const T0_US = 1_764_000_000_000_000;
 const root = mkdtempSync(join(tmpdir(), 'syncscope-full-'));
@@ -24,7 +25,7 @@ describe.skipIf(skip !== null)('a disk that fills up under the store', { timeout
   const batch = (n: number): Reading[] =>
     Array.from({ length: n }, () => {
       const i = next++;
-      return { deviceId, instance: 'ptp4l', tUs: T0_US + i * 125_000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master', value: (i * 7919) % 4001 }, { metric: 'ptp.mean_path_delay', value: 1500 + (i % 5) }] };
+      return { deviceId, instance: 'ptp4l', tUs: T0_US + i * 125_000, deviceTimeNs: null, values: [{ metric: 'ptp.offset_from_master', value: hashNoise(i, 4001) }, { metric: 'ptp.mean_path_delay', value: 1500 + (i % 5) }] };
     });
 
   beforeAll(() => {

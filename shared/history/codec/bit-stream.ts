@@ -156,6 +156,11 @@ export class BitReader {
     }
   }
 
+  /** Bits not read yet. */
+  get bitsLeft(): number {
+    return (this.endByte - this.bytePos) * 8 - this.bitPos;
+  }
+
   /** Position after the last whole byte read (for the next section of a chunk). */
   get nextByte(): number {
     return this.bitPos === 0 ? this.bytePos : this.bytePos + 1;

@@ -1,5 +1,5 @@
 import { BitReader, BitWriter } from './bit-stream';
-import { readIntColumn, writeIntColumn } from './int-column';
+import { readIntColumn, writeIntColumn, type ResidualCoding } from './int-column';
 import { readRice, riceParameter, writeRice } from './rice';
 
 /**
@@ -12,8 +12,11 @@ import { readRice, riceParameter, writeRice } from './rice';
  * flags (1 bit "all zero", else an int column). Decoding never throws: a truncated or foreign blob
  * comes back as an error value.
  */
-export const CHUNK_FORMAT = 1;
+export const CHUNK_FORMAT = 2;
+/** Format 1 Rice-coded every column's residuals; format 2 range-codes them (adaptive-residuals.ts). Both read back. */
+const CODING_OF_FORMAT = { 1: 'rice', 2: 'range' } as const satisfies Record<number, ResidualCoding>;
 const MAX_POINTS = 0xffffffff;
+const POINTS_PER_BYTE = { 1: 8, 2: 256 } as const;
 
 export interface ChunkColumns {
   tUs: ArrayLike<number>;
@@ -91,14 +94,16 @@ function readRuns(r: BitReader, count: number): number[] | null {
   return runs;
 }
 
-export function encodeChunk(c: ChunkColumns): { bytes: Uint8Array; stats: ChunkStats } {
+/** Encodes in the current format; `format` 1 writes what earlier versions wrote (to prove they still read). */
+export function encodeChunk(c: ChunkColumns, format: keyof typeof CODING_OF_FORMAT = CHUNK_FORMAT): { bytes: Uint8Array; stats: ChunkStats } {
   const n = c.tUs.length;
   if (c.value.length !== n || c.flags.length !== n) throw new RangeError(`chunk columns differ in length (${n} times, ${c.value.length} values, ${c.flags.length} flags)`);
   if (n > MAX_POINTS) throw new RangeError('chunk too large');
   const w = new BitWriter(n * 3 + 32);
-  w.write(CHUNK_FORMAT, 8);
+  w.write(format, 8);
   w.write(n, 32);
-  writeIntColumn(w, c.tUs);
+  const coding = CODING_OF_FORMAT[format];
+  writeIntColumn(w, c.tUs, coding);
   const runs = gapRuns(c.value);
   const noGaps = runs.length === 1;
   w.write(noGaps ? 1 : 0, 1);
@@ -108,11 +113,11 @@ export function encodeChunk(c: ChunkColumns): { bytes: Uint8Array; stats: ChunkS
     const v = c.value[i];
     if (v !== null && v !== undefined) present.push(v);
   }
-  writeIntColumn(w, present);
+  writeIntColumn(w, present, coding);
   let allZero = true;
   for (let i = 0; i < n; i++) if (c.flags[i] !== 0) allZero = false;
   w.write(allZero ? 1 : 0, 1);
-  if (!allZero) writeIntColumn(w, c.flags);
+  if (!allZero) writeIntColumn(w, c.flags, coding);
   return { bytes: w.finish(), stats: chunkStats(c) };
 }
 
@@ -121,16 +126,18 @@ export type DecodeResult = { ok: true; chunk: DecodedChunk } | { ok: false; reas
 export function decodeChunk(bytes: Uint8Array): DecodeResult {
   const r = new BitReader(bytes);
   const version = r.read(8);
-  if (version !== CHUNK_FORMAT) return { ok: false, reason: `not a chunk of format ${CHUNK_FORMAT} (found ${version})` };
+  if (version !== 1 && version !== 2) return { ok: false, reason: `not a chunk of format 1 or ${CHUNK_FORMAT} (found ${version})` };
+  const coding = CODING_OF_FORMAT[version];
   const n = r.read(32);
-  // A chunk holds at least a few bits per point: a count far beyond the bytes is a corrupt header.
-  if (r.overrun || n > bytes.length * 8) return { ok: false, reason: 'chunk header is truncated or corrupt' };
-  const tUs = readIntColumn(r, n);
+  // A point costs at least a bit in Rice coding and ~0.06 bit in range coding (six length decisions at
+  // the model's surest): a count far beyond the bytes is a corrupt header, not a reason to allocate.
+  if (r.overrun || n > bytes.length * POINTS_PER_BYTE[version]) return { ok: false, reason: 'chunk header is truncated or corrupt' };
+  const tUs = readIntColumn(r, n, coding);
   const noGaps = r.read(1) === 1;
   const runs = noGaps ? [n] : readRuns(r, n);
   if (!runs || runs.reduce((a, b) => a + b, 0) !== n) return { ok: false, reason: 'chunk gap mask is corrupt' };
   const presentCount = runs.reduce((a, b, i) => (i % 2 === 0 ? a + b : a), 0);
-  const present = readIntColumn(r, presentCount);
+  const present = readIntColumn(r, presentCount, coding);
   const value: (number | null)[] = new Array<number | null>(n);
   let at = 0;
   let next = 0;
@@ -139,7 +146,7 @@ export function decodeChunk(bytes: Uint8Array): DecodeResult {
   });
   const allZero = r.read(1) === 1;
   const flags = new Uint32Array(n);
-  if (!allZero) flags.set(readIntColumn(r, n));
+  if (!allZero) flags.set(readIntColumn(r, n, coding));
   if (r.overrun) return { ok: false, reason: 'chunk is truncated' };
   return { ok: true, chunk: { tUs, value, flags } };
 }

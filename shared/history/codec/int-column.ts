@@ -1,4 +1,5 @@
 import { BitReader, BitWriter } from './bit-stream';
+import { bitLength, decodeResiduals, encodeResiduals } from './adaptive-residuals';
 import { ESCAPE_Q, readRice, riceBits, riceParameter, unzigzag, writeRice } from './rice';
 
 /** What an escaped residual costs (riceBits of a quotient past ESCAPE_Q). */
@@ -34,12 +35,23 @@ export const enum Predictor {
    * kept in µs, counters that move in whole kilobytes): the multiples follow as a column of their own.
    */
   Scaled = 5,
+  /**
+   * Range coding only: each value around the least-squares line through the column (an integer
+   * intercept and span), every value a residual. The line through the first and last points lets
+   * their jitter tilt it, which spreads every residual of ms-stamped times by up to a few ms.
+   */
+  Fit = 6,
 }
 const PREDICTOR_BITS = 3;
-type IntPredictor = Predictor.Level | Predictor.Step | Predictor.StepChange | Predictor.Cadence;
-const INT_PREDICTORS = [Predictor.Level, Predictor.Step, Predictor.StepChange, Predictor.Cadence] as const;
-/** Predictors that store a step beside their first value. */
-const hasStep = (order: Predictor): boolean => order === Predictor.Step || order === Predictor.Cadence;
+type IntPredictor = Predictor.Level | Predictor.Step | Predictor.StepChange | Predictor.Cadence | Predictor.Fit;
+const INT_PREDICTORS: Record<ResidualCoding, readonly IntPredictor[]> = {
+  rice: [Predictor.Level, Predictor.Step, Predictor.StepChange, Predictor.Cadence],
+  range: [Predictor.Level, Predictor.Step, Predictor.StepChange, Predictor.Cadence, Predictor.Fit],
+};
+/** Predictors that store a step (or a span) beside their first value. */
+const hasStep = (order: Predictor): boolean => order === Predictor.Step || order === Predictor.Cadence || order === Predictor.Fit;
+/** Predictors whose values lie around a line first + i · step (step = span / (count − 1)). */
+const onLine = (order: Predictor): boolean => order === Predictor.Cadence || order === Predictor.Fit;
 
 /** What a predictor needs besides the residuals: the level (Level) or first value, and the mean step (Step). */
 interface Anchors {
@@ -63,12 +75,35 @@ function anchorsOf(values: ArrayLike<number>, order: IntPredictor): Anchors {
   const span = (values[n - 1] as number) - first;
   // A cadence keeps its fractional period (124 999.7 µs drifts off an integer line); a step is whole.
   if (order === Predictor.Cadence) return { first, step: n > 1 ? span / (n - 1) : 0 };
+  if (order === Predictor.Fit) return fittedLine(values);
   if (order === Predictor.Step) return { first, step: roundedMean(span, n - 1) };
   return { first, step: 0 };
 }
 
 /** The first residual index: Level codes every value; the others start after the stored first value. */
-const startOf = (order: Predictor): number => (order === Predictor.Level ? 0 : 1);
+const startOf = (order: Predictor): number => (order === Predictor.Level || order === Predictor.Fit ? 0 : 1);
+
+/** The least-squares line as an integer intercept and an integer span over the column (so its step is span / (n − 1)). */
+function fittedLine(values: ArrayLike<number>): Anchors {
+  const n = values.length;
+  const first = values[0] as number;
+  if (n < 2) return { first, step: 0 };
+  // Sums of the offsets from the first value keep the arithmetic small and exact enough.
+  const meanI = (n - 1) / 2;
+  let meanY = 0;
+  for (let i = 0; i < n; i++) meanY += (values[i] as number) - first;
+  meanY /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    const di = i - meanI;
+    sxy += di * ((values[i] as number) - first - meanY);
+    sxx += di * di;
+  }
+  const span = Math.round((sxy / sxx) * (n - 1));
+  const intercept = first + Math.round(meanY - (span / (n - 1)) * meanI);
+  return Number.isSafeInteger(span) && Number.isSafeInteger(intercept) ? { first: intercept, step: span / (n - 1) } : { first, step: 0 };
+}
 
 /** Zigzagged residuals, or null when one would not be exact. One loop per predictor (the hot path of sealing). */
 function residuals(values: ArrayLike<number>, order: IntPredictor, a: Anchors): Float64Array | null {
@@ -82,14 +117,20 @@ function residuals(values: ArrayLike<number>, order: IntPredictor, a: Anchors): 
   };
   if (order === Predictor.Level) {
     for (let i = 0; i < n; i++) put(i, (values[i] as number) - a.first);
-  } else if (order === Predictor.Cadence) {
-    for (let i = 1; i < n; i++) put(i, (values[i] as number) - Math.round(a.first + i * a.step));
+  } else if (onLine(order)) {
+    for (let i = startOf(order); i < n; i++) put(i, (values[i] as number) - Math.round(a.first + i * a.step));
   } else if (order === Predictor.Step) {
-    for (let i = 1; i < n; i++) put(i, (values[i] as number) - (values[i - 1] as number) - a.step);
+    for (let i = 1; i < n; i++) {
+      // A difference past 2^53 (from near -2^53 to near 2^53) is not exact: no step predictor then.
+      const delta = (values[i] as number) - (values[i - 1] as number);
+      if (!Number.isSafeInteger(delta)) bad = true;
+      put(i, delta - a.step);
+    }
   } else {
     let prevDelta = 0;
     for (let i = 1; i < n; i++) {
       const delta = (values[i] as number) - (values[i - 1] as number);
+      if (!Number.isSafeInteger(delta)) bad = true;
       put(i, delta - prevDelta);
       prevDelta = delta;
     }
@@ -117,12 +158,33 @@ function costOf(r: Float64Array, from: number): number {
   return bits;
 }
 
+const lengthCounts = new Float64Array(64);
+
+/**
+ * Bits the range coder would spend, nearly: the order-0 entropy of the residuals' bit lengths plus
+ * the bits below each leading one. Rice's cost is a poor guide here: it prices the small jitter of
+ * ms times at a bit or more a point whatever its spread, so it picked the wrong predictor for them.
+ */
+function rangeCostOf(r: Float64Array, from: number): number {
+  lengthCounts.fill(0);
+  let mantissa = 0;
+  for (let i = from; i < r.length; i++) {
+    const b = bitLength(r[i] as number);
+    lengthCounts[b] = (lengthCounts[b] as number) + 1;
+    if (b > 1) mantissa += b - 1;
+  }
+  const n = r.length - from;
+  let bits = mantissa;
+  for (const c of lengthCounts) if (c > 0) bits -= c * Math.log2(c / n);
+  return bits;
+}
+
+/** Safe integers only (a -0, as Math.round leaves small negative offsets, counts as 0 and comes back as 0). */
 function allSafeIntegers(values: ArrayLike<number>): boolean {
   for (let i = 0; i < values.length; i++) if (!Number.isSafeInteger(values[i])) return false;
   return true;
 }
 
-/** Appends the column to `w`. The count is the caller's (a chunk stores it once for all its columns). */
 /** The greatest common divisor of every value's distance from the first (0 when all are equal, 1 when a distance is not exact). */
 function commonStep(values: ArrayLike<number>): number {
   const first = values[0] as number;
@@ -137,7 +199,14 @@ function commonStep(values: ArrayLike<number>): number {
   return g;
 }
 
-export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled = false): void {
+/**
+ * How residuals are coded: Rice with one parameter per block (chunk format 1), or the adaptive range
+ * coder (format 2), as a byte count and the coder's bytes.
+ */
+export type ResidualCoding = 'rice' | 'range';
+
+/** Appends the column to `w`. The count is the caller's (a chunk stores it once for all its columns). */
+export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, coding: ResidualCoding = 'rice', scaled = false): void {
   if (values.length === 0) {
     w.write(Predictor.Level, PREDICTOR_BITS);
     return;
@@ -150,18 +219,20 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled =
       const multiples = new Float64Array(values.length);
       for (let i = 0; i < values.length; i++) multiples[i] = ((values[i] as number) - first) / step;
       w.write(Predictor.Scaled, PREDICTOR_BITS);
-      writeFloats(w, [first, step]);
-      writeIntColumn(w, multiples, true);
+      writeAnchors(w, [first, step], coding);
+      writeIntColumn(w, multiples, coding, true);
       return;
     }
   }
   let best: { order: IntPredictor; r: Float64Array; a: Anchors; bits: number } | null = null;
   if (ints) {
-    for (const order of INT_PREDICTORS) {
+    for (const order of INT_PREDICTORS[coding]) {
       const a = anchorsOf(values, order);
+      // Range coding keeps a cadence's span (an integer) where Rice kept its fractional step.
+      if (coding === 'range' && !Number.isSafeInteger(anchorInts(values, order, a)[1] ?? 0)) continue;
       const r = residuals(values, order, a);
       if (!r) continue;
-      const bits = costOf(r, startOf(order)) + (hasStep(order) ? 64 : 0);
+      const bits = coding === 'range' ? rangeCostOf(r, startOf(order)) : costOf(r, startOf(order)) + (hasStep(order) ? 64 : 0);
       if (!best || bits < best.bits) best = { order, r, a, bits };
     }
   }
@@ -172,6 +243,13 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled =
   }
   const { order, r, a } = best;
   w.write(order, PREDICTOR_BITS);
+  if (coding === 'range') {
+    writeAnchors(w, anchorInts(values, order, a), coding);
+    const bytes = encodeResiduals(r, startOf(order));
+    writeCompactInt(w, bytes.length);
+    for (let i = 0; i < bytes.length; i++) w.write(bytes[i] as number, 8);
+    return;
+  }
   writeFloats(w, hasStep(order) ? [a.first, a.step] : [a.first]);
   for (let start = startOf(order); start < r.length; start += BLOCK) {
     const end = Math.min(r.length, start + BLOCK);
@@ -184,46 +262,118 @@ export function writeIntColumn(w: BitWriter, values: ArrayLike<number>, scaled =
 }
 
 /** Reads `count` values written by writeIntColumn; on corrupt input returns what it could and sets `r.overrun`. */
-export function readIntColumn(r: BitReader, count: number, scaled = false): Float64Array {
+export function readIntColumn(r: BitReader, count: number, coding: ResidualCoding = 'rice', scaled = false): Float64Array {
   const out = new Float64Array(count);
   const order = r.read(PREDICTOR_BITS) as Predictor;
   if (count === 0) return out;
   if (order === Predictor.Float) return readFloats(r, count);
   if (order === Predictor.Scaled && !scaled) {
-    const [first, step] = readFloats(r, 2) as unknown as [number, number];
-    const multiples = readIntColumn(r, count, true);
+    const [first, step] = readAnchors(r, 2, coding) as unknown as [number, number];
+    const multiples = readIntColumn(r, count, coding, true);
     for (let i = 0; i < count; i++) out[i] = first + (multiples[i] as number) * step;
     return out;
   }
-  if (order > Predictor.Cadence) {
+  if (order > Predictor.Cadence && !(coding === 'range' && order === Predictor.Fit)) {
     r.overrun = true; // not a column this code wrote
     return out;
+  }
+  if (coding === 'range') {
+    const [first, second] = readAnchors(r, hasStep(order) ? 2 : 1, coding) as unknown as [number, number | undefined];
+    out[0] = first;
+    const step = onLine(order) ? (count > 1 ? (second ?? 0) / (count - 1) : 0) : (second ?? 0);
+    return readRangeCoded(r, out, order, first, step);
   }
   const first = (readFloats(r, 1)[0] as number) + 0;
   const step = hasStep(order) ? (readFloats(r, 1)[0] as number) : 0;
   out[0] = first;
-  let prev = first;
-  let prevDelta = 0;
   for (let start = startOf(order); start < count; start += BLOCK) {
     const end = Math.min(count, start + BLOCK);
     const k = r.read(K_BITS);
-    for (let i = start; i < end; i++) {
-      const res = unzigzag(readRice(r, k));
-      let v: number;
-      if (order === Predictor.Level) v = first + res;
-      else if (order === Predictor.Cadence) v = Math.round(first + i * step) + res;
-      else if (order === Predictor.Step) v = prev + step + res;
-      else {
-        const delta = prevDelta + res;
-        v = prev + delta;
-        prevDelta = delta;
-      }
-      out[i] = v;
-      prev = v;
-    }
+    for (let i = start; i < end; i++) out[i] = readRice(r, k);
     if (r.overrun) break;
   }
+  return predicted(out, order, first, step);
+}
+
+/** The residuals of a range-coded column, then the values they predict (out[0] holds the first). */
+function readRangeCoded(r: BitReader, out: Float64Array, order: Predictor, first: number, step: number): Float64Array {
+  const length = readCompactInt(r);
+  // Every coded byte is in the chunk: a length beyond what is left is a corrupt column.
+  if (r.overrun || length < 0 || length > r.bitsLeft / 8) {
+    r.overrun = true;
+    return out;
+  }
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i++) bytes[i] = r.read(8);
+  if (!decodeResiduals(bytes, out, startOf(order))) r.overrun = true;
+  return predicted(out, order, first, step);
+}
+
+/**
+ * Turns zigzagged residuals (out[startOf(order)] onwards; out[0] holds the first value) into the
+ * values, in place. A step is added to its residual before the previous value, as the encoder
+ * subtracted them: prev + step could pass 2^53 where the value itself does not.
+ */
+function predicted(out: Float64Array, order: Predictor, first: number, step: number): Float64Array {
+  let prev = first;
+  let prevDelta = 0;
+  for (let i = startOf(order); i < out.length; i++) {
+    const res = unzigzag(out[i] as number);
+    let v: number;
+    if (order === Predictor.Level) v = first + res;
+    else if (onLine(order)) v = Math.round(first + i * step) + res;
+    else if (order === Predictor.Step) v = prev + (step + res);
+    else {
+      const delta = prevDelta + res;
+      v = prev + delta;
+      prevDelta = delta;
+    }
+    out[i] = v;
+    prev = v;
+  }
   return out;
+}
+
+/**
+ * The anchors range coding stores, all integers: the first value (Level: the mean), then a Step's
+ * whole mean step or a Cadence's span (last − first; the step is span / (count − 1) on both sides).
+ */
+function anchorInts(values: ArrayLike<number>, order: IntPredictor, a: Anchors): number[] {
+  if (order === Predictor.Cadence) return [a.first, (values[values.length - 1] as number) - a.first];
+  if (order === Predictor.Fit) return [a.first, Math.round(a.step * (values.length - 1))];
+  return order === Predictor.Step ? [a.first, a.step] : [a.first];
+}
+
+function writeAnchors(w: BitWriter, anchors: readonly number[], coding: ResidualCoding): void {
+  if (coding === 'rice') writeFloats(w, anchors);
+  else for (const a of anchors) writeCompactInt(w, a);
+}
+
+function readAnchors(r: BitReader, count: number, coding: ResidualCoding): Float64Array {
+  if (coding === 'rice') return readFloats(r, count);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = readCompactInt(r);
+  return out;
+}
+
+/** A safe integer in a sign bit and the Elias gamma code of |v| + 1: 3 bits for 0, 2·log2|v| + 2 for the rest. */
+function writeCompactInt(w: BitWriter, v: number): void {
+  w.write(v < 0 ? 1 : 0, 1);
+  const x = Math.abs(v) + 1;
+  const n = bitLength(x);
+  w.writeUnary(n - 1);
+  w.writeWide(x - 2 ** (n - 1), n - 1);
+}
+
+function readCompactInt(r: BitReader): number {
+  const negative = r.read(1) === 1;
+  const n = r.readUnary(53) + 1;
+  if (r.overrun || n > 54) {
+    r.overrun = true;
+    return 0;
+  }
+  const x = 2 ** (n - 1) + r.readWide(n - 1);
+  return negative ? -(x - 1) : x - 1;
 }
 
 const f64 = new Float64Array(1);
@@ -249,14 +399,14 @@ function readFloats(r: BitReader, count: number): Float64Array {
 }
 
 /** Encodes one column alone (tests, measurements). */
-export function encodeInts(values: ArrayLike<number>): Uint8Array {
+export function encodeInts(values: ArrayLike<number>, coding: ResidualCoding = 'rice'): Uint8Array {
   const w = new BitWriter(values.length * 2 + 16);
-  writeIntColumn(w, values);
+  writeIntColumn(w, values, coding);
   return w.finish();
 }
 
-export function decodeInts(bytes: Uint8Array, count: number): { values: Float64Array; ok: boolean } {
+export function decodeInts(bytes: Uint8Array, count: number, coding: ResidualCoding = 'rice'): { values: Float64Array; ok: boolean } {
   const r = new BitReader(bytes);
-  const values = readIntColumn(r, count);
+  const values = readIntColumn(r, count, coding);
   return { values, ok: !r.overrun };
 }
