@@ -70,18 +70,14 @@ export class RotatingSshd {
     await this.newKey();
     const sessions = await this.sessionPids();
     process.kill(this.pid, 'SIGHUP');
-    for (const pid of sessions) process.kill(pid, 'SIGTERM');
+    for (const pid of sessions) killIfThere(pid);
     await this.listening();
   }
 
   async stop(): Promise<void> {
     if (this.pid !== null) {
-      for (const pid of await this.sessionPids()) process.kill(pid, 'SIGTERM');
-      try {
-        process.kill(this.pid, 'SIGTERM');
-      } catch {
-        // gone already
-      }
+      for (const pid of await this.sessionPids()) killIfThere(pid);
+      killIfThere(this.pid);
     }
     this.pid = null;
     rmSync(this.dir, { recursive: true, force: true });
@@ -147,4 +143,13 @@ export function throughOwnJump(name: string, device: LabDevice, jump: RotatingSs
     pollIntervalMs: 500,
     jump: { host: jumpDevice.host, sshPort: jump.port, user: jumpDevice.passwordUser, auth: { kind: 'password' as const, password: jumpDevice.password }, hostKeySha256: jump.fingerprint },
   };
+}
+
+/** SIGTERM to a process that may have ended since it was listed (a session closing on its own). */
+function killIfThere(pid: number): void {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+  }
 }
