@@ -1,6 +1,6 @@
 import type { ErrorValue } from '../../domain/errors';
 import { catalogError } from '../../errors/catalog';
-import type { ClassStats, QdiscStats, TcParse } from './tc-stats';
+import type { ClassStats, QdiscStats, TcCounters, TcParse } from './tc-stats';
 
 /** Keys tc prints for every qdisc or class; anything else numeric at the top level is the kind's xstats. */
 const COMMON_KEYS = new Set([
@@ -34,10 +34,7 @@ function statsOf(o: Obj): Obj {
   return typeof o.stats === 'object' && o.stats !== null ? { ...(o.stats as Obj), ...o } : o;
 }
 
-function qdiscOf(o: Obj): QdiscStats | null {
-  const kind = str(o.kind);
-  const handle = str(o.handle);
-  if (!kind || !handle) return null;
+function countersOf(o: Obj): TcCounters {
   const s = statsOf(o);
   return {
     bytes: num(s.bytes),
@@ -52,41 +49,21 @@ function qdiscOf(o: Obj): QdiscStats | null {
     hwBytes: numOrNull(s.hw_bytes),
     hwPackets: numOrNull(s.hw_packets),
     xstats: xstatsOf(o),
-    dev: str(o.dev),
-    kind,
-    handle,
-    parent: str(o.parent),
-    root: o.root === true,
-    offloaded: o.offloaded === true,
-    options: o.options ?? null,
   };
+}
+
+function qdiscOf(o: Obj): QdiscStats | null {
+  const kind = str(o.kind);
+  const handle = str(o.handle);
+  if (!kind || !handle) return null;
+  return Object.assign(countersOf(o), { dev: str(o.dev), kind, handle, parent: str(o.parent), root: o.root === true, offloaded: o.offloaded === true, options: o.options ?? null });
 }
 
 function classOf(o: Obj): ClassStats | null {
   const kind = str(o.class) ?? str(o.kind);
   const classid = str(o.handle);
   if (!kind || !classid) return null;
-  const s = statsOf(o);
-  return {
-    bytes: num(s.bytes),
-    packets: num(s.packets),
-    drops: num(s.drops),
-    overlimits: num(s.overlimits),
-    requeues: num(s.requeues),
-    backlogBytes: num(s.backlog),
-    qlen: num(s.qlen),
-    rateBps: numOrNull(s.rate),
-    pps: numOrNull(s.pps),
-    hwBytes: numOrNull(s.hw_bytes),
-    hwPackets: numOrNull(s.hw_packets),
-    xstats: xstatsOf(o),
-    dev: str(o.dev),
-    kind,
-    classid,
-    parent: str(o.parent),
-    root: o.root === true,
-    leaf: str(o.leaf),
-  };
+  return Object.assign(countersOf(o), { dev: str(o.dev), kind, classid, parent: str(o.parent), root: o.root === true, leaf: str(o.leaf) });
 }
 
 /**
