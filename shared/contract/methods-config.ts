@@ -236,6 +236,14 @@ export const QdiscFile = z.object({
 });
 export type QdiscFile = z.infer<typeof QdiscFile>;
 
+/**
+ * How long a client waits for a push's answer: the longest push (connect, apply 60 s, verify up to
+ * 10 min, and a rollback's reconnect, apply and verify again) ends well within it. Progress comes
+ * as events meanwhile; a client gone before the answer finds the outcome in the audit log.
+ */
+export const PUSH_REQUEST_TIMEOUT_MS = 30 * 60_000;
+export const LONG_REQUESTS_MS: Readonly<Record<string, number>> = { 'config.push': PUSH_REQUEST_TIMEOUT_MS, 'config.qdiscPush': PUSH_REQUEST_TIMEOUT_MS };
+
 export const configMethods = {
   /** The instance's current ptp4l.conf as the device has it (read over its transport). */
   'config.read': {

@@ -3,6 +3,7 @@ import { catalogError } from '../errors/catalog';
 import type { ContractTransport } from './client';
 import { CHANNELS, type Request, type Response } from './envelope';
 import type { EventMessage } from './events';
+import { LONG_REQUESTS_MS } from './methods-config';
 
 /** The part of a socket.io client socket the contract needs (so shared/ never imports socket.io). */
 export interface SocketLike {
@@ -28,7 +29,9 @@ export function socketTransport(socket: SocketLike, url: string, timeoutMs = 30_
     request(req: Request): Promise<Response> {
       if (!socket.connected) return Promise.resolve({ ok: false, error: lostEngine(url) });
       return new Promise<Response>((resolve) => {
-        const timer = setTimeout(() => resolve({ ok: false, error: catalogError('contract.engine-timeout', { url, method: req.method, seconds: timeoutMs / 1000 }) }), timeoutMs);
+        // A config push answers when it has ended (minutes, at worst): it gets its own bound.
+        const ms = LONG_REQUESTS_MS[req.method] ?? timeoutMs;
+        const timer = setTimeout(() => resolve({ ok: false, error: catalogError('contract.engine-timeout', { url, method: req.method, seconds: ms / 1000 }) }), ms);
         socket.emit(CHANNELS.request, req, (res: Response) => {
           clearTimeout(timer);
           resolve(res);
