@@ -1,5 +1,5 @@
 import { Alert, Button, Divider, FileButton, Group, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../shared/domain/device';
 import { diffLines, LINUXPTP_RELEASES, NEWEST_RELEASE, PTPCONF_TEMPLATE_IDS, PTPCONF_TEMPLATES, releaseOf, validatePtpConf, type LinuxptpRelease, type PtpConfTemplateId } from '../../../shared/ptpconf';
@@ -23,7 +23,7 @@ export function ConfigTab({ device }: { device: DeviceView }) {
   const { t } = useTranslation();
   const [instance, setInstance] = useState(device.instances[0]?.name ?? 'ptp4l');
   const configPath = device.instances.find((i) => i.name === instance)?.configPath;
-  const remote = useDeviceConfig(device.id, instance, configPath !== undefined);
+  const remote = useDeviceConfig(device.id, instance);
   const [text, setText] = useState('');
   const [start, setStart] = useState('');
   const [view, setView] = useState<View>('raw');
@@ -31,12 +31,18 @@ export function ConfigTab({ device }: { device: DeviceView }) {
   const [pushes, setPushes] = useState(0);
   const editor = useRef<RawEditorHandle>(null);
 
-  // A file read from the device becomes the text and what changes are measured against.
+  // A file loaded from the device becomes the text and what changes are measured against. After a
+  // push the file is read again for the comparison only: a rolled-back edit stays to be fixed.
+  const { read } = remote;
+  const loadFromDevice = useCallback(async () => {
+    const f = await read();
+    if (!f) return;
+    setText(f.text);
+    setStart(f.text);
+  }, [read]);
   useEffect(() => {
-    if (!remote.file) return;
-    setText(remote.file.text);
-    setStart(remote.file.text);
-  }, [remote.file]);
+    if (configPath !== undefined) void loadFromDevice();
+  }, [configPath, loadFromDevice]);
 
   const deviceRelease = remote.linuxptpVersion ? releaseOf(remote.linuxptpVersion) : null;
   const release = chosenRelease ?? deviceRelease ?? NEWEST_RELEASE;
@@ -85,7 +91,7 @@ export function ConfigTab({ device }: { device: DeviceView }) {
           data-testid="config-template"
         />
         {configPath !== undefined && (
-          <Button variant="default" onClick={() => void remote.read()} loading={remote.load.busy} data-testid="config-load">
+          <Button variant="default" onClick={() => void loadFromDevice()} loading={remote.load.busy} data-testid="config-load">
             {t('config.load')}
           </Button>
         )}

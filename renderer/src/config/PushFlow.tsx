@@ -1,13 +1,17 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConfigFile, ConfigPreview, PushProgress, PushResult } from '../../../shared/contract/methods-config';
+import { DEFAULT_EXPECTED_PORT_STATES, DEFAULT_VERIFY_TIMEOUT_MS, type ConfigFile, type ConfigPreview, type PushProgress, type PushResult } from '../../../shared/contract/methods-config';
+import type { PortState } from '../../../shared/domain/ptp';
 import type { PtpConfCheck } from '../../../shared/ptpconf';
 import { useEngine } from '../engine/EngineContext';
 import { useAction } from '../engine/use-action';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { OUTCOME_COLOR } from './AuditList';
 import { DiffView } from './DiffView';
+
+/** The states an operator may accept as "ptp4l came back"; UNCALIBRATED for a slave that does not lock (software time stamps, free_running). */
+const VERIFY_STATES: readonly PortState[] = ['MASTER', 'SLAVE', 'PASSIVE', 'UNCALIBRATED', 'LISTENING'];
 
 export interface PushFlowProps {
   deviceId: string;
@@ -32,6 +36,7 @@ export function PushFlow({ deviceId, deviceName, instance, file, text, check, on
   const [shown, setShown] = useState<ConfigPreview | null>(null);
   const [progress, setProgress] = useState<PushProgress | null>(null);
   const [result, setResult] = useState<PushResult | null>(null);
+  const [expected, setExpected] = useState<string[]>([...DEFAULT_EXPECTED_PORT_STATES]);
   useEffect(() => client.on('config.push.progress', (p) => p.deviceId === deviceId && setProgress(p)), [client, deviceId]);
   const reason = !file ? t('config.push.needsLoad') : check.errors > 0 ? t('config.push.hasErrors') : text === file.text ? t('config.push.unchanged') : null;
   const open = async () => {
@@ -41,7 +46,7 @@ export function PushFlow({ deviceId, deviceName, instance, file, text, check, on
   };
   const confirm = async () => {
     if (!shown) return;
-    const r = await push.run(() => client.call('config.push', { deviceId, instance, text, confirmedSha256: shown.currentSha256 }));
+    const r = await push.run(() => client.call('config.push', { deviceId, instance, text, confirmedSha256: shown.currentSha256, verify: { expectedPortStates: expected as PortState[], timeoutMs: DEFAULT_VERIFY_TIMEOUT_MS } }));
     setShown(null);
     setProgress(null);
     if (r) setResult(r);
@@ -80,11 +85,18 @@ export function PushFlow({ deviceId, deviceName, instance, file, text, check, on
               </Alert>
             )}
             <DiffView lines={shown.diff.lines} title={t('config.diff.againstDevice')} />
+            <Checkbox.Group label={t('config.push.verifyStates', { seconds: DEFAULT_VERIFY_TIMEOUT_MS / 1000 })} description={t('config.push.verifyHint')} value={expected} onChange={setExpected}>
+              <Group gap="md" mt={4}>
+                {VERIFY_STATES.map((state) => (
+                  <Checkbox key={state} value={state} label={state} data-testid={`config-verify-${state}`} />
+                ))}
+              </Group>
+            </Checkbox.Group>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setShown(null)}>
                 {t('config.push.cancel')}
               </Button>
-              <Button color="red" onClick={() => void confirm()} loading={push.busy} disabled={shown.blockers.length > 0} data-testid="config-push-confirm">
+              <Button color="red" onClick={() => void confirm()} loading={push.busy} disabled={shown.blockers.length > 0 || expected.length === 0} data-testid="config-push-confirm">
                 {t('config.push.confirm')}
               </Button>
             </Group>

@@ -12,11 +12,12 @@ export interface DeviceConfig {
   /** `ptp4l -v` of the instance as the collector read it, or null. */
   linuxptpVersion: string | null;
   load: Action;
+  /** Reads the file again (the text being edited is the caller's: it decides whether to replace it). */
   read(): Promise<ConfigFile | undefined>;
 }
 
 /** The instance's ptp4l.conf on the device (config.read) and its linuxptp version (ptp.state). */
-export function useDeviceConfig(deviceId: string, instance: string, hasConfigPath: boolean): DeviceConfig {
+export function useDeviceConfig(deviceId: string, instance: string): DeviceConfig {
   const { client } = useEngine();
   const load = useAction();
   const { run } = load;
@@ -50,9 +51,6 @@ export function useDeviceConfig(deviceId: string, instance: string, hasConfigPat
       clearTimeout(timer);
     };
   }, [client, deviceId, instance]);
-  useEffect(() => {
-    setFile(null);
-    if (hasConfigPath) void read();
-  }, [hasConfigPath, read]);
+  useEffect(() => setFile(null), [deviceId, instance]);
   return { file, linuxptpVersion, load, read };
 }
