@@ -6,7 +6,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/contract/methods-config';
 import { openDatabase, type Db } from '../store/db';
 import { AuditRepo, STALE_RUNNING_MS } from './audit-repo';
-import { PushRecorder } from './push-recorder';
 
 const CHILD = `
 const { openDatabase } = require('./electron/core/store/db');
