@@ -66,36 +66,37 @@ const rangeText = (n: number | undefined) => (n === undefined ? '' : Math.abs(n)
 /** Reads `value` for option `o` as ptp4l `r` would, or says why it cannot. */
 export function readValue(o: PtpOption, value: string, r: LinuxptpRelease): ReadValue {
   const spec = optionInRelease(o, r);
-  const base = { option: o.name, value, min: rangeText(spec.min), max: rangeText(spec.max) };
+  // Built only for a refusal: most values are fine, and this runs for every line on every keystroke.
+  const base = () => ({ option: o.name, value, min: rangeText(spec.min), max: rangeText(spec.max) });
   if (o.acceptsAsap && value.toLowerCase() === 'asap') return { ok: true, text: 'ASAP' };
-  if (value.includes('#') && o.type !== 'string') return { ok: false, id: 'ptpconf.inline-comment', params: base };
+  if (value.includes('#') && o.type !== 'string') return { ok: false, id: 'ptpconf.inline-comment', params: base() };
   switch (o.type) {
     case 'int':
     case 'uint': {
       const n = readCInteger(value);
-      if (n === null) return { ok: false, id: 'ptpconf.not-an-integer', params: base };
-      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return { ok: false, id: 'ptpconf.out-of-range', params: base };
+      if (n === null) return { ok: false, id: 'ptpconf.not-an-integer', params: base() };
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return { ok: false, id: 'ptpconf.out-of-range', params: base() };
       return { ok: true, number: n, text: value };
     }
     case 'double': {
       const n = readCDouble(value);
-      if (n === null) return { ok: false, id: 'ptpconf.not-a-number', params: base };
-      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return { ok: false, id: 'ptpconf.out-of-range', params: base };
+      if (n === null) return { ok: false, id: 'ptpconf.not-a-number', params: base() };
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) return { ok: false, id: 'ptpconf.out-of-range', params: base() };
       return { ok: true, number: n, text: value };
     }
     case 'enum': {
       const all = o.values ?? [];
       const known = all.find((v) => v.toLowerCase() === value.toLowerCase());
       const inRelease = enumValuesIn(o, r);
-      if (!known) return { ok: false, id: 'ptpconf.bad-enum', params: { ...base, values: inRelease.join(', ') } };
-      if (!inRelease.includes(known)) return { ok: false, id: 'ptpconf.value-not-in-version', params: { ...base, version: r, since: o.valueSince?.[known] ?? o.since, values: inRelease.join(', ') } };
+      if (!known) return { ok: false, id: 'ptpconf.bad-enum', params: { ...base(), values: inRelease.join(', ') } };
+      if (!inRelease.includes(known)) return { ok: false, id: 'ptpconf.value-not-in-version', params: { ...base(), version: r, since: o.valueSince?.[known] ?? o.since, values: inRelease.join(', ') } };
       return { ok: true, text: known };
     }
     case 'string':
       return { ok: true, text: value };
     default: {
       const form = ADDRESS_FORMS[o.type];
-      if (form && !form.test(value)) return { ok: false, id: 'ptpconf.bad-address', params: { ...base, kind: form.kind, example: form.example } };
+      if (form && !form.test(value)) return { ok: false, id: 'ptpconf.bad-address', params: { ...base(), kind: form.kind, example: form.example } };
       return { ok: true, text: value };
     }
   }
