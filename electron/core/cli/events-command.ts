@@ -1,3 +1,4 @@
+import { parseTimeFlag } from '../../../shared/history/export/time-range';
 import type { StoredEvent } from '../../../shared/series/series-query';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
@@ -12,15 +13,6 @@ export interface EventsFlags {
   json?: boolean;
 }
 
-/** An ISO-8601 time with a date (`2026-05-01`, `2026-05-01T12:00:00Z`, `…+02:00`), as ms since the epoch. */
-export function sinceMs(raw: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(raw.trim()) ? Date.parse(raw.trim()) : NaN;
-  if (Number.isNaN(ms)) {
-    throw new SyncscopeError({ code: 'invalid-input', field: 'sinceMs', message: `--since: "${raw}" is not an ISO-8601 time`, hint: 'For example --since 2026-05-01T12:00:00Z (or just a date, 2026-05-01).' });
-  }
-  return ms;
-}
-
 function detailText(e: StoredEvent): string {
   return Object.entries(e.detail)
     .map(([k, v]) => `${k}=${String(v)}`)
@@ -29,7 +21,8 @@ function detailText(e: StoredEvent): string {
 
 /** `syncscope events --device N`: a plain table (time, instance, kind, change, detail), or JSON. */
 export async function runEvents(a: Access, o: EventsFlags): Promise<void> {
-  const since = o.since === undefined ? undefined : sinceMs(o.since);
+  // The same times export, report and config audit take: ISO 8601, `now`, or a duration back (2h, -2h).
+  const since = o.since === undefined ? undefined : parseTimeFlag('--since', o.since, Date.now());
   const limit = wholeNumber('--limit', o.limit, { example: 1000, max: 100_000 });
   const device = (await a.client.call('devices.list')).find((d) => d.name.toLowerCase() === o.device.toLowerCase());
   if (!device) throw new SyncscopeError(catalogError('cli.device-name-not-found', { name: o.device }));

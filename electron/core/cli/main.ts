@@ -221,7 +221,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
       .command('events')
       .description("a device's events: port and servo states, grandmaster changes, connection gaps … (oldest first)")
       .requiredOption('--device <name>', 'device name')
-      .option('--since <ISO-8601>', 'only events at or after this time, e.g. 2026-05-01T12:00:00Z')
+      .option('--since <time>', 'only events at or after this time: ISO 8601 (UTC unless it names a zone), or a duration back from now (2h, -2h, 7d)')
       .option('--limit <n>', 'at most this many (the newest)', '1000')
       .option('--json', 'print JSON'),
   ).action((o: EventsFlags & { server?: string; data?: string }) => withAccess(o, (a) => runEvents(a, o)));

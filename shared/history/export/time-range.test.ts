@@ -12,6 +12,9 @@ describe('history ranges from the command line', () => {
     expect(parseTimeFlag('--from', '2026-12-07', NOW)).toBe(Date.UTC(2026, 11, 7));
     expect(parseTimeFlag('--from', '2h', NOW)).toBe(NOW - 7_200_000);
     expect(parseTimeFlag('--to', 'now', NOW)).toBe(NOW);
+    expect(parseTimeFlag('--since', '-1h', NOW)).toBe(NOW - 3_600_000);
+    expect(parseTimeFlag('--since', '-90s', NOW)).toBe(NOW - 90_000);
+    expect(() => parseTimeFlag('--since', '--1h', NOW)).toThrow(/--since/);
     expect(errorValueOf((() => { try { return parseTimeFlag('--from', 'yesterday', NOW); } catch (e) { return e; } })())).toMatchObject({ code: 'invalid-input', message: '--from: "yesterday" is not a time.' });
   });
 

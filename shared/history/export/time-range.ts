@@ -9,6 +9,8 @@ export interface TimeRange {
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 const DURATION = /^(\d+(?:\.\d+)?)\s*(s|min|m|h|d|w)$/;
+/** A duration back from now, as `2h` or `-2h` (both mean two hours ago). */
+const BACK = /^-\s*(?=\d)/;
 const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** `90s`, `30m`, `2h`, `7d`, `1w` in ms; null when it is not a duration. */
@@ -19,12 +21,12 @@ export function parseDurationMs(raw: string): number | null {
 
 /**
  * A time a person typed: ISO 8601 (a date alone is its midnight UTC; a time without a zone is UTC,
- * as the reports print), `now`, or a duration back from now (`2h`).
+ * as the reports print), `now`, or a duration back from now (`2h`, or `-2h` as other tools write it).
  */
 export function parseTimeFlag(flag: string, raw: string, nowMs: number): number {
   const s = raw.trim();
   if (s === 'now') return nowMs;
-  const back = parseDurationMs(s);
+  const back = parseDurationMs(s.replace(BACK, ''));
   if (back !== null) return nowMs - back;
   if (ISO.test(s)) {
     const zoned = /T|\s/.test(s) && !/(Z|[+-]\d{2}:?\d{2})$/.test(s) ? `${s.replace(' ', 'T')}Z` : s;
