@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PtpConfMessageId } from '../errors/catalog-ptpconf';
+import { OPTION_ALIASES, PTP_OPTIONS } from './options';
 import { validatePtpConf } from './validate';
-import { releaseOf } from './versions';
+import { releaseAtLeast, releaseOf } from './versions';
 
 /*
  * The validator against the real ptp4l of this machine: for each file, ptp4l refuses to parse it
@@ -32,6 +33,12 @@ const PARSER_REFUSES = new Set<PtpConfMessageId>([
 
 const dir = mkdtempSync(join(tmpdir(), 'syncscope-ptpconf-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function writeCase(name: string, text: string): string {
+  const file = join(dir, `${name.replace(/\W+/g, '-')}.cfg`);
+  writeFileSync(file, text);
+  return file;
+}
 
 function ptp4l(file: string): string {
   const r = spawnSync('ptp4l', ['-f', file, '-i', 'ssnone0', '-q', '-m', '--uds_address', join(dir, 'uds'), '--free_running', '1'], { encoding: 'utf8', timeout: 5000 });
@@ -64,9 +71,7 @@ const CASES: Record<string, string> = {
 
 describe.skipIf(release === null)(`the validator agrees with this machine's ptp4l (${version ?? 'not installed'})`, () => {
   const check = (name: string, text: string) => {
-    const file = join(dir, `${name.replace(/\W+/g, '-')}.cfg`);
-    writeFileSync(file, text);
-    const out = ptp4l(file);
+    const out = ptp4l(writeCase(name, text));
     const ours = validatePtpConf(text, { release: release ?? undefined });
     const refusesParse = ours.issues.some((i) => i.severity === 'error' && PARSER_REFUSES.has(i.id));
     expect({ name, refused: out.includes('failed to parse configuration file') }).toEqual({ name, refused: refusesParse });
@@ -77,6 +82,16 @@ describe.skipIf(release === null)(`the validator agrees with this machine's ptp4
   };
 
   it.each(Object.entries(CASES))('%s', (name, text) => check(name, text));
+
+  it("has exactly the options of this machine's ptp4l: each one the table dates to this release or before is known to it, each later one unknown, and no other name in its binary is an option", () => {
+    const knows = (name: string) => !ptp4l(writeCase(name, `[global]\n${name} 0\n`)).includes('unknown option');
+    const disagree = PTP_OPTIONS.filter((o) => knows(o.name) !== releaseAtLeast(release!, o.since)).map((o) => `${o.name} (since ${o.since})`);
+    expect(disagree).toEqual([]);
+    const binary = readFileSync(execFileSync('sh', ['-c', 'command -v ptp4l'], { encoding: 'utf8' }).trim()).toString('latin1');
+    const table = new Set([...PTP_OPTIONS.map((o) => o.name), ...OPTION_ALIASES.map((a) => a.alias)]);
+    const words = new Set(binary.split('\0').filter((w) => /^[A-Za-z][A-Za-z0-9_.]{2,48}$/.test(w) && !table.has(w)));
+    expect([...words].filter(knows)).toEqual([]);
+  }, 120_000);
 
   it("accepts linuxptp's own example configs as ptp4l does", () => {
     const examples = '/usr/share/doc/linuxptp/configs';
