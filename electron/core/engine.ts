@@ -190,6 +190,11 @@ export class Engine {
     return this.collection?.collector(deviceId)?.tsnState() ?? null;
   }
 
+  /** A device's live connection (its collector's), or null when it is not connected now. */
+  liveTransport(deviceId: string) {
+    return this.collection?.collector(deviceId)?.connectedTransport() ?? null;
+  }
+
   /** History to analyse or export: the live store, or a session's (by the id or name a request gave). */
   historyReader(sessionId?: string): HistoryReader {
     return sessionId === undefined ? this.liveHistory : this.sessionHistory(sessionId);

@@ -9,6 +9,7 @@ import { createHistoryHandlers } from './history/history-handlers';
 import { createHostKeyHandlers } from './hostkeys/host-key-handlers';
 import { createSessionHandlers } from './sessions/session-handlers';
 import { createTsnHandlers } from './tsn/tsn-handlers';
+import { createTsnConfigHandlers } from './tsn-config/tsn-config-handlers';
 import { sampleColumnsFromSeries } from './store/legacy-samples';
 import { storeError } from './store/store-errors';
 
@@ -29,6 +30,7 @@ export function createHandlers(engine: Engine): Handlers {
     ...createSessionHandlers(engine.sessions),
     ...createAlarmHandlers(engine.alarms, () => engine.devices.list().map((d) => ({ name: d.name, pollIntervalMs: d.pollIntervalMs }))),
     ...createTsnHandlers({ assertDevice: (id) => read(() => engine.devices.get(id)), state: (id) => engine.tsnState(id) }),
+    ...createTsnConfigHandlers({ deviceName: (id) => read(() => engine.devices.get(id)).name, liveTransport: (id) => engine.liveTransport(id) }),
     ...createConfigHandlers(engine.configPush),
     // Where the data lives is for this machine's own consoles, not for a page on the network.
     'engine.hello': (_params, actor) => ({

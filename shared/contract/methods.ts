@@ -10,6 +10,7 @@ import { hostKeyMethods } from './methods-hostkeys';
 import { serialMethods } from './methods-serial';
 import { sessionMethods } from './methods-sessions';
 import { tsnMethods } from './methods-tsn';
+import { tsnConfigMethods } from './methods-tsn-config';
 import { EventQuery, SeriesColumns, SeriesInfo, SeriesQuery, StoredEvent } from '../series/series-query';
 
 /**
@@ -80,6 +81,7 @@ export const methods = {
   ...sessionMethods,
   ...alarmMethods,
   ...tsnMethods,
+  ...tsnConfigMethods,
 } as const;
 
 export type Methods = typeof methods;

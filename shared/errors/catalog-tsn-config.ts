@@ -101,6 +101,11 @@ export const TSN_CONFIG_ERRORS = {
     en: { message: 'tc\'s output has an unexpected {{field}}: {{detail}}.', hint: 'The rest was read. Save the output and report it if this iproute2 prints it differently.' },
     'zh-CN': { message: 'tc 的输出中 {{field}} 不符合预期：{{detail}}。', hint: '其余部分已读取。如果该 iproute2 的输出格式不同，请保存输出并报告。' },
   },
+  'tsn-config.not-connected': {
+    code: 'ssh-disconnected',
+    en: { message: '{{name}} is not connected now, so its qdiscs cannot be read.', hint: 'Wait until the device is online (its status badge), or paste saved `tc -j qdisc show dev IFACE` output instead.' },
+    'zh-CN': { message: '{{name}} 当前未连接，无法读取其队列规则。', hint: '请等待设备上线（见其状态标记），或改为粘贴保存的 `tc -j qdisc show dev 接口` 输出。' },
+  },
   'tsn-config.taprio.flags-both': {
     code: 'invalid-input',
     en: { message: 'flags 0x3 asks for txtime-assist and full offload at once, which the kernel refuses.', hint: 'Use 0x1 (txtime-assist, software with ETF children) or 0x2 (the NIC runs the schedule).' },

@@ -124,6 +124,21 @@ describe.skipIf(skip !== null)('the TSN tab in real Chromium', () => {
     expect(await command()).toContain('base-time 1765152000000000037 cycle-time 1000000 sched-entry S 01 300000 sched-entry S 02 300000 sched-entry S 00 100000 sched-entry S 04 300000 flags 0x1 txtime-delay 40000 clockid CLOCK_TAI');
   });
 
+  it('reads the qdiscs of the lab device over its connection: none is taprio, a missing interface is tc\'s answer, a hostile name is refused before any command', async () => {
+    await id('schedule-iface').fill('eth0');
+    await id('schedule-read-device').click();
+    await id('schedule-none').waitFor({ timeout: 20_000 });
+    expect(JSON.parse((await id('schedule-input').inputValue()) || 'null')).toEqual(expect.arrayContaining([expect.objectContaining({ root: true })]));
+    await id('schedule-iface').fill('eth9');
+    await id('schedule-read-device').click();
+    await id('schedule-tc-failed').waitFor();
+    expect(await id('schedule-tc-failed').textContent()).toContain('Cannot find device "eth9"');
+    await id('schedule-iface').fill('eth0; reboot');
+    await id('schedule-read-device').click();
+    await page().locator('[data-testid="schedule-error"][data-code="invalid-input"]').waitFor();
+    expect(await id('schedule-error').textContent()).toContain('is not a plain Linux interface name');
+  });
+
   it('charts the qdisc statistics the TSN collector stores for the lab device\'s ptp4l interface', async () => {
     await page().locator('[data-testid="tsn-stats"]:not([data-charts="0"])').waitFor({ timeout: 60_000 });
     const chart = page().locator('[data-testid="tsn-chart"][data-chart$="/qdisc/bitRate"]').first();

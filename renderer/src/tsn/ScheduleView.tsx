@@ -1,10 +1,13 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { errorValueOf, type ErrorValue } from '../../../shared/domain/errors';
 import { useTranslation } from 'react-i18next';
 import type { TaprioReadBack } from '../../../shared/tsn/config/taprio-json';
 import { taprioModelOf } from '../../../shared/tsn/config/taprio-json';
 import type { TaprioModel, TaprioSchedule } from '../../../shared/tsn/config/taprio-model';
 import { parseQdiscShow, type QdiscReadBack } from '../../../shared/tsn/config/tc-qdisc';
+import { useEngine } from '../engine/EngineContext';
+import { ErrorAlert } from '../errors/ErrorAlert';
 import { GateTimeline } from './GateTimeline';
 import { nsText } from './ns-text';
 import { ProblemList } from './ProblemList';
@@ -72,11 +75,32 @@ function TaprioReadBackView({ q, index, onEdit }: { q: QdiscReadBack; index: num
   );
 }
 
-/** The schedule on the device, read from saved `tc -j qdisc show` output, oper and admin side by side. */
-export function ScheduleView({ onEdit }: { onEdit(model: TaprioModel): void }) {
+/** The schedule on the device (read over its connection, or from saved `tc -j qdisc show` output), oper and admin side by side. */
+export function ScheduleView({ deviceId, onEdit }: { deviceId: string; onEdit(model: TaprioModel): void }) {
   const { t } = useTranslation();
+  const { client } = useEngine();
   const [text, setText] = useState('');
+  const [iface, setIface] = useState('eth0');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorValue | null>(null);
+  const [tcSaid, setTcSaid] = useState<string | null>(null);
   const [read, setRead] = useState<ReturnType<typeof parseQdiscShow> | null>(null);
+  const readDevice = () => {
+    setBusy(true);
+    setError(null);
+    client.call('tsn.qdiscConfig', { deviceId, iface }).then(
+      (r) => {
+        setBusy(false);
+        setText(r.text);
+        setTcSaid(r.exitCode === 0 ? null : r.stderr.trim() || `exit ${r.exitCode ?? 'signal'}`);
+        setRead(r.exitCode === 0 ? parseQdiscShow(r.text) : null);
+      },
+      (err: unknown) => {
+        setBusy(false);
+        setError(errorValueOf(err));
+      },
+    );
+  };
   const taprios = read?.qdiscs.filter((q) => q.taprio !== null) ?? [];
   return (
     <Stack gap="sm" data-testid="schedule-view">
@@ -84,9 +108,24 @@ export function ScheduleView({ onEdit }: { onEdit(model: TaprioModel): void }) {
       <Text size="sm" c="dimmed">
         {t('tsn.schedule.intro')}
       </Text>
+      <Group align="end" gap="sm">
+        <TextInput size="xs" label={t('tsn.editor.iface')} value={iface} onChange={(e) => setIface(e.currentTarget.value)} data-testid="schedule-iface" w={160} />
+        <Button size="xs" variant="light" onClick={readDevice} loading={busy} data-testid="schedule-read-device">
+          {t('tsn.schedule.readDevice')}
+        </Button>
+      </Group>
+      {error && <ErrorAlert error={error} testId="schedule-error" />}
+      {tcSaid && (
+        <Text size="sm" c="red" data-testid="schedule-tc-failed">
+          {t('tsn.schedule.tcFailed', { stderr: tcSaid })}
+        </Text>
+      )}
       <Textarea label={t('tsn.schedule.input')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} maxRows={8} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 12 } }} data-testid="schedule-input" />
       <Group>
-        <Button size="xs" onClick={() => setRead(parseQdiscShow(text))} disabled={text.trim() === ''} data-testid="schedule-read">
+        <Button size="xs" onClick={() => {
+            setTcSaid(null);
+            setRead(parseQdiscShow(text));
+          }} disabled={text.trim() === ''} data-testid="schedule-read">
           {t('tsn.schedule.read')}
         </Button>
       </Group>

@@ -20,7 +20,7 @@ export function TsnTab({ deviceId }: { deviceId: string }) {
   };
   return (
     <Stack gap="lg" data-testid="tsn-tab">
-      <ScheduleView onEdit={(m) => load(canonicalTaprio(m))} />
+      <ScheduleView deviceId={deviceId} onEdit={(m) => load(canonicalTaprio(m))} />
       <Divider />
       <GclEditor model={model} onChange={setModel} revision={revision} onExample={() => load(exampleTaprio())} />
       <Divider />
