@@ -196,3 +196,30 @@ describe('rule changes', () => {
     expect(feedOffsets(e, [5000])).toEqual([[]]);
   });
 });
+
+describe('many rules on one series', () => {
+  it('signal exactly what each rule alone would (the quiet-threshold fast path skips nothing that matters)', () => {
+    const ruleArb = fc.record({
+      op: fc.constantFrom('>' as const, '<' as const),
+      abs: fc.boolean(),
+      value: fc.integer({ min: -2000, max: 2000 }),
+      band: fc.integer({ min: 0, max: 500 }),
+      forS: fc.integer({ min: 0, max: 3 }),
+      clearS: fc.integer({ min: 0, max: 3 }),
+      nOfM: fc.option(fc.record({ n: fc.integer({ min: 1, max: 3 }), m: fc.integer({ min: 3, max: 5 }) }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(ruleArb, { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(fc.integer({ min: -3000, max: 3000 }), fc.constant(null)), { maxLength: 80 }), (specs, values) => {
+        const rules = specs.map((x, i) => ({ id: `r${i}`, name: `r${i}`, severity: 'warning' as const, kind: 'threshold' as const, metric: 'ptp.offset_from_master' as const, op: x.op, abs: x.abs, value: x.value, clearAt: x.op === '>' ? x.value - x.band : x.value + x.band, forMs: x.forS * 1000, clearForMs: x.clearS * 1000, ...(x.nOfM ? { nOfM: x.nOfM } : {}) }));
+        const together = evaluator(...rules);
+        const alone = rules.map((r) => evaluator(r));
+        values.forEach((v, i) => {
+          const input = { type: 'readings' as const, readings: [offset('d1', i * 1000, v)] };
+          const got = together.feed(input).map((s) => `${s.ruleId}:${s.phase}`).sort();
+          const want = alone.flatMap((e) => e.feed(input)).map((s) => `${s.ruleId}:${s.phase}`).sort();
+          expect(got).toEqual(want);
+        });
+      }),
+    );
+  });
+});

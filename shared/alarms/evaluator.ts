@@ -6,7 +6,8 @@ import type { AlarmInput, AlarmSignal, DeviceRef } from './alarm-input';
 import { eventClears, eventMatches, eventSummary, newEventRuleState, stepEvent, tickEvent, type EventRule, type EventRuleState } from './event-conditions';
 import type { AlarmRule, RuleOf } from './rule-schema';
 import { scopeMatcher } from './scope';
-import { newSeriesRuleState, seriesSummary, stepSeries, tickAbsence, type SeriesRule, type SeriesRuleState } from './series-conditions';
+import { LabelTrie, SeriesSlot } from './series-slot';
+import { newSeriesRuleState, seriesSummary, tickAbsence, type SeriesRule, type SeriesRuleState } from './series-conditions';
 import { gmChangesLastHour, multipleGrandmasters, newDeviceTopology, newTopologyState, priority1Collision, stepTopology, type DeviceTopology, type TopologyRule, type TopologyState } from './topology';
 
 type DeviceRule = RuleOf<'absence'> & { of: 'device-offline' | 'not-measuring' };
@@ -18,10 +19,6 @@ interface Compiled<R extends AlarmRule = AlarmRule> {
 }
 
 /** The series of one (device, instance, metric, labels) and the states of the rules that watch it. */
-interface Slot {
-  states: SeriesRuleState[];
-}
-
 interface DeviceRuleState {
   rule: DeviceRule;
   rev: string;
@@ -55,7 +52,7 @@ export class AlarmEvaluator {
   private deviceRules: Compiled<DeviceRule>[] = [];
   private topologyRules: Compiled<TopologyRule>[] = [];
   private readonly names = new Map<string, string>();
-  private slots = new Map<string, Slot>();
+  private slots = new Map<string, Map<string, Map<string, SeriesSlot | LabelTrie>>>();
   private readonly seriesStates = new Map<string, SeriesRuleState>();
   private readonly absenceStates = new Set<SeriesRuleState>();
   private readonly eventStates = new Map<string, EventRuleState>();
@@ -135,28 +132,40 @@ export class AlarmEvaluator {
 
   private reading(r: Reading): void {
     const p1 = this.topologyRules.length > 0;
+    let byMetric: Map<string, SeriesSlot | LabelTrie> | undefined;
     for (const v of r.values) {
       if (p1 && v.metric === 'ptp.gm_priority1') this.topologyOf(r.deviceId).priority1 = isMeasurement(v) ? v.value : null;
       const rules = this.seriesRules.get(v.metric);
       if (!rules) continue;
-      const labelsKey = v.labels ? canonicalLabels(v.labels) : '{}';
-      const slotKey = `${r.deviceId}\u0000${r.instance}\u0000${v.metric}\u0000${labelsKey}`;
-      let slot = this.slots.get(slotKey);
-      if (!slot) {
-        slot = this.makeSlot(r.deviceId, r.instance, v.labels, labelsKey, rules);
-        this.slots.set(slotKey, slot);
+      byMetric ??= this.metricSlots(r.deviceId, r.instance);
+      let slot: SeriesSlot | undefined;
+      // Index by strings the collector reuses (ids, metric names): a lookup hashes nothing new. Labels in the order given.
+      const entry = byMetric.get(v.metric);
+      if (v.labels) {
+        const byLabels = entry instanceof LabelTrie ? entry : new LabelTrie();
+        if (entry !== byLabels) byMetric.set(v.metric, byLabels);
+        slot = byLabels.get(v.labels);
+        if (!slot) byLabels.set(v.labels, (slot = this.makeSlot(r.deviceId, r.instance, v.labels, canonicalLabels(v.labels), rules)));
+      } else {
+        slot = entry instanceof LabelTrie ? undefined : entry;
+        if (!slot) byMetric.set(v.metric, (slot = this.makeSlot(r.deviceId, r.instance, undefined, '{}', rules)));
       }
       if (slot.states.length === 0) continue;
-      const value = isMeasurement(v) && Number.isFinite(v.value) ? v.value : null;
       const tMs = r.tUs / 1000;
-      for (const s of slot.states) {
-        const p = stepSeries(s, value, tMs);
-        if (p !== null) this.seriesSignal(s, p, tMs);
-      }
+      slot.step(isMeasurement(v) && Number.isFinite(v.value) ? v.value : null, tMs, this.onSeriesPhase);
     }
   }
 
-  private makeSlot(deviceId: string, instance: string, labels: Record<string, string> | undefined, labelsKey: string, rules: Compiled<SeriesRule>[]): Slot {
+  /** The slots of one (device, instance), by metric (and, for labelled series, by their labels). */
+  private metricSlots(deviceId: string, instance: string): Map<string, SeriesSlot | LabelTrie> {
+    let byInstance = this.slots.get(deviceId);
+    if (!byInstance) this.slots.set(deviceId, (byInstance = new Map()));
+    let byMetric = byInstance.get(instance);
+    if (!byMetric) byInstance.set(instance, (byMetric = new Map()));
+    return byMetric;
+  }
+
+  private makeSlot(deviceId: string, instance: string, labels: Record<string, string> | undefined, labelsKey: string, rules: Compiled<SeriesRule>[]): SeriesSlot {
     const name = this.nameOf(deviceId);
     const states: SeriesRuleState[] = [];
     for (const c of rules) {
@@ -171,7 +180,7 @@ export class AlarmEvaluator {
       states.push(s);
       this.labelsOf.set(key, { deviceId, labels: { instance, ...(labels ?? {}) } });
     }
-    return { states };
+    return new SeriesSlot(states);
   }
 
   /** Each state key's device and labels, for its signals. */
@@ -264,6 +273,8 @@ export class AlarmEvaluator {
     const p = stepTopology(s, verdict, nowMs);
     if (p !== null) this.signal(key, c.rule.id, p, nowMs, s.value, s.summary);
   }
+
+  private readonly onSeriesPhase = (s: SeriesRuleState, p: Phase, tMs: number): void => this.seriesSignal(s, p, tMs);
 
   private seriesSignal(s: SeriesRuleState, p: Phase, tMs: number): void {
     const where = this.whereOf(s.key);
