@@ -8,8 +8,8 @@ import type { ErrorEntry } from './catalog-types';
 export const TSN_CONFIG_ERRORS = {
   'tsn-config.iface-invalid': {
     code: 'invalid-input',
-    en: { message: 'The interface name {{iface}} is not a plain Linux interface name.', hint: 'Use the name `ip link` shows (at most 15 letters, digits, and . _ - : @); nothing else reaches a command line.' },
-    'zh-CN': { message: '接口名 {{iface}} 不是普通的 Linux 接口名。', hint: '请使用 `ip link` 显示的名称（最多 15 个字母、数字及 . _ - : @）；其他内容不会进入命令行。' },
+    en: { message: 'The interface name {{iface}} is not a plain Linux interface name.', hint: 'Use the name `ip link` shows: 1–15 letters, digits or _ . + -, not starting with a dash; nothing else reaches a command line.' },
+    'zh-CN': { message: '接口名 {{iface}} 不是普通的 Linux 接口名。', hint: '请使用 `ip link` 显示的名称：1–15 个字母、数字或 _ . + -，且不以短横线开头；其他内容不会进入命令行。' },
   },
   'tsn-config.handle-invalid': {
     code: 'invalid-input',

@@ -5,14 +5,8 @@
  * the clock ids taprio and etf accept.
  */
 
-/**
- * An interface name as Linux allows it (at most 15 bytes, no `/`, no whitespace), further limited
- * to the characters real names use, so a name can sit in an argv or a shell command as one word:
- * `eth0; reboot` is refused, never quoted into a command.
- */
-export function isInterfaceName(name: string): boolean {
-  return /^[A-Za-z0-9_.:@-]{1,15}$/.test(name) && name !== '.' && name !== '..';
-}
+/** The one interface-name rule every TSN command shares (`eth0; reboot` is refused, never quoted). */
+export { isInterfaceName } from '../stats/interface-name';
 
 /** A qdisc handle major as tc reads it (`100`, `8001`): 1–4 hex digits, not 0 (`100:` is printed back). */
 export function isQdiscHandle(handle: string): boolean {
