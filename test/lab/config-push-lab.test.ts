@@ -196,31 +196,46 @@ describe.skipIf(skip !== null)('config push on the lab (ss-p1)', () => {
     expect(logins(dev)).toBe(before);
   }, 60_000);
 
-  it('loses its connection mid-push (sshd sessions killed while applying) and leaves the old config running, saying so in the audit log', async () => {
+  /** Pushes a priority1 change, killing every sshd session of ss-p1 when the push reaches `step`. */
+  async function pushDroppedAt(step: 'write' | 'apply') {
     const text = original.replace(/^priority1\s+128$/m, 'priority1               126');
     const { currentSha256 } = await call('config.preview', { deviceId, instance: 'ptp4l', text });
     const listener = labPid(lab.stateDir, dev.name, 'sshd');
     let killed: number[] = [];
     const off = engine.subscribe((msg) => {
-      if (msg.event !== 'config.push.progress' || msg.payload.phase !== 'push' || msg.payload.step !== 'apply' || msg.payload.state !== 'running') return;
+      if (msg.event !== 'config.push.progress' || msg.payload.phase !== 'push' || msg.payload.step !== step || msg.payload.state !== 'running') return;
       killed = sshdSessions(listener);
       for (const pid of killed) process.kill(pid, 'SIGKILL');
     });
-    let result;
     try {
-      result = await call('config.push', { deviceId, instance: 'ptp4l', text, confirmedSha256: currentSha256, verify: VERIFY });
+      const result = await call('config.push', { deviceId, instance: 'ptp4l', text, confirmedSha256: currentSha256, verify: VERIFY });
+      expect(killed.length).toBeGreaterThan(0);
+      expect(result.error).toMatchObject({ messageId: 'config-push.connection-lost', params: { step } });
+      const [entry] = await call('config.audit', { deviceId, limit: 1 });
+      expect(entry).toMatchObject({ id: result.auditId, outcome: result.outcome, error: { messageId: 'config-push.connection-lost' } });
+      expect(entry!.steps.find((s) => s.state === 'failed')).toMatchObject({ phase: 'push', step });
+      return result;
     } finally {
       off();
     }
-    expect(killed.length).toBeGreaterThan(0);
+  }
+
+  it('loses its connection while applying (sshd sessions killed) and, once back, restores the old config and a running ptp4l', async () => {
+    const result = await pushDroppedAt('apply');
     expect(result.outcome).toBe('rolled-back');
-    expect(result.error).toMatchObject({ messageId: 'config-push.connection-lost', params: { step: 'apply' } });
     expect(result.steps.filter((s) => s.phase === 'rollback').map((s) => `${s.step} ${s.state}`)).toEqual(['write ok', 'apply ok', 'verify ok']);
     expect(readFileSync(conf(), 'utf8')).toBe(original);
     await waitFor('ptp4l to answer with the old priority1', async () => field(await pmcGet(uds(), 'DEFAULT_DATA_SET'), 'priority1') === '128', 20_000, 500);
-    const [entry] = await call('config.audit', { deviceId, limit: 1 });
-    expect(entry).toMatchObject({ outcome: 'rolled-back', error: { messageId: 'config-push.connection-lost' }, rollback: { result: 'restored' } });
-    expect(entry!.steps.find((s) => s.state === 'failed')).toMatchObject({ phase: 'push', step: 'apply' });
+    rmSync(result.backupPath!);
+  }, 180_000);
+
+  it('loses its connection while writing and finds, once back, the old file untouched: nothing restarted', async () => {
+    const pidBefore = labPid(lab.stateDir, dev.name, 'ptp4l');
+    const result = await pushDroppedAt('write');
+    expect(result.outcome).toBe('failed');
+    expect(result.steps.filter((s) => s.phase === 'rollback').map((s) => `${s.step} ${s.state} ${s.detail ?? ''}`)).toEqual(['read ok the file is as it was: nothing to restore']);
+    expect(readFileSync(conf(), 'utf8')).toBe(original);
+    expect(labPid(lab.stateDir, dev.name, 'ptp4l')).toBe(pidBefore);
     rmSync(result.backupPath!);
   }, 180_000);
 

@@ -21,10 +21,19 @@ const SFTP_FAILURE = 4;
  */
 export class SftpFiles implements DeviceFiles {
   readonly how = 'sftp';
+  /** Requests waiting for an answer: a session that closes (its connection dropped) fails them at once, not at their deadline. */
+  private readonly waiting = new Set<(err: Error) => void>();
+  private closed: Error | null = null;
+
   constructor(
     private readonly sftp: SFTPWrapper,
     private readonly owner: FilesOwner,
-  ) {}
+  ) {
+    sftp.once('close', () => {
+      this.closed = new Error('the SFTP session closed');
+      for (const fail of [...this.waiting]) fail(this.closed);
+    });
+  }
 
   async read(path: string): Promise<string> {
     const target = checkedPath(path);
@@ -101,12 +110,20 @@ export class SftpFiles implements DeviceFiles {
 
   /** One SFTP request with a deadline. */
   private op<T>(start: (cb: (err: Error | null | undefined, value?: T) => void) => void): Promise<T> {
+    if (this.closed) return Promise.reject(this.closed);
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new SyncscopeError(catalogError('collect.command-timeout', { command: 'sftp', target: this.owner.device, ms: OP_TIMEOUT_MS }, { deviceId: this.owner.deviceId }))), OP_TIMEOUT_MS);
-      start((err, value) => {
+      const fail = (err: unknown) => {
         clearTimeout(timer);
-        if (err) reject(err);
-        else resolve(value as T);
+        this.waiting.delete(fail);
+        reject(err);
+      };
+      const timer = setTimeout(() => fail(new SyncscopeError(catalogError('collect.command-timeout', { command: 'sftp', target: this.owner.device, ms: OP_TIMEOUT_MS }, { deviceId: this.owner.deviceId }))), OP_TIMEOUT_MS);
+      this.waiting.add(fail);
+      start((err, value) => {
+        if (err) return fail(err);
+        clearTimeout(timer);
+        this.waiting.delete(fail);
+        resolve(value as T);
       });
     });
   }
