@@ -80,6 +80,7 @@ describe.skipIf(skip !== null)('the Config tab in real Chromium, on a lab device
     await expect(issue(line).getAttribute('data-severity')).resolves.toBe('error');
     await expect(issue(line).innerText()).resolves.toContain(`Line ${line}: 300 is out of range for priority2 (0 to 255).`);
     await expect(page().getByTestId(`config-gutter-${line}`).getAttribute('data-severity')).resolves.toBe('error');
+    await expect(page().getByTestId(`config-gutter-${line}`).getAttribute('title')).resolves.toBe(`Line ${line}: 300 is out of range for priority2 (0 to 255).`);
     await expect(check().getAttribute('data-errors')).resolves.toBe('1');
     await expect(page().getByTestId('config-push-reason').innerText()).resolves.toContain('Fix the errors first');
     await shot('config-tab-error-en');

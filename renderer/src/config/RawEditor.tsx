@@ -1,6 +1,8 @@
 import { Box } from '@mantine/core';
 import { forwardRef, useImperativeHandle, useRef } from 'react';
-import type { PtpConfIssue } from '../../../shared/ptpconf';
+import { useTranslation } from 'react-i18next';
+import { issueText, type PtpConfIssue } from '../../../shared/ptpconf';
+import { useLanguage } from '../errors/use-error-text';
 
 /** Both columns share these metrics so line N of the gutter sits beside line N of the text. */
 const LINE_PX = 20;
@@ -24,10 +26,16 @@ export interface RawEditorProps {
  * lines stay aligned; the text area grows with the file.
  */
 export const RawEditor = forwardRef<RawEditorHandle, RawEditorProps>(function RawEditor({ text, issues, onChange }, ref) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const area = useRef<HTMLTextAreaElement>(null);
   const lines = text.split('\n');
   const worst = new Map<number, 'error' | 'warning'>();
-  for (const i of issues) if (worst.get(i.line) !== 'error') worst.set(i.line, i.severity);
+  const said = new Map<number, string[]>();
+  for (const i of issues) {
+    if (worst.get(i.line) !== 'error') worst.set(i.line, i.severity);
+    said.set(i.line, [...(said.get(i.line) ?? []), issueText(i, lang).message]);
+  }
   useImperativeHandle(ref, () => ({
     goToLine(line: number) {
       const el = area.current;
@@ -48,6 +56,7 @@ export const RawEditor = forwardRef<RawEditorHandle, RawEditorProps>(function Ra
               key={i}
               data-testid={severity ? `config-gutter-${i + 1}` : undefined}
               data-severity={severity}
+              title={said.get(i + 1)?.join('\n')}
               style={severity ? { color: 'white', background: severity === 'error' ? 'var(--mantine-color-red-7)' : 'var(--mantine-color-yellow-7)', borderRadius: 3, paddingRight: 4 } : { paddingRight: 4 }}
             >
               {i + 1}
@@ -63,6 +72,7 @@ export const RawEditor = forwardRef<RawEditorHandle, RawEditorProps>(function Ra
         spellCheck={false}
         rows={lines.length + 1}
         style={{ ...metrics, flex: 1, border: 'none', outline: 'none', resize: 'none', whiteSpace: 'pre', overflow: 'hidden', background: 'transparent', color: 'inherit', minHeight: LINE_PX * 6 + PAD_PX * 2 }}
+        aria-label={t('config.view.raw')}
         data-testid="config-text"
       />
     </Box>
