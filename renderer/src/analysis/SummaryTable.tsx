@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSummary, InstanceSummary, SeriesSummary } from '../../../shared/history/summary/summary-types';
-import { formatDuration } from '../../../shared/history/report/html-report';
+import { durationLanguage, formatDuration } from '../../../shared/history/report/duration-text';
 import { formatNumber } from '../../../shared/history/report/svg-charts';
 
 const num = (v: number | null | undefined, unit: string) => (v === null || v === undefined ? '—' : `${formatNumber(v)} ${unit}`);
@@ -13,7 +13,9 @@ interface Column {
 
 /** Several devices side by side over one window: one column per device and instance, one row per figure. */
 export function SummaryTable({ summaries }: { summaries: readonly DeviceSummary[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = durationLanguage(i18n.language);
+  const duration = (ms: number) => formatDuration(ms, lang);
   const columns: Column[] = summaries.flatMap((device) => device.instances.map((inst) => ({ device, inst })));
   if (columns.length === 0) return <Text c="dimmed">{t('history.analysis.noData')}</Text>;
   const offset = (c: Column): SeriesSummary | undefined => c.inst.offset[0];
@@ -32,15 +34,15 @@ export function SummaryTable({ summaries }: { summaries: readonly DeviceSummary[
       cell: (c) =>
         c.inst.portStates
           .map((p) => {
-            const parts = Object.entries(p.stateMs).map(([state, ms]) => `${state} ${formatDuration(ms)}`);
-            if (p.offlineMs > 0) parts.push(`${t('history.analysis.row.offline')} ${formatDuration(p.offlineMs)}`);
-            if (p.unknownMs > 0) parts.push(`${t('history.analysis.row.unknown')} ${formatDuration(p.unknownMs)}`);
+            const parts = Object.entries(p.stateMs).map(([state, ms]) => `${state} ${duration(ms)}`);
+            if (p.offlineMs > 0) parts.push(`${t('history.analysis.row.offline')} ${duration(p.offlineMs)}`);
+            if (p.unknownMs > 0) parts.push(`${t('history.analysis.row.unknown')} ${duration(p.unknownMs)}`);
             return `${p.port}: ${parts.join(', ')}`;
           })
           .join('; ') || '—',
     },
     { key: 'gmChanges', label: t('history.analysis.row.gmChanges'), cell: (c) => String(c.inst.gmChanges.count) },
-    { key: 'gaps', label: t('history.analysis.row.gaps'), cell: (c) => t('history.analysis.row.gapsValue', { count: c.inst.gaps.count, total: formatDuration(c.inst.gaps.totalMs), longest: formatDuration(c.inst.gaps.longestMs) }) },
+    { key: 'gaps', label: t('history.analysis.row.gaps'), cell: (c) => t('history.analysis.row.gapsValue', { count: c.inst.gaps.count, total: duration(c.inst.gaps.totalMs), longest: duration(c.inst.gaps.longestMs) }) },
     {
       key: 'events',
       label: t('history.analysis.row.events'),

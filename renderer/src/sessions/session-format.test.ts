@@ -13,5 +13,6 @@ describe('session text', () => {
     expect(sessionWindow({ fromMs: null, toMs: null, timeBase: 'wall' }, 'en')).toBeNull();
     expect(sessionRangeSec({ fromMs: 1000, toMs: 1000 })).toEqual({ min: -29, max: 31 });
     expect(sessionWindow({ fromMs: 0, toMs: 3_600_000, timeBase: 'wall' }, 'en')?.span).toBe('1 h');
+    expect(sessionWindow({ fromMs: 0, toMs: 3_660_000, timeBase: 'wall' }, 'zh-CN')?.span).toBe('1 小时 1 分钟');
   });
 });

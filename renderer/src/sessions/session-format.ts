@@ -1,5 +1,5 @@
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
-import { formatDuration } from '../../../shared/history/report/html-report';
+import { durationLanguage, formatDuration } from '../../../shared/history/report/duration-text';
 
 /** A file size as people read it: 812 B, 14.2 KB, 3.1 MB. */
 export function formatBytes(bytes: number): string {
@@ -18,7 +18,7 @@ export function formatBytes(bytes: number): string {
 export function sessionWindow(s: Pick<SessionSummary, 'fromMs' | 'toMs' | 'timeBase'>, language: string): { from: string; to: string; span: string } | null {
   if (s.fromMs === null || s.toMs === null) return null;
   const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' });
-  return { from: format.format(s.fromMs), to: format.format(s.toMs), span: formatDuration(s.toMs - s.fromMs) };
+  return { from: format.format(s.fromMs), to: format.format(s.toMs), span: formatDuration(s.toMs - s.fromMs, durationLanguage(language)) };
 }
 
 /** A session's window on the charts' axis, seconds (the whole session; null while it is empty). */

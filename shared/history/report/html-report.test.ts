@@ -32,4 +32,13 @@ describe('the HTML summary report', () => {
     expect(zh).toContain('判定（g8273.2-class-c）：未通过');
     expect(zh).toContain('定时报告');
   });
+
+  it('writes durations (time in port states, gaps) in the page\'s language', () => {
+    const r = knownReport({ name: 'ss-s1', amplitudeNs: 5 });
+    expect(htmlReport(r, 'en')).toContain('<td>SLAVE</td><td class="n">1 h</td>');
+    const zh = htmlReport(r, 'zh-CN');
+    expect(zh).toContain('<td>SLAVE</td><td class="n">1 小时</td>');
+    expect(zh).toContain('共 0 秒，最长 0 秒');
+    expect(zh).not.toMatch(/class="n">[\d. ]+(h|min|s)</);
+  });
 });

@@ -1,6 +1,7 @@
 import type { LimitName } from '../analysis/mask-check';
 import { STANDARD_TIMING_MASKS, type TimingMask } from '../analysis/timing-masks';
 import type { InstanceSummary } from '../summary/summary-types';
+import { formatDuration } from './duration-text';
 import { esc } from './html-escape';
 import type { ReportDevice, SummaryReport } from './report-model';
 import { reportText, type ReportLanguage, type ReportTextId } from './report-text';
@@ -24,24 +25,19 @@ svg.chart{max-width:100%;height:auto;display:block;margin:8px 0}svg .grid{stroke
 interface Html {
   html: string;
 }
-type T = (id: ReportTextId, params?: Record<string, string | number | Html>) => string;
+interface T {
+  (id: ReportTextId, params?: Record<string, string | number | Html>): string;
+  /** A duration in the report's language. */
+  duration(ms: number): string;
+}
 
 /** The report's text in `lang` with its parameters escaped (Html ones as they are): the template is ours, the parameters are not. */
 function textFor(lang: ReportLanguage): T {
-  return (id, params = {}) => reportText(lang, id, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v.html : esc(v)])));
+  const t = (id: ReportTextId, params: Record<string, string | number | Html> = {}) => reportText(lang, id, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' ? v.html : esc(v)])));
+  return Object.assign(t, { duration: (ms: number) => formatDuration(ms, lang) });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return ms < 10_000 && ms % 1000 !== 0 ? `${(ms / 1000).toFixed(1)} s` : `${s} s`;
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  return [d ? `${d} d` : '', h ? `${h} h` : '', m ? `${m} min` : '', sec && !d ? `${sec} s` : ''].filter(Boolean).join(' ');
-}
 
 const num = (x: number | null | undefined, unit = '') => (x === null || x === undefined ? '—' : `${formatNumber(x)}${unit ? ` ${unit}` : ''}`);
 const verdictClass = (v: string) => (v === 'pass' || v === 'fail' ? v : 'incomplete');
@@ -72,14 +68,14 @@ function portStatesTable(inst: InstanceSummary, t: T): string {
     const entries: [string, number][] = [...Object.entries(p.stateMs).sort((a, b) => b[1] - a[1]), [t('offline'), p.offlineMs], [t('unknown'), p.unknownMs]];
     for (const [state, ms] of entries) {
       if (ms === 0) continue;
-      rows.push(`<tr><td>${esc(p.port)}</td><td>${esc(state)}</td><td class="n">${esc(formatDuration(ms))}</td><td class="n">${((100 * ms) / total).toFixed(1)} %</td></tr>`);
+      rows.push(`<tr><td>${esc(p.port)}</td><td>${esc(state)}</td><td class="n">${esc(t.duration(ms))}</td><td class="n">${((100 * ms) / total).toFixed(1)} %</td></tr>`);
     }
   }
   return `<h4>${t('portStates')}</h4><table><tr><th>${t('port')}</th><th>${t('state')}</th><th>${t('duration')}</th><th>${t('share')}</th></tr>\n${rows.join('\n')}</table>`;
 }
 
 function eventsBlock(inst: InstanceSummary, t: T): string {
-  const gaps = `<p>${t('gaps', { count: inst.gaps.count, total: formatDuration(inst.gaps.totalMs), longest: formatDuration(inst.gaps.longestMs) })}</p>`;
+  const gaps = `<p>${t('gaps', { count: inst.gaps.count, total: t.duration(inst.gaps.totalMs), longest: t.duration(inst.gaps.longestMs) })}</p>`;
   const gm = `<p>${t('gmChanges', { count: inst.gmChanges.count })}</p>${
     inst.gmChanges.first.length ? `<table>${inst.gmChanges.first.map((c) => `<tr><td>${esc(iso(c.tMs))}</td><td>${esc(c.from ?? '—')} → ${esc(c.to ?? '—')}</td></tr>`).join('')}</table>` : ''
   }`;
