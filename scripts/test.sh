@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 export SYNCSCOPE_TEST_OUTPUT="${SYNCSCOPE_TEST_OUTPUT:-$PWD/test-output}"
 t0=$(date +%s)
-say() { printf '\n== %s\n' "$*"; }
+say() { printf '\n== %s  (at %s s)\n' "$*" "$(( $(date +%s) - t0 ))"; }
 
 say "system packages"
 # command → Debian package
