@@ -42,6 +42,11 @@ export const HISTORY_ERRORS = {
     en: { message: 'Cannot write {{file}}: {{detail}}.', hint: 'Check that the folder exists and that you may write there, and that the disk has space.' },
     'zh-CN': { message: '无法写入 {{file}}：{{detail}}。', hint: '请检查该文件夹是否存在、是否有写入权限，以及磁盘是否有空间。' },
   },
+  'history.schedule-folder-local-only': {
+    code: 'invalid-input',
+    en: { message: 'Report folders are chosen only on the engine\'s machine; this request came from {{address}}.', hint: 'Add the schedule in the console on the machine where the engine runs (or with syncscope reports schedules add there).' },
+    'zh-CN': { message: '报告文件夹只能在引擎所在的机器上选择；此请求来自 {{address}}。', hint: '请在引擎所在机器上的控制台中添加该计划（或在该机器上运行 syncscope reports schedules add）。' },
+  },
   'history.no-such-schedule': {
     code: 'not-found',
     en: { message: 'No report schedule {{id}}.', hint: 'List the schedules and pick one of them; it may have been removed.' },

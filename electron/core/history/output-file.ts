@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { accessSync, constants, createWriteStream, mkdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
@@ -77,6 +77,41 @@ export function openOutputFile(target: string): OutputFile {
       rmSync(partial, { force: true });
     },
   };
+}
+
+/** A path's stat, or null when it does not exist (also when a part of it is a file: ENOTDIR). */
+function statOrNull(path: string) {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw err;
+  }
+}
+
+/**
+ * Whether reports can be written into `folder` (resolved): an existing folder this process may write
+ * in, or a missing one whose nearest existing parent is (it is created at the first run). Throws the
+ * unwritable error naming why; returns the resolved path.
+ */
+export function checkOutputFolder(folder: string): string {
+  const path = resolve(folder);
+  let at = path;
+  try {
+    for (;;) {
+      const st = statOrNull(at);
+      if (st) {
+        if (!st.isDirectory()) throw new Error(at === path ? 'it is a file, not a folder' : `${at} is a file, not a folder`);
+        accessSync(at, constants.W_OK | constants.X_OK);
+        return path;
+      }
+      const up = dirname(at);
+      if (up === at) throw new Error('no part of the path exists');
+      at = up;
+    }
+  } catch (err) {
+    throw unwritable(path, err);
+  }
 }
 
 /** A folder a person chose for reports: created when missing. */

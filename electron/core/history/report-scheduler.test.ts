@@ -61,14 +61,19 @@ describe('scheduled compliance reports, on a real store', () => {
   });
 
   it('records a run that could not write, with the reason, instead of failing every minute', async () => {
-    const notAFolder = join(out, 'plain-file');
-    writeFileSync(notAFolder, 'x');
-    const s = await call<Result<'reports.schedules.save'>>('reports.schedules.save', { schedule: { name: 'broken', deviceIds: ['gm-1'], period: 'weekly', folder: notAFolder } });
+    // A folder that could be written when the schedule was saved, and was replaced by a file since.
+    const later = join(out, 'later');
+    const s = await call<Result<'reports.schedules.save'>>('reports.schedules.save', { schedule: { name: 'broken', deviceIds: ['gm-1'], period: 'weekly', folder: later } });
+    writeFileSync(later, 'x');
     await scheduler.tick();
     const run = (await call<Result<'reports.schedules.list'>>('reports.schedules.list', {})).find((x) => x.id === s.id)!.lastRun!;
     expect(run).toMatchObject({ level: null, htmlFile: null, error: { messageId: 'history.output-unwritable' } });
     const refused = await dispatch(e.engine.handlers, { method: 'reports.schedules.save', params: { schedule: { name: 'x', deviceIds: ['nope'], period: 'daily', folder: out } } }, { origin: 'cli' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const notAFolder = await dispatch(e.engine.handlers, { method: 'reports.schedules.save', params: { schedule: { name: 'x', deviceIds: ['gm-1'], period: 'daily', folder: join(later, 'sub') } } }, { origin: 'cli' });
+    expect(notAFolder).toMatchObject({ ok: false, error: { messageId: 'history.output-unwritable', message: expect.stringContaining('is a file, not a folder') as unknown } });
+    const remote = await dispatch(e.engine.handlers, { method: 'reports.schedules.save', params: { schedule: { name: 'x', deviceIds: ['gm-1'], period: 'daily', folder: out } } }, { origin: 'socket', address: '192.0.2.7' });
+    expect(remote).toMatchObject({ ok: false, error: { messageId: 'history.schedule-folder-local-only' } });
     const relative = await dispatch(e.engine.handlers, { method: 'reports.schedules.save', params: { schedule: { name: 'x', deviceIds: ['gm-1'], period: 'daily', folder: 'reports' } } }, { origin: 'cli' });
     expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-input', field: 'schedule.folder' } });
   });

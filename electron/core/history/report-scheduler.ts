@@ -9,7 +9,7 @@ import { dueWindow, latestWindow, reportFileBase, type ReportSchedule, type Repo
 import type { Logger } from '../log';
 import { summarizeDevices } from './device-summaries';
 import { historyDevice, type HistoryReader } from './history-reader';
-import { ensureOutputFolder, writeOutputFile } from './output-file';
+import { checkOutputFolder, ensureOutputFolder, writeOutputFile } from './output-file';
 import type { ReportSchedulesRepo } from './report-schedules-repo';
 import { analyzeStoredTiming } from './timing-analysis';
 
@@ -58,12 +58,13 @@ export class ReportScheduler {
     return this.deps.repo.list();
   }
 
-  /** Saves a schedule after checking its devices exist (by id or name; stored by id). */
+  /** Saves a schedule after checking its devices exist (by id or name; stored by id), its masks, and that its folder can be written. */
   save(input: ReportScheduleInput, id?: string): ReportSchedule {
     const reader = this.deps.history();
     const deviceIds = input.deviceIds.map((d) => historyDevice(reader, d).id);
     resolveMasks(input.masks);
-    return this.deps.repo.save({ ...input, deviceIds }, id);
+    const folder = checkOutputFolder(input.folder);
+    return this.deps.repo.save({ ...input, deviceIds, folder }, id);
   }
 
   remove(id: string): void {

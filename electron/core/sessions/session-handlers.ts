@@ -4,6 +4,7 @@ import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
 import type { Engine } from '../engine';
 import { ENGINE_VERSION } from '../engine';
+import { isLocalActor } from '../local-actor';
 import { sampleSessionPath } from './sample-session-path';
 import { sessionHistoryReader } from './session-history-reader';
 import { SessionService } from './session-service';
@@ -33,10 +34,7 @@ export function createSessionService(engine: Engine): SessionService {
  * engine read its files. The desktop app (IPC), an in-process CLI and loopback connections may.
  */
 export function assertLocalActor(actor: Actor): void {
-  if (actor.origin !== 'socket') return;
-  const address = actor.address ?? '';
-  if (/^(?:::ffff:)?127\.\d+\.\d+\.\d+$/.test(address) || address === '::1') return;
-  throw new SyncscopeError(catalogError('session.paths-local-only', { address: address || 'an unknown address' }));
+  if (!isLocalActor(actor)) throw new SyncscopeError(catalogError('session.paths-local-only', { address: actor.address || 'an unknown address' }));
 }
 
 export function createSessionHandlers(sessions: SessionService): SessionHandlers {
