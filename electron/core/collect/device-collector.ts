@@ -45,6 +45,8 @@ export interface CollectorOptions {
 }
 
 export const POLL_DEADLINE_MS = 5_000;
+/** How often sources with their own interval are checked for being due. */
+const BESIDE_TICK_MS = 100;
 /** A kept-open pmc answers in well under a millisecond; one that does not answer within this is not answering. */
 export const STREAM_ANSWER_DEADLINE_MS = 1_000;
 
@@ -69,6 +71,7 @@ export class DeviceCollector {
   /** The sources each cycle awaits (pmc first: the device's status follows it), and those with their own interval. */
   private readonly cycleSources: PtpSource[];
   private readonly besideSources: PtpSource[];
+  private besideTimer: ReturnType<typeof setInterval> | null = null;
   private readonly random: () => number;
   private readonly retryBaseMs: number | undefined;
   private failures = 0;
@@ -105,6 +108,12 @@ export class DeviceCollector {
     this.random = opts.random ?? Math.random;
     this.retryBaseMs = opts.retryBaseMs;
     this.current = { deviceId: spec.id, connection: 'idle', portState: null, lastError: null, lastSampleAtMs: null, nextRetryAtMs: null };
+    // Sources with their own interval run on their own clock while connected, beside the cycle: a
+    // slow tc/ethtool never holds up pmc, and a device whose ptp4l is down (backing off) is still read.
+    if (this.besideSources.length > 0) {
+      this.besideTimer = setInterval(() => this.tickBeside(), BESIDE_TICK_MS);
+      this.besideTimer.unref?.();
+    }
     this.done = this.loop();
   }
 
@@ -161,6 +170,7 @@ export class DeviceCollector {
       }
     } finally {
       unsubscribe();
+      if (this.besideTimer) clearInterval(this.besideTimer);
       for (const s of this.sources) s.close();
     }
   }
@@ -180,8 +190,6 @@ export class DeviceCollector {
     }
     this.polling = true;
     try {
-      // Sources with their own interval run beside the cycle, never holding up pmc.
-      for (const s of this.besideSources) if (this.due(s)) this.pollBeside(s);
       const polls = await Promise.all(this.cycleSources.map((s) => s.poll(this.transport, this.stopping.signal)));
       if (this.stopped) return { kind: 'failed' };
       this.deliver(polls);
@@ -200,14 +208,19 @@ export class DeviceCollector {
     }
   }
 
-  /** A source with its own interval polls when that much passed (10 % early is on time: the cycle's own jitter) and its last poll is over. */
+  /** A source with its own interval polls when that much passed since its last start (to the nearest tick) and its last poll is over. */
   private due(source: PtpSource): boolean {
     if (source.intervalMs === undefined || this.inFlight.has(source)) return false;
     const now = performance.now();
     const last = this.lastPolledMs.get(source);
-    if (last !== undefined && now - last < source.intervalMs * 0.9) return false;
+    if (last !== undefined && now - last < source.intervalMs - BESIDE_TICK_MS / 2) return false;
     this.lastPolledMs.set(source, now);
     return true;
+  }
+
+  private tickBeside(): void {
+    if (this.stopped || this.transport.state !== 'connected') return;
+    for (const s of this.besideSources) if (this.due(s)) this.pollBeside(s);
   }
 
   /** Polls a source beside the cycle; what it found is delivered when it ends, unless the collector stopped. */
