@@ -6,13 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/contract/methods-config';
 import { openDatabase, type Db } from '../store/db';
 import { AuditRepo, STALE_RUNNING_MS } from './audit-repo';
+import { startEntry } from './push-recorder';
 
 const CHILD = `
 const { openDatabase } = require('./electron/core/store/db');
 const { AuditRepo } = require('./electron/core/config-push/audit-repo');
-const { PushRecorder } = require('./electron/core/config-push/push-recorder');
 const db = openDatabase(process.argv[process.argv.length - 1]);
-const r = new PushRecorder({ id: 'p1', startedAtMs: 1, updatedAtMs: 1, endedAtMs: null, actor: { origin: 'cli', user: null, address: null }, deviceId: 'd', deviceName: 'd', targetKind: 'ptp4l-conf', target: '/x', instance: null, oldSha256: null, newSha256: 'f'.repeat(64), diff: '', outcome: 'running', steps: [], backupPath: null, rollback: null, error: null }, new AuditRepo(db), () => undefined);
+const { PushRecorder, startEntry } = require('./electron/core/config-push/push-recorder');
+const r = new PushRecorder(startEntry({ id: 'p1', actor: { origin: 'cli', user: null, address: null }, deviceId: 'd', deviceName: 'd', targetKind: 'ptp4l-conf', target: '/x', instance: null, newSha256: 'f'.repeat(64) }), new AuditRepo(db), () => undefined);
 r.start('push', 'connect');
 r.end('ok', 'ssh');
 r.start('push', 'write');
@@ -20,30 +21,12 @@ process.kill(process.pid, 'SIGKILL');
 `;
 
 function entry(over: Partial<AuditEntry>): AuditEntry {
-  return {
-    id: 'a',
-    startedAtMs: 1_000,
-    updatedAtMs: 1_000,
-    endedAtMs: null,
-    actor: { origin: 'socket', user: null, address: '192.0.2.7' },
-    deviceId: 'dev-1',
-    deviceName: 'gm-1',
-    targetKind: 'ptp4l-conf',
-    target: '/etc/linuxptp/ptp4l.conf',
-    instance: 'ptp4l',
-    oldSha256: null,
-    newSha256: 'f'.repeat(64),
-    diff: '',
-    outcome: 'running',
-    steps: [],
-    backupPath: null,
-    rollback: null,
-    error: null,
-    ...over,
-  };
+  const start = { id: 'a', actor: { origin: 'socket', user: null, address: '192.0.2.7' }, deviceId: 'dev-1', deviceName: 'gm-1', targetKind: 'ptp4l-conf' as const, target: '/etc/linuxptp/ptp4l.conf', instance: 'ptp4l', newSha256: 'f'.repeat(64) };
+  return { ...startEntry(start, 1_000), ...over };
 }
 
-describe('the config push audit log (a real SQLite file, migration 7)', () => {
+// Real processes and files: a machine busy with other suites takes longer than vitest's 5 s default.
+describe('the config push audit log (a real SQLite file, migration 7)', { timeout: 30_000 }, () => {
   let dir: string;
   let db: Db;
   beforeEach(() => {

@@ -16,7 +16,7 @@ import { createTransport } from '../transport/registry';
 import type { AuditRepo } from './audit-repo';
 import { sha256Hex, Ptp4lConfTarget } from './ptp4l-conf-target';
 import { runPush } from './push-pipeline';
-import { PushRecorder } from './push-recorder';
+import { PushRecorder, startEntry } from './push-recorder';
 import { PushSession } from './push-session';
 import type { PushTarget, TargetState } from './push-target';
 import { newQdiscText, qdiscCommandsText, qdiscList, QdiscTarget } from './qdisc-target';
@@ -154,28 +154,8 @@ export class ConfigPushService {
     if (this.busy.has(spec.id)) throw new SyncscopeError(catalogError('config-push.busy', { device: spec.name }, { deviceId: spec.id }));
     this.busy.add(spec.id);
     const newSha256 = sha256Hex(params.text);
-    const now = Date.now();
     const recorder = new PushRecorder(
-      {
-        id: randomUUID(),
-        startedAtMs: now,
-        updatedAtMs: now,
-        endedAtMs: null,
-        actor: auditActor(actor),
-        deviceId: spec.id,
-        deviceName: spec.name,
-        targetKind: what.kind,
-        target: what.target,
-        instance: what.instance,
-        oldSha256: null,
-        newSha256,
-        diff: '',
-        outcome: 'running',
-        steps: [],
-        backupPath: null,
-        rollback: null,
-        error: null,
-      },
+      startEntry({ id: randomUUID(), actor: auditActor(actor), deviceId: spec.id, deviceName: spec.name, targetKind: what.kind, target: what.target, instance: what.instance, newSha256 }),
       this.deps.audit,
       this.deps.progress,
     );

@@ -12,7 +12,7 @@ import { AuditRepo } from './audit-repo';
 import { backupPathFor } from './device-files';
 import { sha256Hex } from './ptp4l-conf-target';
 import { runPush } from './push-pipeline';
-import { PushRecorder } from './push-recorder';
+import { PushRecorder, startEntry } from './push-recorder';
 import { PushSession, type DeviceIo } from './push-session';
 import type { PushTarget, StepOutcome, TargetState } from './push-target';
 import { runRestart } from './restart-command';
@@ -76,7 +76,8 @@ class ServiceTarget implements PushTarget {
 const OLD = '[global]\ndomainNumber 0\npriority1 128\nlogSyncInterval 0\n';
 const NEW = '[global]\ndomainNumber 0\npriority1 127\nlogSyncInterval -1\n';
 
-describe('the push pipeline, step by step', () => {
+// Real processes and files: a machine busy with other suites takes longer than vitest's 5 s default.
+describe('the push pipeline, step by step', { timeout: 30_000 }, () => {
   let dir: string;
   let db: Db;
   let audit: AuditRepo;
@@ -106,7 +107,7 @@ describe('the push pipeline, step by step', () => {
     const session = new PushSession(transport, true, { device: 'here', deviceId: 'dev-1' });
     const id = `push-${progress.length}-${Math.random()}`;
     const recorder = new PushRecorder(
-      { id, startedAtMs: Date.now(), updatedAtMs: Date.now(), endedAtMs: null, actor: { origin: 'test', user: null, address: null }, deviceId: 'dev-1', deviceName: 'here', targetKind: 'ptp4l-conf', target: conf, instance: 'ptp4l', oldSha256: null, newSha256: sha256Hex(text), diff: '', outcome: 'running', steps: [], backupPath: null, rollback: null, error: null },
+      startEntry({ id, actor: { origin: 'test', user: null, address: null }, deviceId: 'dev-1', deviceName: 'here', targetKind: 'ptp4l-conf', target: conf, instance: 'ptp4l', newSha256: sha256Hex(text) }),
       audit,
       (p) => {
         progress.push(p);

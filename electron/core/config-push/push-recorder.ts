@@ -2,6 +2,14 @@ import type { AuditEntry, PushOutcome, PushPhase, PushProgress, PushStep, PushSt
 import type { ErrorValue } from '../../../shared/domain/errors';
 import type { AuditRepo } from './audit-repo';
 
+/** What is known of a push before it starts; the rest of its audit row fills in as it goes. */
+export type PushStart = Pick<AuditEntry, 'id' | 'actor' | 'deviceId' | 'deviceName' | 'targetKind' | 'target' | 'instance' | 'newSha256'>;
+
+/** The audit row of a push that is about to start. */
+export function startEntry(start: PushStart, nowMs = Date.now()): AuditEntry {
+  return { ...start, startedAtMs: nowMs, updatedAtMs: nowMs, endedAtMs: null, oldSha256: null, diff: '', outcome: 'running', steps: [], backupPath: null, rollback: null, error: null };
+}
+
 /**
  * One push's audit row and progress: every step's start and end is written to the row (before the
  * step's work goes on) and told to every console as a `config.push.progress` event.

@@ -24,7 +24,8 @@ exit 1
 
 const MODEL = JSON.stringify({ kind: 'cbs', parent: '100:1', idleslopeKbps: 20000, sendslopeKbps: -980000, hicreditBytes: 30, locreditBytes: -1470 });
 
-describe('a qdisc push where the driver refuses a replace', () => {
+// Real processes and files: a machine busy with other suites takes longer than vitest's 5 s default.
+describe('a qdisc push where the driver refuses a replace', { timeout: 30_000 }, () => {
   let dir: string;
   let path: string | undefined;
   beforeEach(() => {

@@ -9,7 +9,8 @@ import { ShellFiles } from './shell-files';
 
 const owner = { device: 'here', deviceId: 'dev-1' };
 
-describe('files through shell commands (the local transport, a temp dir as the device)', () => {
+// Real processes and files: a machine busy with other suites takes longer than vitest's 5 s default.
+describe('files through shell commands (the local transport, a temp dir as the device)', { timeout: 30_000 }, () => {
   let dir: string;
   let transport: LocalTransport;
   let files: ShellFiles;
