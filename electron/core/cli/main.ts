@@ -14,6 +14,7 @@ import { runDoctorCommand, type DoctorFlags } from './doctor-command';
 import { runEvents, type EventsFlags } from './events-command';
 import { registerAlarmCommands } from './alarm-commands';
 import { registerHistoryCommands } from './history-commands';
+import { registerReportScheduleCommands } from './report-schedule-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
 import { registerConfigCommands } from './config-commands';
@@ -214,6 +215,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
   registerConnectCommands(device, where, withAccess);
   registerSerialCommands(program);
   registerHistoryCommands(program, where, withAccess, outcome);
+  registerReportScheduleCommands(program, where, withAccess);
   registerAlarmCommands(program, where, withAccess);
 
   where(
