@@ -28,6 +28,8 @@ export function pollCommand(opts: PollCommandOptions): string[] {
     const q = shellQuote(iface);
     lines.push(`m class ${iface}; tc -s -j class show dev ${q} 2>&1 || { m class-text ${iface}; tc -s class show dev ${q} 2>&1; }`);
     lines.push(`m ethtool-S ${iface}; ethtool -S ${q} 2>&1`);
+    // The kernel's standard counters (eth-mac, eth-ctrl, rmon …), where the driver has them (ethtool ≥ 5.13).
+    lines.push(`m ethtool-groups ${iface}; ethtool --json -S ${q} --all-groups 2>&1`);
     if (opts.capabilities) {
       lines.push(`m ethtool-T ${iface}; ethtool -T ${q} 2>&1`);
       lines.push(`m ethtool-mm ${iface}; ethtool --json --include-statistics --show-mm ${q} 2>&1 || { m ethtool-mm-text ${iface}; ethtool --include-statistics --show-mm ${q} 2>&1; }`);

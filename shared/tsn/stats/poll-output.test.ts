@@ -37,6 +37,14 @@ describe('one poll\'s sections', () => {
     expect(text.interfaces.get('eth0')?.macMerge?.counters.MACMergeFragCountTx).toBe(57824);
   });
 
+  it('adds the standard groups to the driver\'s counters, and nothing from an ethtool that refuses --all-groups', () => {
+    const withGroups = parsePollOutput(`${section('ethtool-S eth0', fixture('ethtool-igc-S.txt'))}${section('ethtool-groups eth0', fixture('ethtool-S-groups.json'))}`, ['eth0']);
+    expect(withGroups.interfaces.get('eth0')?.ethtool?.device).toMatchObject({ tx_hwtstamp_timeouts: 0, 'eth-mac.FramesTransmittedOK': 1200, 'rmon.rx-pkts65to127': 20 });
+    const refused = parsePollOutput(`${section('ethtool-S eth0', fixture('ethtool-igc-S.txt'))}${section('ethtool-groups eth0', 'ethtool: bad command line argument(s)')}`, ['eth0']);
+    expect(refused.interfaces.get('eth0')?.ethtool?.problems).toEqual([]);
+    expect(Object.keys(refused.interfaces.get('eth0')?.ethtool?.device ?? {}).some((k) => k.includes('.'))).toBe(false);
+  });
+
   it('gives nothing, not an error, for a section the poll did not ask for', () => {
     const out = parsePollOutput('', ['eth0']);
     expect(out.qdiscs).toBeNull();

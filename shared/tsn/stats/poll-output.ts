@@ -1,5 +1,5 @@
 import { parseEthtoolTimestamping, type TimestampingCaps } from '../../doctor/ethtool-timestamping';
-import { parseEthtoolStats, type EthtoolStats } from './ethtool-stats';
+import { parseEthtoolStats, parseEthtoolStatsJson, type EthtoolStats } from './ethtool-stats';
 import { parseMacMerge, type MacMergeState } from './ethtool-mm';
 import { parseLoadavg, type LoadAvg } from './proc-loadavg';
 import { parseMeminfo, type MemInfo } from './proc-meminfo';
@@ -10,8 +10,8 @@ import type { ClassStats, QdiscStats, TcParse } from './tc-stats';
 
 /**
  * One poll's output: every section a single command printed, each after a marker line
- * `@@SS <section> [interface]` (tc qdisc for all interfaces; per interface tc class, ethtool -S,
- * and now and then ethtool -T and --show-mm; the /proc files). A `-text` section is the text
+ * `@@SS <section> [interface]` (tc qdisc for all interfaces; per interface tc class, ethtool -S and
+ * its standard groups, and now and then ethtool -T and --show-mm; the /proc files). A `-text` section is the text
  * fallback of the JSON attempt before it and wins over it.
  */
 export const SECTION_MARK = '@@SS';
@@ -53,6 +53,14 @@ function pick(sections: Map<string, string>, name: string, iface?: string): stri
 /** ethtool without --show-mm (before 6.3) or a driver without MAC merge: not a problem, just nothing to show. */
 const NOT_SUPPORTED = /bad command line argument|Operation not supported|not supported|unrecognized option|Unknown option/i;
 
+/** The standard groups' counters join the driver's device counters (`eth-mac.FramesTransmittedOK`); an ethtool without them adds nothing. */
+function withStandardGroups(stats: EthtoolStats, groups: string | undefined): EthtoolStats {
+  if (groups === undefined || !/^\s*\[/.test(groups)) return stats;
+  const standard = parseEthtoolStatsJson(groups);
+  if (standard.problems.length === 0) Object.assign(stats.device, standard.device);
+  return stats;
+}
+
 export function parsePollOutput(text: string, interfaces: readonly string[]): PollOutput {
   const sections = splitSections(text);
   const qdiscText = pick(sections, 'qdisc');
@@ -67,11 +75,12 @@ export function parsePollOutput(text: string, interfaces: readonly string[]): Po
   for (const iface of interfaces) {
     const classes = pick(sections, 'class', iface);
     const stats = pick(sections, 'ethtool-S', iface);
+    const groups = sections.get(`ethtool-groups ${iface}`);
     const ts = pick(sections, 'ethtool-T', iface);
     const mm = pick(sections, 'ethtool-mm', iface);
     out.interfaces.set(iface, {
       classes: classes === undefined ? null : parseClasses(classes),
-      ethtool: stats === undefined ? null : parseEthtoolStats(stats),
+      ethtool: stats === undefined ? null : withStandardGroups(parseEthtoolStats(stats), groups),
       timestamping: ts === undefined ? null : parseEthtoolTimestamping(ts),
       macMerge: mm === undefined || NOT_SUPPORTED.test(mm) ? null : parseMacMerge(mm),
     });
