@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../shared/contract/client';
-import { socketTransport } from '../../shared/contract/socket-transport';
 import { labScenarioDevice, labUp, type LabDevice } from '../lab/lab';
 import { holdLabDevice } from '../lab/lab-helpers';
+import { addLabDeviceWithConfig, engineClient } from './config-session';
 import { OUT, browserSuiteSkip, openConsole, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
@@ -20,8 +18,7 @@ const skip = browserSuiteSkip();
  */
 describe.skipIf(skip !== null)('pushing a ptp4l.conf from the Config tab, on ss-p1', () => {
   let s: ConsoleSession;
-  let engine: EngineClient;
-  let socket: Socket;
+  let client: Awaited<ReturnType<typeof engineClient>> | undefined;
   let p1: LabDevice;
   let original = '';
   let release: (() => Promise<void>) | null = null;
@@ -45,28 +42,11 @@ describe.skipIf(skip !== null)('pushing a ptp4l.conf from the Config tab, on ss-
     p1 = labScenarioDevice(s.lab, 'ss-p1');
     release = await holdLabDevice(s.lab.stateDir, p1.name);
     original = readFileSync(conf(), 'utf8');
-    socket = io(s.server.url, { transports: ['websocket'] });
-    await new Promise<void>((ok, fail) => {
-      socket.once('connect', () => ok());
-      socket.once('connect_error', fail);
-    });
-    engine = new EngineClient(socketTransport(socket, s.server.url));
-    const i = p1.instances[0]!;
-    await engine.call('devices.add', {
-      transport: 'ssh',
-      name: p1.name,
-      host: p1.host,
-      sshPort: p1.sshPort,
-      user: p1.user,
-      auth: { kind: 'privateKey', privateKey: readFileSync(p1.privateKeyPath, 'utf8') },
-      hostKeySha256: p1.hostKeySha256,
-      instances: [{ name: i.name, udsPath: i.udsPath, configPath: i.ptp4lConfig, restartCommand: [restartScript()] }],
-      pollIntervalMs: 500,
-    });
+    client = await engineClient(s.server.url);
+    await addLabDeviceWithConfig(client.engine, p1, { restartCommand: [restartScript()] });
   }, 180_000);
   afterAll(async () => {
-    engine?.close();
-    socket?.close();
+    client?.close();
     await s?.close();
     if (p1 && original && readFileSync(conf(), 'utf8') !== original) {
       writeFileSync(conf(), original);

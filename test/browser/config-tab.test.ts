@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../shared/contract/client';
-import { socketTransport } from '../../shared/contract/socket-transport';
 import { labDevice, type LabDevice } from '../lab/lab';
+import { addLabDeviceWithConfig, engineClient } from './config-session';
 import { OUT, browserSuiteSkip, openConsole, switchLanguage, type ConsoleSession } from './console-session';
 
 const skip = browserSuiteSkip();
@@ -18,8 +16,7 @@ const skip = browserSuiteSkip();
  */
 describe.skipIf(skip !== null)('the Config tab in real Chromium, on a lab device', () => {
   let s: ConsoleSession;
-  let engine: EngineClient;
-  let socket: Socket;
+  let client: Awaited<ReturnType<typeof engineClient>> | undefined;
   let s1: LabDevice;
   let deviceFile: string;
   const page = () => s.page;
@@ -30,35 +27,19 @@ describe.skipIf(skip !== null)('the Config tab in real Chromium, on a lab device
   beforeAll(async () => {
     s = await openConsole({ width: 1280, height: 1000 });
     s1 = labDevice(s.lab, 'ss-s1');
-    deviceFile = readFileSync(s1.ptp4lConfig, 'utf8');
-    socket = io(s.server.url, { transports: ['websocket'] });
-    await new Promise<void>((ok, fail) => {
-      socket.once('connect', () => ok());
-      socket.once('connect_error', fail);
-    });
-    engine = new EngineClient(socketTransport(socket, s.server.url));
-    await engine.call('devices.add', {
-      transport: 'ssh',
-      name: 'ss-s1',
-      host: s1.host,
-      sshPort: s1.sshPort,
-      user: s1.user,
-      auth: { kind: 'privateKey', privateKey: readFileSync(s1.privateKeyPath, 'utf8') },
-      hostKeySha256: s1.hostKeySha256,
-      instances: [{ name: 'ptp4l', udsPath: s1.udsPath, configPath: s1.ptp4lConfig }],
-      pollIntervalMs: 500,
-    });
+    deviceFile = readFileSync(s1.instances[0]!.ptp4lConfig, 'utf8');
+    client = await engineClient(s.server.url);
+    await addLabDeviceWithConfig(client.engine, s1);
   });
   afterAll(async () => {
-    engine?.close();
-    socket?.close();
+    client?.close();
     await s?.close();
   });
 
   it("reads ss-s1's ptp4l.conf from the device and finds it valid for the device's linuxptp", async () => {
     await page().getByTestId('device-row-ss-s1').click();
     await page().getByTestId('device-tab-config').click();
-    await page().locator(`[data-testid="config-loaded"][data-path="${s1.ptp4lConfig}"]`).waitFor({ timeout: 30_000 });
+    await page().locator(`[data-testid="config-loaded"][data-path="${s1.instances[0]!.ptp4lConfig}"]`).waitFor({ timeout: 30_000 });
     await expect(page().getByTestId('config-text').inputValue()).resolves.toBe(deviceFile);
     // Checked for the release the lab runs (3.1.1 here). The tab takes it from the collector's
     // `ptp4l -v` once read; the operator picks it where that is not known (yet).
@@ -124,13 +105,13 @@ describe.skipIf(skip !== null)('the Config tab in real Chromium, on a lab device
     await page().getByTestId('config-push-button').click();
     const modal = page().getByTestId('config-push-modal');
     await modal.waitFor({ timeout: 30_000 });
-    await expect(modal.innerText()).resolves.toContain(s1.ptp4lConfig);
+    await expect(modal.innerText()).resolves.toContain(s1.instances[0]!.ptp4lConfig);
     await expect(modal.locator('[data-testid="config-diff-add"]').filter({ hasText: 'priority1               246' }).count()).resolves.toBe(1);
     await shot('config-tab-push-confirm');
     await modal.getByText('Cancel').click();
     await modal.waitFor({ state: 'detached' });
     await expect(page().getByTestId('config-push-button').isEnabled()).resolves.toBe(true);
-    expect(readFileSync(s1.ptp4lConfig, 'utf8')).toBe(deviceFile);
+    expect(readFileSync(s1.instances[0]!.ptp4lConfig, 'utf8')).toBe(deviceFile);
     expect(s.consoleErrors).toEqual([]);
   });
 });
