@@ -151,7 +151,7 @@ describe.skipIf(skip !== null)('the TSN tab in real Chromium', () => {
     await page().locator('[data-testid="tsn-stats"]:not([data-charts="0"])').waitFor({ timeout: 60_000 });
     const chart = page().locator('[data-testid="tsn-chart"][data-chart$="/qdisc/bitRate"]').first();
     await chart.waitFor();
-    await page().waitForFunction(() => [...document.querySelectorAll('[data-testid="tsn-chart"]')].some((c) => Number(c.getAttribute('data-points')) > 0), undefined, { timeout: 30_000 });
+    await page().locator('[data-testid="tsn-chart"]:not([data-points="0"])').first().waitFor({ timeout: 30_000 });
     await chart.scrollIntoViewIfNeeded();
     await shot(page(), 'tsn-stats');
   });
