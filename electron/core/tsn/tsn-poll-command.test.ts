@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { InterfaceName } from '../../../shared/tsn/stats/interface-name';
@@ -42,5 +43,6 @@ describe('the TSN poll command', () => {
     expect(out.meminfo?.totalBytes).toBeGreaterThan(0);
     expect(out.loadavg).not.toBeNull();
     expect(out.netdev?.map((d) => d.iface)).toContain('lo');
+    expect(out.bootId).toBe(readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
   });
 });

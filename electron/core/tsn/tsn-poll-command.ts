@@ -35,6 +35,6 @@ export function pollCommand(opts: PollCommandOptions): string[] {
       lines.push(`m ethtool-mm ${iface}; ethtool --json --include-statistics --show-mm ${q} 2>&1 || { m ethtool-mm-text ${iface}; ethtool --include-statistics --show-mm ${q} 2>&1; }`);
     }
   }
-  lines.push('m stat; cat /proc/stat', 'm meminfo; cat /proc/meminfo', 'm loadavg; cat /proc/loadavg', 'm netdev; cat /proc/net/dev', 'exit 0');
+  lines.push('m stat; cat /proc/stat', 'm meminfo; cat /proc/meminfo', 'm loadavg; cat /proc/loadavg', 'm netdev; cat /proc/net/dev', 'm bootid; cat /proc/sys/kernel/random/boot_id', 'exit 0');
   return ['sh', '-c', lines.join('\n')];
 }

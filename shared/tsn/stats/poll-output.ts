@@ -30,6 +30,8 @@ export interface PollOutput {
   meminfo: MemInfo | null;
   loadavg: LoadAvg | null;
   netdev: NetDevCounters[] | null;
+  /** /proc/sys/kernel/random/boot_id: new at every boot of the device. */
+  bootId: string | null;
 }
 
 export function splitSections(text: string): Map<string, string> {
@@ -71,6 +73,7 @@ export function parsePollOutput(text: string, interfaces: readonly string[]): Po
     meminfo: null,
     loadavg: null,
     netdev: null,
+    bootId: /^[0-9a-f-]{36}$/.exec(sections.get('bootid')?.trim() ?? '')?.[0] ?? null,
   };
   for (const iface of interfaces) {
     const classes = pick(sections, 'class', iface);

@@ -5,12 +5,13 @@ import { StatsReadings, SYSTEM_INSTANCE, TSN_INSTANCE, type InterfaceReason } fr
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
-function poll(qdisc: string, opts: { classes?: string; ethtool?: string; stat?: string; netdev?: string } = {}): string {
+function poll(qdisc: string, opts: { classes?: string; ethtool?: string; stat?: string; netdev?: string; bootId?: string } = {}): string {
   const parts = [`${SECTION_MARK} qdisc`, qdisc];
   if (opts.classes !== undefined) parts.push(`${SECTION_MARK} class v0`, opts.classes);
   if (opts.ethtool !== undefined) parts.push(`${SECTION_MARK} ethtool-S v0`, opts.ethtool);
   if (opts.stat !== undefined) parts.push(`${SECTION_MARK} stat`, opts.stat);
   if (opts.netdev !== undefined) parts.push(`${SECTION_MARK} netdev`, opts.netdev);
+  if (opts.bootId !== undefined) parts.push(`${SECTION_MARK} bootid`, opts.bootId);
   return parts.join('\n');
 }
 
@@ -49,13 +50,18 @@ describe('readings and rates of a TSN poll', () => {
     expect(r.events).toEqual([expect.objectContaining({ kind: 'counter-reset', instance: TSN_INSTANCE, to: 'qdisc 1:', detail: expect.objectContaining({ interface: 'v0', reason: 'went-back', counter: 'tsn.qdisc.bytes', from: 4618, to: 100 }) })]);
   });
 
-  it('makes a reboot (a new /proc/stat btime) one device event, not one per counter', () => {
+  it('makes a reboot (a new boot_id) one device event, not one per counter; a stepped clock (new btime, same boot) is no reboot', () => {
     const b = new StatsReadings('dev-1');
     const stat = (boot: number, busy: number) => `cpu  ${busy} 0 0 1000 0 0 0 0 0 0\nbtime ${boot}\n`;
     const netdev = (rx: number) => `Inter-|\n face |\n  v0: ${rx} 10 0 0 0 0 0 0 500 5 0 0 0 0 0 0\n`;
-    b.build(parsePollOutput(poll('[]', { stat: stat(1700000000, 100), netdev: netdev(5000) }), ['v0']), V0, 1_000_000);
-    const r = b.build(parsePollOutput(poll('[]', { stat: stat(1700000900, 10), netdev: netdev(9000) }), ['v0']), V0, 2_000_000);
-    expect(r.events).toEqual([expect.objectContaining({ kind: 'counter-reset', to: 'all counters', detail: expect.objectContaining({ reason: 'reboot', bootTimeS: 1700000900 }) })]);
+    const bootA = '1f0e4c2a-3b5d-4e6f-8a9b-0c1d2e3f4a5b';
+    const bootB = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    b.build(parsePollOutput(poll('[]', { stat: stat(1700000000, 100), netdev: netdev(5000), bootId: bootA }), ['v0']), V0, 1_000_000);
+    const stepped = b.build(parsePollOutput(poll('[]', { stat: stat(1700000037, 200), netdev: netdev(6000), bootId: bootA }), ['v0']), V0, 2_000_000);
+    expect(stepped.events).toEqual([]);
+    expect(valueOf(stepped, 'system.net.rx_bit_rate', { interface: 'v0' })).toBe(8000);
+    const r = b.build(parsePollOutput(poll('[]', { stat: stat(1700000900, 10), netdev: netdev(9000), bootId: bootB }), ['v0']), V0, 3_000_000);
+    expect(r.events).toEqual([expect.objectContaining({ kind: 'counter-reset', to: 'all counters', detail: expect.objectContaining({ reason: 'reboot', bootId: bootB }) })]);
     // The counter passed its old value, yet no rate: the device started over.
     expect(valueOf(r, 'system.net.rx_bit_rate', { interface: 'v0' })).toBeUndefined();
     expect(r.readings.find((x) => x.instance === SYSTEM_INSTANCE)?.values.find((v) => v.metric === 'system.cpu_busy')).toBeUndefined();

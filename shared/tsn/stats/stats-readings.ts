@@ -34,7 +34,7 @@ const TC_METRICS = {
 export class StatsReadings {
   private readonly rates = new CounterRates();
   private prevStat: ProcStat | null = null;
-  private bootId: number | null = null;
+  private bootId: string | null = null;
   private tsn: ReadingValue[] = [];
   private system: ReadingValue[] = [];
   private events: DeviceEvent[] = [];
@@ -50,8 +50,10 @@ export class StatsReadings {
     this.resetObjects = new Set();
     this.tMs = Math.floor(tUs / 1000);
     this.rates.beginRound();
-    const boot = out.procStat?.bootTimeS ?? null;
-    if (boot !== null && this.bootId !== null && boot !== this.bootId) this.event('device', 'all counters', { reason: 'reboot', bootTimeS: boot });
+    // The kernel's boot_id, not /proc/stat's btime: btime is derived from the wall clock, which a
+    // PTP lab steps (phc2sys), and would make every step look like a reboot.
+    const boot = out.bootId;
+    if (boot !== null && this.bootId !== null && boot !== this.bootId) this.event('device', 'all counters', { reason: 'reboot', bootId: boot });
     this.bootId = boot ?? this.bootId;
 
     const views: TsnInterfaceView[] = [];
