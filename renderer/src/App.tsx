@@ -1,6 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useState } from 'react';
 import { Console } from './console/Console';
+import { AlarmsScreen } from './alarms/AlarmsScreen';
 import { SessionsScreen } from './sessions/SessionsScreen';
 import { SessionView } from './sessions/SessionView';
 import { AppHeader } from './shell/AppHeader';
@@ -24,6 +25,7 @@ export function App() {
           <Console onOpenSession={openSession} />
         </div>
         {screen.kind === 'sessions' && <SessionsScreen onOpen={openSession} />}
+        {screen.kind === 'alarms' && <AlarmsScreen />}
         {screen.kind === 'session' && <SessionView key={screen.id} sessionId={screen.id} onBack={() => setScreen({ kind: 'sessions' })} />}
       </AppShell.Main>
     </AppShell>
