@@ -236,6 +236,8 @@ describe.skipIf(skip !== null)('config push on the lab (ss-p1)', () => {
     expect(result.steps.filter((s) => s.phase === 'rollback').map((s) => `${s.step} ${s.state} ${s.detail ?? ''}`)).toEqual(['read ok the file is as it was: nothing to restore']);
     expect(readFileSync(conf(), 'utf8')).toBe(original);
     expect(labPid(lab.stateDir, dev.name, 'ptp4l')).toBe(pidBefore);
+    // The half-written temporary file went with the next connection.
+    expect(readdirSync(`${lab.stateDir}/${dev.name}`).filter((f) => f.includes('syncscope-tmp'))).toEqual([]);
     rmSync(result.backupPath!);
   }, 180_000);
 

@@ -18,6 +18,10 @@ export interface DeviceFiles {
    * `modeFrom` (default: `path` itself). A failure leaves `path` as it was and removes the temporary file.
    */
   replace(path: string, text: string, action: 'back up' | 'replace' | 'restore', modeFrom?: string): Promise<void>;
+  /** Removes a temporary file of ours (TEMP_FILE; any other path is left alone); false when it could not. */
+  removeTemp(path: string): Promise<boolean>;
+  /** Temporary files a failed replace could not remove (its connection dropped): the next connection removes them. */
+  readonly leftovers: string[];
   close(): void;
 }
 

@@ -24,6 +24,8 @@ export const RECONNECT_WINDOW_MS = 60_000;
  */
 export class PushSession {
   private files: DeviceFiles | null = null;
+  /** Temporary files a dropped connection left on the device: removed once it is back. */
+  private leftovers: string[] = [];
 
   constructor(
     private readonly transport: DeviceTransport,
@@ -39,16 +41,21 @@ export class PushSession {
 
   async io(): Promise<DeviceIo> {
     if (!this.connected) {
-      this.files?.close();
-      this.files = null;
+      this.dropped();
       await this.transport.connect({ signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS) });
     }
-    this.files ??= await filesFor(this.transport, this.owner);
+    if (!this.files) {
+      const files = (this.files = await filesFor(this.transport, this.owner));
+      const left = this.leftovers;
+      this.leftovers = [];
+      for (const tmp of left) await files.removeTemp(tmp);
+    }
     return { transport: this.transport, files: this.files };
   }
 
-  /** The files of the connection that dropped are gone with it: the next io() opens new ones. */
+  /** The files of the connection that dropped are gone with it: the next io() opens new ones (and removes what the old ones left). */
   dropped(): void {
+    this.leftovers.push(...(this.files?.leftovers.splice(0) ?? []));
     this.files?.close();
     this.files = null;
   }

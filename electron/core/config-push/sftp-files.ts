@@ -21,6 +21,7 @@ const SFTP_FAILURE = 4;
  */
 export class SftpFiles implements DeviceFiles {
   readonly how = 'sftp';
+  readonly leftovers: string[] = [];
   /** Requests waiting for an answer: a session that closes (its connection dropped) fails them at once, not at their deadline. */
   private readonly waiting = new Set<(err: Error) => void>();
   private closed: Error | null = null;
@@ -81,9 +82,17 @@ export class SftpFiles implements DeviceFiles {
     this.sftp.end();
   }
 
-  private async removeTemp(tmp: string): Promise<void> {
-    if (!TEMP_FILE.test(tmp)) return;
-    await this.op<void>((cb) => this.sftp.unlink(tmp, (err) => cb(err))).catch(() => undefined);
+  async removeTemp(tmp: string): Promise<boolean> {
+    if (!TEMP_FILE.test(tmp)) return false;
+    try {
+      await this.op<void>((cb) => this.sftp.unlink(tmp, (err) => cb(err)));
+      return true;
+    } catch (err) {
+      // Already gone is as good as removed.
+      if (statusOf(err) === 2) return true;
+      this.leftovers.push(tmp);
+      return false;
+    }
   }
 
   /** A bare SFTP failure on a write: room left on the file system tells a full disk from the rest. */

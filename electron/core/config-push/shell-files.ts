@@ -23,6 +23,7 @@ const MAX_READ_BYTES = 1024 * 1024;
 
 export class ShellFiles implements DeviceFiles {
   readonly how = 'shell';
+  readonly leftovers: string[] = [];
   constructor(
     private readonly transport: DeviceTransport,
     private readonly owner: FilesOwner,
@@ -60,10 +61,12 @@ export class ShellFiles implements DeviceFiles {
     // Nothing held between commands.
   }
 
-  /** Best effort: a dropped connection leaves a hidden temporary file, which is harmless and says what it is. */
-  private async removeTemp(tmp: string): Promise<void> {
-    if (!TEMP_FILE.test(tmp) || this.transport.state !== 'connected') return;
-    await this.transport.exec(['rm', '-f', '--', tmp], { timeoutMs: EXEC_TIMEOUT_MS }).catch(() => undefined);
+  async removeTemp(tmp: string): Promise<boolean> {
+    if (!TEMP_FILE.test(tmp)) return false;
+    const res = this.transport.state === 'connected' ? await this.transport.exec(['rm', '-f', '--', tmp], { timeoutMs: EXEC_TIMEOUT_MS }).catch(() => null) : null;
+    if (res?.exitCode === 0) return true;
+    this.leftovers.push(tmp);
+    return false;
   }
 
   private ctx(path: string, action: FileAction) {
