@@ -4,6 +4,7 @@ import { SampleColumns } from '../domain/ptp';
 import { DeviceStatus } from '../domain/status';
 import { StoreHealth } from '../domain/store-health';
 import { alarmMethods } from './methods-alarms';
+import { configMethods } from './methods-config';
 import { diagnosticsMethods } from './methods-diagnostics';
 import { historyMethods } from './methods-history';
 import { hostKeyMethods } from './methods-hostkeys';
@@ -79,6 +80,7 @@ export const methods = {
   ...serialMethods,
   ...historyMethods,
   ...sessionMethods,
+  ...configMethods,
   ...alarmMethods,
   ...tsnMethods,
   ...tsnConfigMethods,
