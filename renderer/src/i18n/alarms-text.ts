@@ -35,7 +35,7 @@ export const alarmsZhCN: typeof alarmsEn = {
   network: '网络',
   silenced: '已静默',
   flapping: '抖动',
-  ackedBy: '{{by}}：{{comment}}',
+  ackedBy: '由 {{by}} 确认：{{comment}}',
   ack: '确认',
   ackTitle: '确认 {{device}} 上的“{{rule}}”',
   ackComment: '备注（你正在如何处理）',
