@@ -28,5 +28,7 @@ export function useChartText(plan: ChartPlan): ChartText {
 }
 
 function seriesLabel(s: PlannedSeries, t: ReturnType<typeof useTranslation>['t']): string {
-  return t(`devicePage.metric.${metricTextKey(s.metric)}`, { source: s.labels.source ?? '?' });
+  // Checked by MetricTextKey; typing the template key against every resource key recurses too deep for tsc once the resources grow.
+  const text = t as (key: `devicePage.metric.${MetricTextKey}`, options: { source: string }) => string;
+  return text(`devicePage.metric.${metricTextKey(s.metric)}`, { source: s.labels.source ?? '?' });
 }

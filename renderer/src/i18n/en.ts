@@ -5,6 +5,7 @@ import { retryEn } from '../devices/retry-countdown';
 import { deviceFormEn } from './device-form-text';
 import { historyEn } from './history-text';
 import { sessionsEn } from './sessions-text';
+import { reportsEn } from './reports-text';
 import { connectEn } from '../connection/connect-text';
 import { storeHealthEn } from '../shell/store-health-text';
 import { configEn } from './config-text';
@@ -153,6 +154,7 @@ export const en = {
   devicePage: devicePageEn,
   history: historyEn,
   sessions: sessionsEn,
+  reports: reportsEn,
   tsn: tsnEn,
   storeHealth: storeHealthEn,
   config: configEn,

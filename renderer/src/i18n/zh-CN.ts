@@ -5,6 +5,7 @@ import { retryZhCN } from '../devices/retry-countdown';
 import { deviceFormZhCN } from './device-form-text';
 import { historyZhCN } from './history-text';
 import { sessionsZhCN } from './sessions-text';
+import { reportsZhCN } from './reports-text';
 import { connectZhCN } from '../connection/connect-text';
 import type { Resource } from './en';
 import { storeHealthZhCN } from '../shell/store-health-text';
@@ -154,6 +155,7 @@ export const zhCN: Resource = {
   devicePage: devicePageZhCN,
   history: historyZhCN,
   sessions: sessionsZhCN,
+  reports: reportsZhCN,
   tsn: tsnZhCN,
   storeHealth: storeHealthZhCN,
   config: configZhCN,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionSummary } from '../../../shared/sessions/session-meta';
 import { ErrorAlert } from '../errors/ErrorAlert';
+import { ReportSchedulesSection } from '../reports/ReportSchedulesSection';
 import { useLanguage } from '../errors/use-error-text';
 import { CaptureModal } from './CaptureModal';
 import { DeleteSessionModal } from './DeleteSessionModal';
@@ -105,6 +106,7 @@ export function SessionsScreen({ onOpen }: { onOpen(sessionId: string): void }) 
           </Table>
         </Table.ScrollContainer>
       )}
+      <ReportSchedulesSection />
       {dialog?.kind === 'capture' && <CaptureModal onClose={close} onCaptured={opened} />}
       {dialog?.kind === 'import' && (
         <ImportModal
