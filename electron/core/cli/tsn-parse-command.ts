@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import type { ErrorValue } from '../../../shared/domain/errors';
 import { parseEthtoolTimestamping } from '../../../shared/doctor/ethtool-timestamping';
 import { catalogError, errorText } from '../../../shared/errors/catalog';
@@ -18,6 +17,8 @@ import { parseClasses, parseQdiscs } from '../../../shared/tsn/stats/tc-parse';
 import type { TcCounters } from '../../../shared/tsn/stats/tc-stats';
 import { printTable } from './table';
 import { tsnCommandGroup } from './tsn-plan-command';
+import { cliLanguage, readInputFileOrSay } from './input-file';
+import { printMessageLines } from './message-lines';
 
 /** What `tsn parse` exits with: 1 when nothing in the file could be read, 2 when the file itself could not be. */
 export const TSN_PARSE_EXIT = { read: 0, unreadable: 1, noFile: 2 } as const;
@@ -150,23 +151,14 @@ function parseAs(kind: StatsOutputKind, text: string): Parsed {
 }
 
 function printProblems(file: string, problems: readonly ErrorValue[], lang: ErrorLanguage): void {
-  for (const p of problems) {
-    const t = errorText(p, lang);
-    console.error(`${file}: ${t.message}`);
-    if (t.hint) console.error(`    ${t.hint}`);
-  }
+  for (const p of problems) printMessageLines(file, errorText(p, lang));
 }
 
 /** Reads a saved tc/ethtool//proc output and prints it normalized; returns the exit status. */
 export function runTsnParse(file: string, o: ParseFlags): number {
-  const lang: ErrorLanguage = o.lang === 'zh-CN' ? 'zh-CN' : 'en';
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (err) {
-    console.error(`syncscope: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    return TSN_PARSE_EXIT.noFile;
-  }
+  const lang = cliLanguage(o.lang);
+  const text = readInputFileOrSay(file);
+  if (text === null) return TSN_PARSE_EXIT.noFile;
   const kind = detectStatsOutput(text);
   if (!kind) {
     const problem = catalogError('tsn.unknown-format', { file });

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import type { ErrorLanguage } from '../../../shared/errors/catalog-types';
 import type { TsnDeviceSettings } from '../../../shared/tsn/config/device-settings';
 import { tcProblemText } from '../../../shared/tsn/config/problem-text';
@@ -8,6 +7,8 @@ import { displayCommand } from '../../../shared/tsn/config/tc-command';
 import { isJsonObject, readTcJson, type TcJson } from '../../../shared/tsn/config/tc-json-reader';
 import { tcError, type TcProblem } from '../../../shared/tsn/config/tc-problem';
 import { tcCommandFor } from '../../../shared/tsn/config/tc-qdisc';
+import { cliLanguage, readInputFileOrSay } from './input-file';
+import { printMessageLines } from './message-lines';
 
 /** What `tsn plan` exits with: 1 is a model tc or the kernel would refuse (as `config check`). */
 export const TSN_PLAN_EXIT = { valid: 0, invalid: 1, unreadable: 2 } as const;
@@ -59,23 +60,14 @@ function itemsOf(value: TcJson, o: PlanFlags): PlanItem[] {
 }
 
 function printProblems(where: string, problems: readonly TcProblem[], lang: ErrorLanguage): void {
-  for (const p of problems) {
-    const t = tcProblemText(p, lang);
-    console.error(`${where}: ${p.severity}: ${p.field}: ${t.message}`);
-    if (t.hint) console.error(`    ${t.hint}`);
-  }
+  for (const p of problems) printMessageLines(`${where}: ${p.severity}: ${p.field}`, tcProblemText(p, lang));
 }
 
 /** Plans every qdisc of a model file; prints the commands (stdout) and problems (stderr); returns the exit status. */
 export function runTsnPlan(file: string, o: PlanFlags): number {
-  const lang: ErrorLanguage = o.lang === 'zh-CN' ? 'zh-CN' : 'en';
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (err) {
-    console.error(`syncscope: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    return TSN_PLAN_EXIT.unreadable;
-  }
+  const lang = cliLanguage(o.lang);
+  const text = readInputFileOrSay(file);
+  if (text === null) return TSN_PLAN_EXIT.unreadable;
   const read = readTcJson(text);
   if (read.failure) {
     printProblems(file, [tcError('tsn-config.json-invalid', 'json', { ...read.failure })], lang);
