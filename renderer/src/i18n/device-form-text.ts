@@ -58,6 +58,8 @@ export const deviceFormEn = {
     nameDescription: 'Its data is kept under this name',
     configPath: 'ptp4l config file (optional)',
     configPathDescription: 'pmc reads its domain and transportSpecific from it (pmc -f).',
+    restartCommand: 'Restart command (optional)',
+    restartCommandDescription: 'Run after a config push to apply it; words without spaces or shell characters.',
     logKind: 'Log source',
     logNone: 'None',
     logFile: 'Log file',
@@ -70,6 +72,7 @@ export const deviceFormEn = {
   validation: {
     instanceName: 'The instance name must be 1–64 letters, digits or _ . @ -.',
     instanceNameTwice: 'This instance name is used twice: give each instance its own name.',
+    restartCommand: 'The restart command is a program (a name or an absolute path) and up to 15 words of letters, digits and . _ / @ : = + , % - (no shell characters), e.g. systemctl restart ptp4l@eth0.',
     instancesNone: 'A device needs at least one ptp4l instance.',
     instancesTooMany: 'A device may have at most 8 ptp4l instances.',
     devicePathTooLong: 'The path must be at most 1024 characters.',
@@ -141,6 +144,8 @@ export const deviceFormZhCN: typeof deviceFormEn = {
     nameDescription: '其数据按此名称保存',
     configPath: 'ptp4l 配置文件（可选）',
     configPathDescription: 'pmc 从中读取 domain 和 transportSpecific（pmc -f）。',
+    restartCommand: '重启命令（可选）',
+    restartCommandDescription: '推送配置后运行以使其生效；各词不含空格或 shell 字符。',
     logKind: '日志来源',
     logNone: '无',
     logFile: '日志文件',
@@ -153,6 +158,7 @@ export const deviceFormZhCN: typeof deviceFormEn = {
   validation: {
     instanceName: '实例名称须为 1–64 个字母、数字或 _ . @ -。',
     instanceNameTwice: '该实例名称重复：请为每个实例取不同的名称。',
+    restartCommand: '重启命令由一个程序（名称或绝对路径）和至多 15 个词组成，词只能含字母、数字及 . _ / @ : = + , % -（不含 shell 字符），例如 systemctl restart ptp4l@eth0。',
     instancesNone: '一台设备至少需要一个 ptp4l 实例。',
     instancesTooMany: '一台设备最多只能有 8 个 ptp4l 实例。',
     devicePathTooLong: '路径最多 1024 个字符。',

@@ -34,7 +34,7 @@ export function InstancesEditor({ instances, errors, onChange }: InstancesEditor
     <Input.Wrapper label={t('deviceForm.instances.title')} description={t('deviceForm.instances.description')} error={errors.instances} data-testid="device-form-instances">
       <Stack gap="sm" mt={6}>
         {instances.map((inst, index) => {
-          const text = (key: 'name' | 'udsPath' | 'configPath' | 'logPath' | 'logUnit') =>
+          const text = (key: 'name' | 'udsPath' | 'configPath' | 'logPath' | 'logUnit' | 'restartCommand') =>
             textProps(instanceField(index, key), inst[key], (v) => update(index, { [key]: v }, key), errors);
           const heading = inst.name.trim() || t('deviceForm.instances.heading', { n: index + 1 });
           return (
@@ -51,6 +51,13 @@ export function InstancesEditor({ instances, errors, onChange }: InstancesEditor
                   placeholder="/etc/linuxptp/ptp4l.conf"
                   styles={MONOSPACE_INPUT}
                   {...text('configPath')}
+                />
+                <TextInput
+                  label={t('deviceForm.instances.restartCommand')}
+                  description={t('deviceForm.instances.restartCommandDescription')}
+                  placeholder="systemctl restart ptp4l@eth0"
+                  styles={MONOSPACE_INPUT}
+                  {...text('restartCommand')}
                 />
                 <Input.Wrapper label={t('deviceForm.instances.logKind')} error={errors[instanceField(index, 'logKind')]}>
                   <SegmentedControl

@@ -66,6 +66,25 @@ describe('editing instances', () => {
   });
 });
 
+describe('an instance with a restart command (set by the CLI or an earlier edit)', () => {
+  const pushable = deviceView({ instances: [{ name: 'ptp4l', udsPath: '/var/run/ptp4l', configPath: '/etc/ptp4l.conf', restartCommand: ['systemctl', 'restart', 'ptp4l@eth0'] }] });
+
+  it('keeps it through an edit of something else, and reads it back unchanged', () => {
+    expect(edit(pushable, (v) => v)).toEqual({ ok: true, value: {} });
+    const renamed = edit(pushable, (v) => ({ ...v, instances: [{ ...v.instances[0]!, configPath: '/etc/linuxptp/ptp4l.conf' }] }));
+    expect(renamed.ok && renamed.value.instances?.[0]?.restartCommand).toEqual(['systemctl', 'restart', 'ptp4l@eth0']);
+  });
+
+  it('sends a changed one as its words, leaves it out when emptied, and refuses shell syntax on its input', () => {
+    const changed = edit(pushable, (v) => ({ ...v, instances: [{ ...v.instances[0]!, restartCommand: '  /usr/local/sbin/restart-ptp4l   eth0 ' }] }));
+    expect(changed.ok && changed.value.instances?.[0]?.restartCommand).toEqual(['/usr/local/sbin/restart-ptp4l', 'eth0']);
+    const emptied = edit(pushable, (v) => ({ ...v, instances: [{ ...v.instances[0]!, restartCommand: '' }] }));
+    expect(emptied.ok && emptied.value.instances?.[0]).toEqual({ name: 'ptp4l', udsPath: '/var/run/ptp4l', configPath: '/etc/ptp4l.conf' });
+    const hostile = edit(pushable, (v) => ({ ...v, instances: [{ ...v.instances[0]!, restartCommand: 'systemctl restart ptp4l;reboot' }] }));
+    expect(hostile.ok ? null : hostile.errors).toEqual({ 'instances.0.restartCommand': expect.stringMatching(/shell/) });
+  });
+});
+
 describe('editing the jump host', () => {
   const viaJump = deviceView({ jump: { host: 'bastion.lab', sshPort: 22, user: 'ops', authKind: null, hostKeySha256: KEY } });
   const ownLogin = deviceView({ jump: { host: 'bastion.lab', sshPort: 22, user: 'ops', authKind: 'password', hostKeySha256: KEY } });

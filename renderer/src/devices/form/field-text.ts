@@ -30,6 +30,7 @@ const VALIDATION_TEXT: Partial<Record<FieldKind, Partial<Record<IssueKind, Valid
   instanceName: { invalid_format: d('instanceName'), custom: d('instanceNameTwice') },
   devicePath: { too_big: d('devicePathTooLong'), invalid_format: d('devicePathFormat'), custom: d('devicePathDotDot') },
   unit: { too_big: d('unitTooLong'), invalid_format: d('unitFormat') },
+  restartCommand: { too_small: d('restartCommand'), too_big: d('restartCommand'), custom: d('restartCommand') },
   serialPath: { too_small: d('serialPathEmpty'), too_big: d('serialPathTooLong'), invalid_format: d('serialPathFormat'), custom: d('serialPathDotDot') },
   baudRate: { custom: d('baudRate') },
 };

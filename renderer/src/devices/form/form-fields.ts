@@ -11,7 +11,7 @@ export const SSH_FIELDS = ['host', 'sshPort', 'user', 'authKind', 'password', 'p
 const AUTH_SECRETS = ['password', 'privateKey', 'passphrase'] as const;
 export const JUMP_FIELDS = ['jump.host', 'jump.sshPort', 'jump.user', 'jump.authKind', 'jump.password', 'jump.privateKey', 'jump.passphrase', 'jump.hostKeySha256'] as const;
 const SERIAL_KEYS = ['path', 'baudRate', 'dataBits', 'parity', 'stopBits', 'flowControl', 'user', 'password'] as const;
-export const INSTANCE_KEYS = ['name', 'udsPath', 'configPath', 'logKind', 'logPath', 'logUnit'] as const;
+export const INSTANCE_KEYS = ['name', 'udsPath', 'configPath', 'logKind', 'logPath', 'logUnit', 'restartCommand'] as const;
 
 type SerialField = `serial.${(typeof SERIAL_KEYS)[number]}`;
 export type InstanceKey = (typeof INSTANCE_KEYS)[number];
@@ -54,7 +54,7 @@ function instanceFieldOf(index: string | undefined, key: string | undefined, sub
   if (index === undefined || !/^\d+$/.test(index)) return 'instances';
   const i = Number(index);
   if (key === 'log') return instanceField(i, sub === 'path' ? 'logPath' : sub === 'unit' ? 'logUnit' : 'logKind');
-  return oneOf(['name', 'udsPath', 'configPath'] as const, key) ? instanceField(i, key) : 'instances';
+  return oneOf(['name', 'udsPath', 'configPath', 'restartCommand'] as const, key) ? instanceField(i, key) : 'instances';
 }
 
 /**
@@ -108,6 +108,7 @@ export type FieldKind =
   | 'udsPath'
   | 'devicePath'
   | 'logKind'
+  | 'restartCommand'
   | 'unit'
   | 'pollIntervalMs';
 

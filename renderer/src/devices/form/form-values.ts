@@ -28,6 +28,8 @@ export interface InstanceFormValues {
   logPath: string;
   /** The systemd unit, when logKind is 'journal'. */
   logUnit: string;
+  /** How a pushed config is applied: the command's words, separated by spaces (a word may hold none). */
+  restartCommand: string;
 }
 
 /** One SSH login: which kind, and the secret fields it may use (password also answers keyboard-interactive). */
@@ -78,7 +80,7 @@ export function emptyAuth(kind: SshAuthKind = 'password'): AuthFormValues {
 }
 
 export function emptyInstance(name = DEFAULT_INSTANCE_NAME, udsPath = DEFAULT_UDS_PATH): InstanceFormValues {
-  return { name, udsPath, configPath: '', logKind: 'none', logPath: '', logUnit: '' };
+  return { name, udsPath, configPath: '', logKind: 'none', logPath: '', logUnit: '', restartCommand: '' };
 }
 
 /** The serial line defaults come from the schema itself (115200 8N1, no flow control). */
@@ -108,6 +110,7 @@ function instanceFormFrom(instance: PtpInstance): InstanceFormValues {
     logKind: instance.log?.kind ?? 'none',
     logPath: instance.log?.kind === 'file' ? instance.log.path : '',
     logUnit: instance.log?.kind === 'journal' ? instance.log.unit : '',
+    restartCommand: instance.restartCommand?.join(' ') ?? '',
   };
 }
 

@@ -52,7 +52,9 @@ export function instanceOf(instance: InstanceFormValues) {
       : instance.logKind === 'journal'
         ? { kind: 'journal' as const, unit: instance.logUnit.trim() }
         : undefined;
-  return { name: instance.name.trim(), udsPath: instance.udsPath.trim(), ...(configPath ? { configPath } : {}), ...(log ? { log } : {}) };
+  // Its words hold no spaces (the schema says so), so splitting the text gives the stored argv back.
+  const restartCommand = instance.restartCommand.trim() === '' ? undefined : instance.restartCommand.trim().split(/\s+/);
+  return { name: instance.name.trim(), udsPath: instance.udsPath.trim(), ...(configPath ? { configPath } : {}), ...(log ? { log } : {}), ...(restartCommand ? { restartCommand } : {}) };
 }
 
 export function serialLineOf(serial: SerialFormValues): SerialSettings {
