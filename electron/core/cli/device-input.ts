@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DeviceInput } from '../../../shared/domain/device';
+import { DeviceInput, DevicePatch } from '../../../shared/domain/device';
 import { invalidInput } from '../../../shared/contract/dispatch';
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { wholeNumber } from './numbers';
@@ -37,6 +37,8 @@ export interface DeviceAddFlags {
   parity?: string;
   stopBits?: string;
   flowControl?: string;
+  /** `eth0,eth1`: the interfaces whose TSN statistics are read (absent: ptp4l's interfaces and those with a configured root qdisc). */
+  tsnInterfaces?: string;
 }
 
 /** Contract fields → the flag a person typed, so errors name the flag to fix. */
@@ -67,6 +69,7 @@ const FLAG_OF: Record<string, string> = {
   'serial.stopBits': '--stop-bits',
   'serial.flowControl': '--flow-control',
   password: '--password-env',
+  tsnInterfaces: '--tsn-interfaces',
 };
 
 /** `instances.1.udsPath` → `--instance`, `jump.host` → `--jump`: the flag of the longest known prefix. */
@@ -100,6 +103,12 @@ export function instanceFromFlag(raw: string, index: number): unknown {
   if (parts.length < 2 || parts.length > 3) fail(`instances.${index}`, `"${raw}" is not NAME:UDS_PATH[:CONFIG_PATH]`, 'For example --instance eth0:/var/run/ptp4l-eth0:/etc/linuxptp/eth0.conf');
   const [name, udsPath, configPath] = parts;
   return { name, udsPath, ...(configPath ? { configPath } : {}) };
+}
+
+/** `eth0,eth1` → `['eth0', 'eth1']` (spaces and empty items dropped); `default` or nothing → null, the default list. Names are checked by the profile schema. */
+export function tsnInterfacesFromFlag(raw: string): string[] | null {
+  const names = raw.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  return names.length === 0 || (names.length === 1 && names[0] === 'default') ? null : names;
 }
 
 /** `[USER@]HOST[:PORT]`, with an IPv6 address in brackets (`hop@[2001:db8::1]:2222`); the user defaults to the device's. */
@@ -200,6 +209,7 @@ export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv =
     udsPath: f.uds,
     ...(f.instance && f.instance.length > 0 ? { instances: f.instance.map(instanceFromFlag) } : {}),
     pollIntervalMs: int('pollIntervalMs', f.interval, 1000),
+    ...(f.tsnInterfaces !== undefined ? { tsnInterfaces: tsnInterfacesFromFlag(f.tsnInterfaces) ?? undefined } : {}),
   };
   let raw: unknown;
   if (f.serial !== undefined) raw = { transport: 'serial', ...common, ...serialFromFlags(f, env) };
@@ -213,12 +223,27 @@ export function deviceInputFromFlags(f: DeviceAddFlags, env: NodeJS.ProcessEnv =
     raw = { transport: 'ssh', ...common, host: f.host, user: f.user, sshPort: int('sshPort', f.sshPort, 22), auth, ...(f.hostKey !== undefined ? { hostKeySha256: f.hostKey } : {}), ...(jump ? { jump } : {}) };
   }
   const parsed = DeviceInput.safeParse(JSON.parse(JSON.stringify(raw)));
-  if (!parsed.success) {
-    const v = invalidInput(parsed.error);
-    const field = v.field ?? '';
-    const flag = flagOf(field);
-    const named = flag === FLAG_OF[field] ? `${flag}:` : `${flag} (${field}):`;
-    throw new SyncscopeError({ ...v, message: flag ? v.message.replace(`${field}:`, named) : v.message });
-  }
+  if (!parsed.success) throwNamingFlag(parsed.error);
+  return parsed.data;
+}
+
+/** A schema's refusal as the engine's invalid-input error, its message naming the flag a person typed. */
+function throwNamingFlag(error: Parameters<typeof invalidInput>[0]): never {
+  const v = invalidInput(error);
+  const field = v.field ?? '';
+  const flag = flagOf(field);
+  const named = flag === FLAG_OF[field] ? `${flag}:` : `${flag} (${field}):`;
+  throw new SyncscopeError({ ...v, message: flag ? v.message.replace(`${field}:`, named) : v.message });
+}
+
+/** The flags `device edit` takes, as a validated devices.update patch (only what was given changes). */
+export function devicePatchFromFlags(f: Pick<DeviceAddFlags, 'tsnInterfaces' | 'interval'>): DevicePatch {
+  const raw = {
+    ...(f.tsnInterfaces !== undefined ? { tsnInterfaces: tsnInterfacesFromFlag(f.tsnInterfaces) } : {}),
+    ...(f.interval !== undefined ? { pollIntervalMs: int('pollIntervalMs', f.interval, 1000) } : {}),
+  };
+  if (Object.keys(raw).length === 0) fail('patch', 'nothing to change', 'Give --tsn-interfaces eth0,eth1 (or default) or --interval MS.');
+  const parsed = DevicePatch.safeParse(raw);
+  if (!parsed.success) throwNamingFlag(parsed.error);
   return parsed.data;
 }

@@ -17,6 +17,7 @@ import { registerHistoryCommands } from './history-commands';
 import { registerReportScheduleCommands } from './report-schedule-commands';
 import { registerHostKeyCommands } from './host-key-commands';
 import { registerConnectCommands } from './connect-commands';
+import { registerDeviceEditCommand } from './device-edit-command';
 import { registerConfigCommands } from './config-commands';
 import { registerConfigPushCommands } from './config-push-commands';
 import { registerTsnPlanCommand } from './tsn-plan-command';
@@ -172,6 +173,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
       .option('--instance <name:uds[:config]>', 'a ptp4l instance: name, UDS path, optional config file (repeatable, up to 8; instead of --uds)', repeatable)
       .option('--interval <ms>', 'poll interval in milliseconds', '1000')
       .option('--local', 'the machine the engine runs on, no SSH')
+      .option('--tsn-interfaces <list>', 'interfaces whose TSN statistics are read, comma-separated (eth0,eth1); default: the ones ptp4l runs on and those with a configured root qdisc')
       .option('--serial <path>', 'reach the device through its serial console at this port (/dev/ttyUSB0, COM3); --user and --password-env log in at its login: prompt')
       .option('--baud <n>', 'serial baud rate (default 115200)')
       .option('--data-bits <n>', 'serial data bits: 5, 6, 7 or 8 (default 8)')
@@ -213,6 +215,7 @@ export function buildProgram(outcome: CliOutcome = { status: 0 }): Command {
 
   registerHostKeyCommands(device, where, withAccess);
   registerConnectCommands(device, where, withAccess);
+  registerDeviceEditCommand(device, where, withAccess);
   registerSerialCommands(program);
   registerHistoryCommands(program, where, withAccess, outcome);
   registerReportScheduleCommands(program, where, withAccess);
