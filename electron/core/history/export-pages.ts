@@ -9,6 +9,8 @@ import {
   POINT_COLUMNS,
   pointCsvRows,
   pointJsonRows,
+  rollupRowCount,
+  rollupsJson,
   seriesJsonOpen,
   type ExportSeries,
 } from '../../../shared/history/export/export-rows';
@@ -21,7 +23,7 @@ export interface ExportRequest {
   fromMs: number;
   toMs: number;
   format: 'csv' | 'json';
-  /** CSV holds one table: points, or events. JSON holds both. */
+  /** CSV holds one table: points, or events. JSON holds both, and each series' minute/hour/day rollup rows. */
   table: 'points' | 'events';
   /** Only these metrics (all when absent). */
   metrics?: readonly string[] | undefined;
@@ -67,7 +69,7 @@ function decode(raw: string): Cursor {
 
 /** The JSON export's opening: what it holds, then the series array. */
 function jsonHead(reader: HistoryReader, devices: HistoryDevice[], r: ExportRequest): string {
-  const head = { format: 'syncscope-export', version: 1, source: reader.source, fromMs: r.fromMs, toMs: r.toMs, exportedAtMs: Date.now(), devices };
+  const head = { format: 'syncscope-export', version: 2, source: reader.source, fromMs: r.fromMs, toMs: r.toMs, exportedAtMs: Date.now(), devices };
   return `${JSON.stringify(head).slice(0, -1)},"series":[`;
 }
 
@@ -149,7 +151,12 @@ export function exportPage(reader: HistoryReader, r: ExportRequest): ExportPage 
     if (page.count > 0) c.firstPoint = false;
     if (page.next) c = { ...c, at: page.next };
     else {
-      if (json) out += ']}';
+      if (json) {
+        // The series' rollup rows (buckets overlapping the selection) close it: a few per minute of the range at most.
+        const rollups = reader.queryRollups(sid, fromUs, toUs);
+        out += `]${rollupsJson(rollups)}}`;
+        rows += rollupRowCount(rollups);
+      }
       c = { ...c, sid: null, lastSid: sid, at: null };
     }
   }

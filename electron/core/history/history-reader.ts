@@ -1,5 +1,6 @@
 import { SyncscopeError } from '../../../shared/domain/errors';
 import { catalogError } from '../../../shared/errors/catalog';
+import type { SeriesRollups } from '../../../shared/history/rollup/rollup-rows';
 import type { EventQuery, SeriesColumns, SeriesInfo, StoredEvent } from '../../../shared/series/series-query';
 import type { DevicesRepo } from '../store/devices-repo';
 import type { RangeQuery, SeriesStore } from '../store/series-store';
@@ -29,6 +30,8 @@ export interface HistoryReader {
   listSeries(deviceId: string): SeriesInfo[];
   queryRange(q: RangeQuery): SeriesColumns[];
   queryEvents(q: EventQuery): StoredEvent[];
+  /** Minute, hour and day rollup rows of one series overlapping [fromUs, toUs]. */
+  queryRollups(seriesId: number, fromUs: number, toUs: number): SeriesRollups;
 }
 
 /** Finds a session's history by id (or the name a person typed); throws a catalog error when there is none. */
@@ -51,6 +54,7 @@ export function liveHistoryReader(devices: DevicesRepo, series: SeriesStore, dat
     listSeries: (deviceId) => read(() => series.listSeries(deviceId)),
     queryRange: (q) => read(() => series.queryRange(q)),
     queryEvents: (q) => read(() => series.queryEvents(q)),
+    queryRollups: (id, fromUs, toUs) => read(() => series.queryRollups(id, fromUs, toUs)),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Response } from '../../../shared/contract/envelope';
 import type { Result } from '../../../shared/contract/methods';
 import { fillHistory, type FilledDevice } from '../../../test/support/history-data';
 import { offlineEngine, type OfflineEngine } from '../../../test/support/offline-engine';
+import type { ChunkSeriesStore } from '../store/chunk-series-store';
 import type { Store } from '../store/open-store';
 
 const T0 = Date.UTC(2026, 10, 20, 12, 0, 0);
@@ -92,9 +93,11 @@ describe('the history rows, on a real store', () => {
     expect(lines[1]).toBe(`2026-11-20T12:00:00.000000Z,${BigInt(T0) * 1_000_000n},ss-s1,ptp4l,ptp.offset_from_master,,ns,0,`);
     expect(lines.filter((l) => l.endsWith(',,stale'))).toHaveLength(240);
     const json = await pages({ deviceIds: ['gm-1', 'ss-s1'], fromMs: T0, toMs: T0 + 1_200_000, format: 'json', maxRows: 5000 });
-    const doc = JSON.parse(json.text) as { format: string; series: { device: string; points: [number, number | null, number][] }[]; events: unknown[] };
+    const doc = JSON.parse(json.text) as { format: string; series: { device: string; points: [number, number | null, number][]; rollups: Record<'minute' | 'hour' | 'day', { rows: unknown[] }> }[]; events: unknown[] };
     expect(doc.format).toBe('syncscope-export');
     expect(doc.series.map((s) => s.points.length)).toEqual([9600, 9600, 9600, 9600]);
+    // Every series carries its minute, hour and day rollup rows (minutes of the open chunk rolled up on the way out).
+    expect(doc.series.map((s) => [s.rollups.minute.rows.length, s.rollups.day.rows.length])).toEqual([[20, 1], [20, 1], [20, 1], [20, 1]]);
     expect(doc.events).toHaveLength(6);
     const events = await pages({ deviceIds: ['ss-s1'], fromMs: T0, toMs: T0 + 1_200_000, format: 'csv', table: 'events' });
     expect(events.text.split('\r\n').filter(Boolean)).toEqual([
@@ -104,5 +107,40 @@ describe('the history rows, on a real store', () => {
       `2026-11-20T12:10:00.000Z,${BigInt(T0 + 600_000) * 1_000_000n},ss-s1,ptp4l,gm-change,aaaa.fffe.000001,bbbb.fffe.000002,`,
     ]);
     expect(await errorOf(e, 'history.export', { deviceIds: ['gm-1'], fromMs: T0, toMs: T0 + 1, format: 'csv', cursor: '{"v":9}' })).toMatchObject({ messageId: 'history.bad-cursor' });
+  });
+
+  it('exports each series\' rollup rows in JSON with its tier\'s fields, hours once the hour is over and computed', async () => {
+    // Seal the open chunks now (the engine does it once a series is quiet) and compute the pending hours.
+    (e.engine.series as unknown as ChunkSeriesStore).sealQuiet(0, 100);
+    e.engine.series.settle();
+    let text = '';
+    let cursor: string | null = null;
+    do {
+      const p: Result<'history.export'> = await call(e, 'history.export', { deviceIds: ['ss-s1'], fromMs: T0, toMs: T0 + 1_200_000, format: 'json', metrics: ['ptp.offset_from_master'], maxRows: 100_000, ...(cursor ? { cursor } : {}) });
+      text += p.text;
+      cursor = p.cursor;
+    } while (cursor);
+    type Tier = { columns: string[]; rows: (number | null)[][] };
+    const [series] = (JSON.parse(text) as { series: { metric: string; rollups: Record<'minute' | 'hour' | 'day', Tier> }[] }).series;
+    const { minute, hour, day } = series!.rollups;
+    expect(minute.columns).toEqual(['tUs', 'count', 'min', 'max', 'mean']);
+    expect(hour.columns).toEqual(['tUs', 'count', 'min', 'max', 'p50', 'p95', 'p99', 'maxAbs']);
+    // What the summary counts, minute by minute: 480 points a minute at 8 Hz, the 30 s gap (i 4000–4239) in minute 8.
+    const values = Array.from({ length: 9600 }, (_, i) => (i >= 4000 && i < 4240 ? null : Math.round(20 * Math.sin(i / 50))));
+    expect(minute.rows).toHaveLength(20);
+    minute.rows.forEach((row, m) => {
+      const v = values.slice(m * 480, (m + 1) * 480).filter((x): x is number => x !== null);
+      expect(row.slice(0, 4)).toEqual([(T0 + m * 60_000) * 1000, v.length, Math.min(...v), Math.max(...v)]);
+      expect(row[4]).toBeCloseTo(v.reduce((a, x) => a + x, 0) / v.length, 9);
+    });
+    expect(minute.rows[8]![1]).toBe(240);
+    const all = values.filter((x): x is number => x !== null);
+    const sorted = [...all].sort((a, b) => a - b);
+    // -0 (a rounded small negative) is stored as 0.
+    const rank = (p: number) => sorted[Math.ceil(p * sorted.length) - 1]! + 0;
+    expect(hour.rows).toEqual([[T0 * 1000, 9360, -20, 20, rank(0.5), rank(0.95), rank(0.99), 20]]);
+    expect(day.rows).toHaveLength(1);
+    expect(day.rows[0]!.slice(0, 4)).toEqual([Date.UTC(2026, 10, 20) * 1000, 9360, -20, 20]);
+    expect(day.rows[0]![4]).toBeCloseTo(all.reduce((a, x) => a + x, 0) / all.length, 9);
   });
 });

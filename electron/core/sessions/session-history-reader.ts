@@ -16,5 +16,6 @@ export function sessionHistoryReader(sessions: SessionService, idOrName: string)
     listSeries: (deviceId) => reader.store.listSeries(deviceId),
     queryRange: (q) => reader.store.queryRange(q),
     queryEvents: (q) => reader.store.queryEvents(q),
+    queryRollups: (id, fromUs, toUs) => reader.store.queryRollups(id, fromUs, toUs),
   };
 }

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { DEFAULT_CHUNK_WINDOW, startsNewChunk, type ChunkWindow } from '../../../shared/history/chunk-window';
+import type { SeriesRollups } from '../../../shared/history/rollup/rollup-rows';
 import { DEFAULT_RETENTION, type Retention } from '../../../shared/history/tiers';
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import { isMetricKey } from '../../../shared/series/metric-catalog';
@@ -12,6 +13,7 @@ import type { Db } from './db';
 import { OpenChunk, readSegment } from './open-chunk';
 import { DEVICE_TIME_METRIC, SeriesIds } from './series-ids';
 import type { RangeQuery, SeriesStore } from './series-store';
+import { RollupRows } from './rollup-rows';
 import { TieredQuery } from './tiered-query';
 import { WriteQueue, type WriteQueueOptions } from './write-queue';
 
@@ -70,6 +72,7 @@ export class ChunkSeriesStore implements SeriesStore {
   private readonly sink: ChunkSink;
   readonly reader: ChunkReader;
   private readonly tiered: TieredQuery;
+  private readonly rollups: RollupRows;
   private readonly maintenance: HistoryMaintenance;
   private failure: unknown = null;
   private readonly opens = new Map<number, OpenChunk>();
@@ -91,6 +94,7 @@ export class ChunkSeriesStore implements SeriesStore {
     this.sink = new ChunkSink(db);
     this.reader = new ChunkReader(db);
     this.tiered = new TieredQuery(db, this.reader, this.retention, this.nowUs);
+    this.rollups = new RollupRows(db, this.reader);
     this.stmt = {
       deviceExists: db.prepare('SELECT 1 FROM devices WHERE id = ?').pluck(),
       insertEvent: db.prepare('INSERT INTO events (device_key, instance, kind, from_value, to_value, detail, t_ms) VALUES (?, ?, ?, ?, ?, ?, ?)'),
@@ -186,6 +190,11 @@ export class ChunkSeriesStore implements SeriesStore {
       if (id !== undefined) ids.push(id);
     }
     return [...new Set(ids)].map((id) => this.tiered.query(id, q));
+  }
+
+  queryRollups(seriesId: number, fromUs: number, toUs: number): SeriesRollups {
+    this.flush();
+    return this.rollups.query(seriesId, fromUs, toUs);
   }
 
   /** The device's own times of a (device, instance)'s readings in a range: exact ns decimals, null where the reading had none. */

@@ -1,6 +1,7 @@
 import type { DeviceEvent } from '../../../shared/series/device-event';
 import type { EventQuery, SeriesColumns, SeriesInfo } from '../../../shared/series/series-query';
 import type { Reading, SeriesKey } from '../../../shared/series/series';
+import type { SeriesRollups } from '../../../shared/history/rollup/rollup-rows';
 
 /** A range of series, by id or by key; `latest` instead of `maxPoints` asks for the newest N raw points. */
 export interface RangeQuery {
@@ -26,6 +27,8 @@ export interface SeriesStore {
   listSeries(deviceId: string): SeriesInfo[];
   queryRange(q: RangeQuery): SeriesColumns[];
   queryEvents(q: EventQuery): (DeviceEvent & { id: number })[];
+  /** The minute, hour and day rollup rows of one series whose buckets overlap [fromUs, toUs]. */
+  queryRollups(seriesId: number, fromUs: number, toUs: number): SeriesRollups;
   /** Writes what is queued now; returns how many items were written. */
   flush(): number;
   /** Writes what is queued and takes no more. */

@@ -1,6 +1,7 @@
 import { isMetricKey, METRICS } from '../../series/metric-catalog';
 import { POINT_FLAGS, type Labels } from '../../series/series';
 import type { StoredEvent } from '../../series/series-query';
+import { HOUR_BUCKET_COLUMNS, MEAN_BUCKET_COLUMNS, type HourBucket, type MeanBucket, type SeriesRollups } from '../rollup/rollup-rows';
 import { CRLF, csvRecord, numberCell, textCell } from './csv-cells';
 import { isoFormatterUs, isoFromMs, nsFromMs, nsFromUs } from './time-cells';
 
@@ -76,4 +77,21 @@ export function pointJsonRows(tUs: readonly number[], value: readonly (number | 
 
 export function eventJsonRows(device: string, events: readonly StoredEvent[], first: boolean): string {
   return events.map((e, i) => `${i === 0 && first ? '' : ','}${JSON.stringify({ ...e, device })}`).join('');
+}
+
+const jsonNumber = (x: number | null) => (x === null || !Number.isFinite(x) ? 'null' : String(x));
+const meanRow = (b: MeanBucket) => [b.tUs, b.count, b.min, b.max, b.mean];
+const hourRow = (b: HourBucket) => [b.tUs, b.count, b.min, b.max, b.p50, b.p95, b.p99, b.maxAbs];
+const tierJson = (columns: readonly string[], rows: (number | null)[][]) => `{"columns":${JSON.stringify(columns)},"rows":[${rows.map((r) => `[${r.map(jsonNumber).join(',')}]`).join(',')}]}`;
+
+/**
+ * A series' rollups in the JSON export, after its points: `,"rollups":{"minute":{"columns":[…],"rows":[[…]…]},"hour":…,"day":…}`,
+ * each row in its tier's columns (minute and day: count, min, max, mean; hour: count, min, max, p50, p95, p99, max |x|).
+ */
+export function rollupsJson(r: SeriesRollups): string {
+  return `,"rollups":{"minute":${tierJson(MEAN_BUCKET_COLUMNS, r.minute.map(meanRow))},"hour":${tierJson(HOUR_BUCKET_COLUMNS, r.hour.map(hourRow))},"day":${tierJson(MEAN_BUCKET_COLUMNS, r.day.map(meanRow))}}`;
+}
+
+export function rollupRowCount(r: SeriesRollups): number {
+  return r.minute.length + r.hour.length + r.day.length;
 }
