@@ -24,7 +24,11 @@ describe.skipIf(skip !== null)('Alarms screen in real Chromium', () => {
     const store = openStore(dataDir);
     try {
       const repo = new AlarmsRepo(store.db);
-      const firing = alarm('a0000000-0000-4000-8000-000000000001', {});
+      // No rules: the screen shows only the alarms seeded here (the defaults would call the local device not measuring).
+      repo.replaceRules([]);
+      // A device of this folder (this machine's own pmc: no ptp4l here, so it only says no-data) for its row's alarm dot.
+      const gm = store.devices.add({ transport: 'local', name: 'gm-lab' });
+      const firing = alarm('a0000000-0000-4000-8000-000000000001', { deviceId: gm.id, key: `offset-critical|${gm.id}|ptp4l|{}` });
       const old = alarm('a0000000-0000-4000-8000-000000000002', { key: 'servo|d2|ptp4l|{}', ruleId: 'servo-not-locked', ruleName: 'Servo not locked', severity: 'warning', deviceId: 'd2', deviceName: 'bc-lab', state: 'resolved', summary: 'ptp.servo_state is 0, expected 2 or 3 for 30 s on bc-lab/ptp4l', resolvedAtMs: Date.now() - 60_000 });
       repo.record([firing, old].map((a) => ({ alarm: a, transition: { alarmId: a.id, tMs: a.lastChangeMs, from: null, to: a.state, note: 'rule' } })));
     } finally {
@@ -39,6 +43,8 @@ describe.skipIf(skip !== null)('Alarms screen in real Chromium', () => {
   it('shows the firing alarm with a badge, acknowledges it with a comment, filters the history, and speaks Chinese', async () => {
     const page = s.page;
     await page.getByTestId('alarm-badge').and(page.locator('[data-count="1"]')).waitFor();
+    // The device's row carries a red dot beside its status while its critical alarm fires.
+    await page.locator('[data-testid="device-alarm-dot-gm-lab"][data-severity="critical"]').waitFor();
     await page.getByTestId('nav-alarms').click();
     const rows = page.getByTestId('alarm-row');
     await rows.first().waitFor();
@@ -52,6 +58,10 @@ describe.skipIf(skip !== null)('Alarms screen in real Chromium', () => {
     // Acknowledged: nothing left to call anyone about.
     await page.getByTestId('alarm-badge').waitFor({ state: 'detached' });
     await shot(page, 'alarms-acknowledged');
+    await page.getByTestId('nav-devices').click();
+    await page.getByTestId('device-row-gm-lab').waitFor();
+    expect(await page.getByTestId('device-alarm-dot-gm-lab').count()).toBe(0);
+    await page.getByTestId('nav-alarms').click();
 
     await page.getByTestId('alarms-tab-history').click();
     await page.locator('[data-testid="alarm-row"][data-state="resolved"]').waitFor();

@@ -6,6 +6,7 @@ import type { DeviceStatus } from '../../../shared/domain/status';
 import { ConnectButton } from '../connection/ConnectButton';
 import { LastError } from './LastError';
 import { RetryCountdown } from './RetryCountdown';
+import { DeviceAlarmDot, useDeviceAlarms } from '../alarms/DeviceAlarmDot';
 import { StatusBadge, UNCLIPPED_BADGE } from './StatusBadge';
 import { transportLabel } from './transport-label';
 
@@ -35,6 +36,7 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 export function DeviceTable({ devices, statusById, selectedId, onSelect, onEdit, onRemove }: DeviceTableProps) {
   const { t } = useTranslation();
+  const alarmsByDevice = useDeviceAlarms();
   // Buttons sit inside a clickable row: their clicks must not also select the row.
   const only = (fn: () => void) => (event: MouseEvent) => {
     event.stopPropagation();
@@ -81,6 +83,7 @@ export function DeviceTable({ devices, statusById, selectedId, onSelect, onEdit,
                 </Table.Td>
                 <Table.Td style={NO_WRAP}>
                   <StatusBadge deviceName={device.name} connection={status?.connection ?? 'idle'} />
+                  <DeviceAlarmDot deviceName={device.name} alarms={alarmsByDevice.get(device.id)} />
                   <RetryCountdown deviceName={device.name} status={status} />
                 </Table.Td>
                 <Table.Td style={NO_WRAP} data-testid={`device-port-state-${device.name}`}>
