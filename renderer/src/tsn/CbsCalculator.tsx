@@ -6,11 +6,12 @@ import { cbsCalculate } from '../../../shared/tsn/config/cbs-calculator';
 import { displayCommand } from '../../../shared/tsn/config/tc-command';
 import { tcCommandFor } from '../../../shared/tsn/config/tc-qdisc';
 import { ProblemList } from './ProblemList';
+import { QdiscPush } from './QdiscPush';
 
 const num = (v: number | string) => (typeof v === 'number' ? v : NaN);
 
 /** The cbs calculator: reserved bandwidth, link speed and frame sizes in; idleslope, sendslope, hicredit, locredit and the command out. */
-export function CbsCalculator() {
+export function CbsCalculator({ deviceId }: { deviceId: string }) {
   const { t } = useTranslation();
   const [speed, setSpeed] = useState(1000);
   const [idle, setIdle] = useState(20000);
@@ -25,11 +26,8 @@ export function CbsCalculator() {
     () => cbsCalculate({ linkSpeedMbps: speed, idleslopeKbps: idle, maxFrameBytes: frame, maxInterferenceBytes: interference, higherClass: classB ? { idleslopeKbps: higherIdle, maxFrameBytes: higherFrame } : null }),
     [speed, idle, frame, interference, classB, higherIdle, higherFrame],
   );
-  const command = useMemo(() => {
-    if (!calc.params) return null;
-    const model: CbsModel = { kind: 'cbs', parent, handle: null, offload: false, ...calc.params };
-    return tcCommandFor(model, iface, { linkSpeedMbps: speed });
-  }, [calc.params, parent, iface, speed]);
+  const model = useMemo((): CbsModel | null => (calc.params ? { kind: 'cbs', parent, handle: null, offload: false, ...calc.params } : null), [calc.params, parent]);
+  const command = useMemo(() => (model ? tcCommandFor(model, iface, { linkSpeedMbps: speed }) : null), [model, iface, speed]);
   const out = (key: 'idleslope' | 'sendslope' | 'hicredit' | 'locredit', value: number | undefined, unit: 'kbps' | 'bytes') => (
     <Paper withBorder p="xs">
       <Text size="xs" c="dimmed">
@@ -75,6 +73,7 @@ export function CbsCalculator() {
           {displayCommand(command.argv)}
         </Code>
       )}
+      <QdiscPush deviceId={deviceId} iface={iface} model={JSON.stringify(model)} invalid={!command?.argv} testId="cbs-push" />
     </Stack>
   );
 }

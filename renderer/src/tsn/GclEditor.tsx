@@ -11,8 +11,10 @@ import { addEntry, moveBoundary, numbersOfText, queuesOfText, removeEntry, setEn
 import { GateTimeline } from './GateTimeline';
 import { nsText } from './ns-text';
 import { ProblemList } from './ProblemList';
+import { QdiscPush } from './QdiscPush';
 
 interface Props {
+  deviceId: string;
   model: TaprioModel;
   onChange(model: TaprioModel): void;
   /** Bumped when the model is replaced from outside (example, read-back), so typed lists start again from it. */
@@ -23,7 +25,7 @@ interface Props {
 const optionalNumber = (v: number | string): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The taprio gate-control list editor: a timeline you can edit, the fields beside it, live validation and the command. */
-export function GclEditor({ model, onChange, revision, onExample }: Props) {
+export function GclEditor({ deviceId, model, onChange, revision, onExample }: Props) {
   const { t } = useTranslation();
   const [iface, setIface] = useState('eth0');
   const [device, setDevice] = useState<TsnDeviceSettings>({});
@@ -131,6 +133,7 @@ export function GclEditor({ model, onChange, revision, onExample }: Props) {
           {t('tsn.editor.noCommand')}
         </Text>
       )}
+      <QdiscPush deviceId={deviceId} iface={iface} model={JSON.stringify(model)} invalid={result.argv === null} testId="gcl-push" />
     </Stack>
   );
 }

@@ -22,9 +22,9 @@ export function TsnTab({ deviceId }: { deviceId: string }) {
     <Stack gap="lg" data-testid="tsn-tab">
       <ScheduleView deviceId={deviceId} onEdit={(m) => load(canonicalTaprio(m))} />
       <Divider />
-      <GclEditor model={model} onChange={setModel} revision={revision} onExample={() => load(exampleTaprio())} />
+      <GclEditor deviceId={deviceId} model={model} onChange={setModel} revision={revision} onExample={() => load(exampleTaprio())} />
       <Divider />
-      <CbsCalculator />
+      <CbsCalculator deviceId={deviceId} />
       <Divider />
       <TsnStats deviceId={deviceId} />
     </Stack>
