@@ -46,7 +46,7 @@ describe('the history rows, on a real store', () => {
     expect(s.offset[0]!.abs!.max).toBe(20);
     expect(s.gaps).toMatchObject({ count: 1, totalMs: 30_000 });
     expect(s.pathDelay[0]).toMatchObject({ mean: 500, min: 500, max: 500 });
-    expect(s.portStates).toEqual([{ port: '1', stateMs: { LISTENING: 2000, SLAVE: 1_198_000 }, offlineMs: 0, unknownMs: 0 }]);
+    expect(s.portStates).toEqual([{ port: '1', stateMs: { LISTENING: 2000, SLAVE: 1_198_000 }, offlineMs: 0, disconnectedMs: 0, unknownMs: 0 }]);
     expect(s.gmChanges.count).toBe(1);
     expect(await errorOf(e, 'history.summary', { deviceIds: ['nope'], fromMs: T0, toMs: T0 + 1 })).toMatchObject({ code: 'not-found', messageId: 'history.device-not-in-history' });
     // A window reaching into the future is summarised up to now: no port state is counted ahead of time.

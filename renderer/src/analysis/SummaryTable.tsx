@@ -36,13 +36,20 @@ export function SummaryTable({ summaries }: { summaries: readonly DeviceSummary[
           .map((p) => {
             const parts = Object.entries(p.stateMs).map(([state, ms]) => `${state} ${duration(ms)}`);
             if (p.offlineMs > 0) parts.push(`${t('history.analysis.row.offline')} ${duration(p.offlineMs)}`);
+            if (p.disconnectedMs > 0) parts.push(`${t('history.analysis.row.disconnected')} ${duration(p.disconnectedMs)}`);
             if (p.unknownMs > 0) parts.push(`${t('history.analysis.row.unknown')} ${duration(p.unknownMs)}`);
             return `${p.port}: ${parts.join(', ')}`;
           })
           .join('; ') || '—',
     },
     { key: 'gmChanges', label: t('history.analysis.row.gmChanges'), cell: (c) => String(c.inst.gmChanges.count) },
-    { key: 'gaps', label: t('history.analysis.row.gaps'), cell: (c) => t('history.analysis.row.gapsValue', { count: c.inst.gaps.count, total: duration(c.inst.gaps.totalMs), longest: duration(c.inst.gaps.longestMs) }) },
+    {
+      key: 'gaps',
+      label: t('history.analysis.row.gaps'),
+      cell: (c) =>
+        t('history.analysis.row.gapsValue', { count: c.inst.gaps.count, total: duration(c.inst.gaps.totalMs), longest: duration(c.inst.gaps.longestMs) }) +
+        (c.inst.gaps.disconnectedMs > 0 ? t('history.analysis.row.gapsDisconnected', { total: duration(c.inst.gaps.disconnectedMs) }) : ''),
+    },
     {
       key: 'events',
       label: t('history.analysis.row.events'),

@@ -41,4 +41,16 @@ describe('the HTML summary report', () => {
     expect(zh).toContain('共 0 秒，最长 0 秒');
     expect(zh).not.toMatch(/class="n">[\d. ]+(h|min|s)</);
   });
+
+  it('lists the time the operator had the device disconnected apart from offline time and gaps', () => {
+    const r = knownReport({ name: 'bench-1', amplitudeNs: 5 });
+    const inst = r.devices[0]!.summary.instances[0]!;
+    inst.portStates[0]!.stateMs.SLAVE! -= 600_000;
+    inst.portStates[0]!.disconnectedMs = 600_000;
+    inst.gaps.disconnectedMs = 600_000;
+    const en = htmlReport(r, 'en');
+    expect(en).toContain('<td>disconnected by operator</td><td class="n">10 min</td><td class="n">16.7 %</td>');
+    expect(en).toContain('Gaps: 0, 0 s in all, the longest 0 s. Disconnected by operator: 10 min (not counted as gaps).');
+    expect(htmlReport(r, 'zh-CN')).toContain('操作员断开：10 分钟（不计为数据中断）。');
+  });
 });

@@ -64,8 +64,8 @@ function portStatesTable(inst: InstanceSummary, t: T): string {
   if (inst.portStates.length === 0) return '';
   const rows: string[] = [];
   for (const p of inst.portStates) {
-    const total = Object.values(p.stateMs).reduce((a, x) => a + x, 0) + p.offlineMs + p.unknownMs || 1;
-    const entries: [string, number][] = [...Object.entries(p.stateMs).sort((a, b) => b[1] - a[1]), [t('offline'), p.offlineMs], [t('unknown'), p.unknownMs]];
+    const total = Object.values(p.stateMs).reduce((a, x) => a + x, 0) + p.offlineMs + p.disconnectedMs + p.unknownMs || 1;
+    const entries: [string, number][] = [...Object.entries(p.stateMs).sort((a, b) => b[1] - a[1]), [t('offline'), p.offlineMs], [t('disconnected'), p.disconnectedMs], [t('unknown'), p.unknownMs]];
     for (const [state, ms] of entries) {
       if (ms === 0) continue;
       rows.push(`<tr><td>${esc(p.port)}</td><td>${esc(state)}</td><td class="n">${esc(t.duration(ms))}</td><td class="n">${((100 * ms) / total).toFixed(1)} %</td></tr>`);
@@ -75,7 +75,8 @@ function portStatesTable(inst: InstanceSummary, t: T): string {
 }
 
 function eventsBlock(inst: InstanceSummary, t: T): string {
-  const gaps = `<p>${t('gaps', { count: inst.gaps.count, total: t.duration(inst.gaps.totalMs), longest: t.duration(inst.gaps.longestMs) })}</p>`;
+  const disconnected = inst.gaps.disconnectedMs > 0 ? ` ${t('gapsDisconnected', { total: t.duration(inst.gaps.disconnectedMs) })}` : '';
+  const gaps = `<p>${t('gaps', { count: inst.gaps.count, total: t.duration(inst.gaps.totalMs), longest: t.duration(inst.gaps.longestMs) })}${disconnected}</p>`;
   const gm = `<p>${t('gmChanges', { count: inst.gmChanges.count })}</p>${
     inst.gmChanges.first.length ? `<table>${inst.gmChanges.first.map((c) => `<tr><td>${esc(iso(c.tMs))}</td><td>${esc(c.from ?? '—')} → ${esc(c.to ?? '—')}</td></tr>`).join('')}</table>` : ''
   }`;

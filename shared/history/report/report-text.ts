@@ -27,6 +27,8 @@ export const REPORT_TEXT = {
   share: { en: 'Share', 'zh-CN': '占比' },
   offline: { en: 'offline', 'zh-CN': '离线' },
   unknown: { en: 'unknown', 'zh-CN': '未知' },
+  disconnected: { en: 'disconnected by operator', 'zh-CN': '操作员断开' },
+  gapsDisconnected: { en: 'Disconnected by operator: {{total}} (not counted as gaps).', 'zh-CN': '操作员断开：{{total}}（不计为数据中断）。' },
   gaps: { en: 'Gaps: {{count}}, {{total}} in all, the longest {{longest}}.', 'zh-CN': '数据中断：{{count}} 次，共 {{total}}，最长 {{longest}}。' },
   gmChanges: { en: 'Grandmaster changes: {{count}}', 'zh-CN': '主时钟变更：{{count}} 次' },
   events: { en: 'Events', 'zh-CN': '事件' },

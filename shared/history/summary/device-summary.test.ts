@@ -48,9 +48,9 @@ describe('DeviceSummaryBuilder', () => {
     expect(off.abs).toEqual({ p50: abs[Math.ceil(0.5 * 86) - 1], p95: abs[Math.ceil(0.95 * 86) - 1], p99: abs[Math.ceil(0.99 * 86) - 1], max: 49 });
     expect(inst.pathDelay[0]).toMatchObject({ count: 3, mean: 1540 / 3, min: 500, max: 530, unit: 'ns' });
     expect(inst.pathDelay[0]!.abs).toBeUndefined();
-    expect(inst.gaps).toEqual({ metric: 'ptp.offset_from_master', count: 1, totalMs: 10_000, longestMs: 10_000 });
+    expect(inst.gaps).toEqual({ metric: 'ptp.offset_from_master', count: 1, totalMs: 10_000, longestMs: 10_000, disconnectedMs: 0 });
     expect(inst.gmChanges).toEqual({ count: 1, first: [{ tMs: T0 + 20_000, from: 'aa', to: 'bb' }] });
-    expect(inst.portStates).toEqual([{ port: '1', stateMs: { SLAVE: 89_000 }, offlineMs: 10_000, unknownMs: 1_000 }]);
+    expect(inst.portStates).toEqual([{ port: '1', stateMs: { SLAVE: 89_000 }, offlineMs: 10_000, disconnectedMs: 0, unknownMs: 1_000 }]);
     expect(inst.events).toEqual({ 'gm-change': 1, 'port-state': 1 });
     expect(s.events).toEqual({ 'gm-change': 1, 'port-state': 1, connection: 2 });
   });
@@ -59,12 +59,27 @@ describe('DeviceSummaryBuilder', () => {
     const b = new DeviceSummaryBuilder({ deviceId: 'd1', name: 'x', fromMs: T0, toMs: T0 + 100_000 });
     const t = [0, 1, 2, 3, 4, 5, 35, 36, 37, 90];
     b.addSeries({ id: 1, instance: 'ptp4l', metric: 'ptp.servo_offset', labels: {} })({ tUs: t.map(us), value: t.map((x) => (x === 90 ? null : 5)), flags: t.map((x) => (x === 90 ? POINT_FLAGS.stale : 0)) });
-    expect(b.finish().instances[0]!.gaps).toEqual({ metric: 'ptp.servo_offset', count: 2, totalMs: 40_000, longestMs: 30_000 });
+    expect(b.finish().instances[0]!.gaps).toEqual({ metric: 'ptp.servo_offset', count: 2, totalMs: 40_000, longestMs: 30_000, disconnectedMs: 0 });
   });
 
   it('leaves an instance with no measurement in the window with empty lists and no gaps', () => {
     const b = new DeviceSummaryBuilder({ deviceId: 'd1', name: 'x', fromMs: T0, toMs: T0 + 10_000 });
     b.addSeries({ id: 1, instance: 'ptp4l', metric: 'ptp.offset_from_master', labels: {} })({ tUs: [us(-50), us(20)], value: [1, 2], flags: [0, 0] });
     expect(b.finish().instances[0]).toMatchObject({ instance: 'ptp4l', offset: [], gaps: { metric: null, count: 0 } });
+  });
+
+  it('reports the time the operator had the device disconnected apart from gaps and offline time', () => {
+    const b = new DeviceSummaryBuilder({ deviceId: 'd1', name: 'bench-1', fromMs: T0, toMs: T0 + 100_000 });
+    // 1 Hz, nothing written from 20 s to 60 s: 5 s offline (a gap), then 35 s disconnected by the operator.
+    const t = Array.from({ length: 100 }, (_, i) => i).filter((i) => i < 20 || i >= 60);
+    b.addSeries({ id: 1, instance: 'ptp4l', metric: 'ptp.offset_from_master', labels: {} })({ tUs: t.map(us), value: t.map(() => 3), flags: t.map(() => 0) });
+    b.addEvents([event(-5, 'port-state', null, 'SLAVE'), event(20, 'connection', 'online', 'offline', null), event(25, 'connection', 'offline', 'disconnected', null), event(60, 'connection', 'disconnected', 'online', null), event(60, 'port-state', null, 'SLAVE')]);
+    const s = b.finish();
+    expect(s.disconnectedMs).toBe(35_000);
+    const inst = s.instances[0]!;
+    // The hole from the last measurement (19 s) to the next (60 s) is 41 s; 35 s of it was the deliberate disconnect.
+    expect(inst.gaps).toEqual({ metric: 'ptp.offset_from_master', count: 1, totalMs: 6_000, longestMs: 6_000, disconnectedMs: 35_000 });
+    expect(inst.portStates).toEqual([{ port: '1', stateMs: { SLAVE: 60_000 }, offlineMs: 5_000, disconnectedMs: 35_000, unknownMs: 0 }]);
+    expect(s.events).toEqual({ 'port-state': 1, connection: 3 });
   });
 });

@@ -2,6 +2,7 @@ import type { DeviceEvent } from '../../series/device-event';
 import { isMetricKey, METRICS } from '../../series/metric-catalog';
 import type { Labels } from '../../series/series';
 import { AbsQuantiles } from './abs-quantiles';
+import { disconnectedSpans } from './disconnected-spans';
 import { isCleanMeasurement } from './clean-measurement';
 import { GapTracker } from './gap-tracker';
 import { portStateTime } from './port-state-time';
@@ -90,6 +91,8 @@ export class DeviceSummaryBuilder {
       fromMs,
       toMs,
     );
+    const disconnected = disconnectedSpans(events, fromMs, toMs);
+    const disconnectedMs = disconnected.reduce((a, s) => a + s.toMs - s.fromMs, 0);
     const instances = new Set<string>([...this.series.map((s) => s.series.instance), ...states.keys(), ...inWindow.flatMap((e) => (e.instance === null ? [] : [e.instance]))]);
     const summaries: InstanceSummary[] = [...instances].sort().map((instance) => {
       const mine = this.series.filter((s) => s.series.instance === instance);
@@ -110,11 +113,11 @@ export class DeviceSummaryBuilder {
         frequency: byRole('frequency'),
         portStates: states.get(instance) ?? [],
         gmChanges: { count: gm.length, first: gm.slice(0, GM_CHANGES_LISTED).map((e) => ({ tMs: e.tMs, from: e.from, to: e.to })) },
-        gaps: primary ? { ...primary.gaps.finish(), metric: primary.series.metric } : { metric: null, count: 0, totalMs: 0, longestMs: 0 },
+        gaps: primary ? { ...primary.gaps.finish(disconnected), metric: primary.series.metric, disconnectedMs } : { metric: null, count: 0, totalMs: 0, longestMs: 0, disconnectedMs },
         events: countByKind(ev),
       };
     });
-    return { deviceId: this.device.deviceId, name: this.device.name, fromMs, toMs, instances: summaries, events: countByKind(inWindow) };
+    return { deviceId: this.device.deviceId, name: this.device.name, fromMs, toMs, instances: summaries, disconnectedMs, events: countByKind(inWindow) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { isGapMarker } from './clean-measurement';
+import { overlapMs, type Span } from './disconnected-spans';
 import type { GapSummary } from './summary-types';
 
 const FIRST_INTERVALS = 256;
@@ -10,12 +11,13 @@ const MIN_HOLE_US = 2_000_000;
  * the next measurement (or the window's end); transient and step points are measurements here (the
  * device was measuring). A hole is an interval between measurements longer than
  * 3 × the median of the series's first intervals and at least 2 s (the engine was not running, or
- * nothing was written): its time counts from the last measurement. Constant memory.
+ * nothing was written): its time counts from the last measurement. Time the operator had the device
+ * disconnected is left out of the gaps (a gap wholly inside a disconnect is none). Memory: two
+ * numbers per gap, none per point.
  */
 export class GapTracker {
-  count = 0;
-  totalUs = 0;
-  longestUs = 0;
+  /** Each gap's start and end, µs, in order. */
+  private readonly gapsUs: number[] = [];
   private lastMeasurementUs: number | null = null;
   private gapStartUs: number | null = null;
   private holeUs: number | null = null;
@@ -30,19 +32,32 @@ export class GapTracker {
       return;
     }
     if (this.gapStartUs !== null) {
-      this.record(tUs - this.gapStartUs);
+      this.record(this.gapStartUs, tUs);
       this.gapStartUs = null;
     } else if (this.lastMeasurementUs !== null) this.interval(this.lastMeasurementUs, tUs);
     this.lastMeasurementUs = tUs;
   }
 
-  finish(): GapSummary & { metric: null } {
+  /** The gaps, less the time in `disconnected` (spans in order, ms). */
+  finish(disconnected: readonly Span[] = []): Omit<GapSummary, 'disconnectedMs'> & { metric: null } {
     this.settleThreshold();
     if (this.gapStartUs !== null) {
-      this.record(Math.max(0, this.toUs - this.gapStartUs));
+      this.record(this.gapStartUs, Math.max(this.gapStartUs, this.toUs));
       this.gapStartUs = null;
     }
-    return { metric: null, count: this.count, totalMs: this.totalUs / 1000, longestMs: this.longestUs / 1000 };
+    let count = 0;
+    let totalUs = 0;
+    let longestUs = 0;
+    for (let i = 0; i < this.gapsUs.length; i += 2) {
+      const a = this.gapsUs[i]!;
+      const b = this.gapsUs[i + 1]!;
+      const us = b - a - overlapMs(disconnected, a / 1000, b / 1000) * 1000;
+      if (us <= 0 && b > a) continue;
+      count++;
+      totalUs += us;
+      if (us > longestUs) longestUs = us;
+    }
+    return { metric: null, count, totalMs: totalUs / 1000, longestMs: longestUs / 1000 };
   }
 
   private interval(fromUs: number, toUs: number): void {
@@ -51,7 +66,7 @@ export class GapTracker {
       if (this.pending.length >= FIRST_INTERVALS) this.settleThreshold();
       return;
     }
-    if (toUs - fromUs > this.holeUs) this.record(toUs - fromUs);
+    if (toUs - fromUs > this.holeUs) this.record(fromUs, toUs);
   }
 
   private settleThreshold(): void {
@@ -63,9 +78,7 @@ export class GapTracker {
     for (const p of pending) this.interval(p.fromUs, p.toUs);
   }
 
-  private record(us: number): void {
-    this.count++;
-    this.totalUs += us;
-    if (us > this.longestUs) this.longestUs = us;
+  private record(fromUs: number, toUs: number): void {
+    this.gapsUs.push(fromUs, toUs);
   }
 }

@@ -29,6 +29,8 @@ export const PortStateTime = z.object({
   stateMs: z.record(z.string(), z.number()),
   /** The device was not online (no connection, or connected and measuring nothing): no state is known. */
   offlineMs: z.number(),
+  /** The operator had disconnected the device (a deliberate gap, not counted as offline). */
+  disconnectedMs: z.number(),
   /** Online, but no state seen yet (before the first port-state event of the window, or after a reconnect). */
   unknownMs: z.number(),
 });
@@ -38,8 +40,11 @@ export const GapSummary = z.object({
   /** The offset series the gaps were read from; null when the instance has none. */
   metric: z.string().nullable(),
   count: z.number().int(),
+  /** Time without measurements, less the time the operator had the device disconnected. */
   totalMs: z.number(),
   longestMs: z.number(),
+  /** Time in the window the operator had the device disconnected ("disconnected by operator"), apart from the gaps. */
+  disconnectedMs: z.number(),
 });
 export type GapSummary = z.infer<typeof GapSummary>;
 
@@ -66,6 +71,8 @@ export const DeviceSummary = z.object({
   fromMs: z.number(),
   toMs: z.number(),
   instances: z.array(InstanceSummary),
+  /** Time in the window the operator had the device disconnected: a deliberate gap, not an outage. */
+  disconnectedMs: z.number(),
   /** Every event of the device in the window, by kind (device-level ones too: connection, host key). */
   events: EventCounts,
 });
