@@ -15,7 +15,7 @@ import { benchTsnCollect } from './tsn-collect.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), benchTsnCollect(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole(), await benchAlarmEval()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), await benchTsnCollect(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole(), await benchAlarmEval()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);
