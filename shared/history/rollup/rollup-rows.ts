@@ -1,3 +1,5 @@
+import type { HourStats } from './hour-stats';
+
 /**
  * A series' rollup rows over a selection, as the store keeps them: per minute and per day (count,
  * min, max, mean), per hour (count, min, max, p50, p95, p99, max |x|). A bucket with no measurement
@@ -11,16 +13,8 @@ export interface MeanBucket {
   mean: number | null;
 }
 
-export interface HourBucket {
-  tUs: number;
-  count: number;
-  min: number | null;
-  max: number | null;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  maxAbs: number | null;
-}
+/** An hour bucket is the hour rollup itself (hour-stats.ts). */
+export type HourBucket = HourStats;
 
 export interface SeriesRollups {
   minute: MeanBucket[];
