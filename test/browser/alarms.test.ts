@@ -40,7 +40,7 @@ describe.skipIf(skip !== null)('Alarms screen in real Chromium', () => {
     await s?.close();
   });
 
-  it('shows the firing alarm with a badge, acknowledges it with a comment, filters the history, and speaks Chinese', async () => {
+  it('shows the firing alarm with a badge and a dot on its device, acknowledges it with a comment, filters the history, silences it for a while, and speaks Chinese', async () => {
     const page = s.page;
     await page.getByTestId('alarm-badge').and(page.locator('[data-count="1"]')).waitFor();
     // The device's row carries a red dot beside its status while its critical alarm fires.
@@ -69,6 +69,21 @@ describe.skipIf(skip !== null)('Alarms screen in real Chromium', () => {
     await page.getByTestId('alarms-filter-severity').getByText('Warning').click();
     await waitFor('only the warning', async () => (await rows.count()) === 1);
     await expect(rows.first().innerText()).resolves.toContain('bc-lab');
+
+    // A maintenance window on gm-*: the acknowledged alarm is kept and shown, marked silenced; ending it unmarks it.
+    await page.getByTestId('alarms-filter-severity').getByText('All').click();
+    await page.getByTestId('alarms-tab-silences').click();
+    await page.getByTestId('silence-device').fill('gm-*');
+    await page.getByTestId('silence-comment').fill('GNSS antenna work');
+    await page.getByTestId('silence-create').click();
+    await expect(page.getByTestId('silence-row').innerText()).resolves.toContain('GNSS antenna work');
+    await page.getByTestId('alarms-tab-active').click();
+    await page.locator('[data-testid="alarm-row"][data-silenced="true"]').waitFor();
+    await page.getByTestId('alarms-tab-silences').click();
+    await page.getByTestId('silence-expire').click();
+    await page.getByTestId('silence-row').waitFor({ state: 'detached' });
+    await page.getByTestId('alarms-tab-active').click();
+    await page.locator('[data-testid="alarm-row"][data-silenced="false"]').waitFor();
 
     await switchLanguage(page, 'zh-CN');
     await expect(page.getByTestId('nav-alarms').innerText()).resolves.toContain('告警');

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Alarm } from '../../../shared/alarms/alarm-model';
 import { ErrorAlert } from '../errors/ErrorAlert';
 import { AckModal } from './AckModal';
+import { SilencesPanel } from './SilencesPanel';
 import { useAlarms } from './use-alarms';
 import { useAlarmsText } from './use-alarms-text';
 
@@ -11,11 +12,11 @@ const time = (ms: number | null) => (ms === null ? '–' : new Date(ms).toLocale
 /** Active alarms and the history, filtered by device and severity; a firing alarm is acknowledged with a comment. */
 export function AlarmsScreen() {
   const { text: x, fill } = useAlarmsText();
-  const [tab, setTab] = useState<'active' | 'history'>('active');
+  const [tab, setTab] = useState<'active' | 'history' | 'silences'>('active');
   const [device, setDevice] = useState<string | null>(null);
   const [severity, setSeverity] = useState<'all' | 'warning' | 'critical'>('all');
   const [acking, setAcking] = useState<Alarm | null>(null);
-  const { value, error } = useAlarms(tab);
+  const { value, error } = useAlarms(tab === 'history' ? 'history' : 'active');
   const all = value ?? [];
   const devices = [...new Set(all.map((a) => a.deviceName ?? x.network))].sort();
   const shown = all.filter((a) => (device === null || (a.deviceName ?? x.network) === device) && (severity === 'all' || a.severity === severity));
@@ -29,13 +30,16 @@ export function AlarmsScreen() {
         </Text>
       </Stack>
       <Group gap="md" wrap="wrap" align="flex-end">
-        <Tabs value={tab} onChange={(v) => setTab(v === 'history' ? 'history' : 'active')}>
+        <Tabs value={tab} onChange={(v) => setTab(v === 'history' || v === 'silences' ? v : 'active')}>
           <Tabs.List>
             <Tabs.Tab value="active" data-testid="alarms-tab-active">
               {x.tab.active}
             </Tabs.Tab>
             <Tabs.Tab value="history" data-testid="alarms-tab-history">
               {x.tab.history}
+            </Tabs.Tab>
+            <Tabs.Tab value="silences" data-testid="alarms-tab-silences">
+              {x.tab.silences}
             </Tabs.Tab>
           </Tabs.List>
         </Tabs>
@@ -52,9 +56,10 @@ export function AlarmsScreen() {
           data-testid="alarms-filter-severity"
         />
       </Group>
+      {tab === 'silences' && <SilencesPanel />}
       {error && <ErrorAlert error={error} testId="alarms-load-error" />}
-      {value !== null && shown.length === 0 && <Text c="dimmed">{tab === 'active' ? x.emptyActive : x.emptyHistory}</Text>}
-      {shown.length > 0 && (
+      {tab !== 'silences' && value !== null && shown.length === 0 && <Text c="dimmed">{tab === 'active' ? x.emptyActive : x.emptyHistory}</Text>}
+      {tab !== 'silences' && shown.length > 0 && (
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="alarms-table">
             <Table.Thead>
@@ -70,7 +75,7 @@ export function AlarmsScreen() {
             </Table.Thead>
             <Table.Tbody>
               {shown.map((a) => (
-                <Table.Tr key={a.id} data-testid="alarm-row" data-alarm-id={a.id} data-state={a.state}>
+                <Table.Tr key={a.id} data-testid="alarm-row" data-alarm-id={a.id} data-state={a.state} data-silenced={a.silenced}>
                   <Table.Td>
                     <Badge color={a.severity === 'critical' ? 'red' : 'yellow'} variant="light">
                       {x.severity[a.severity]}
