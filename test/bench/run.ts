@@ -8,6 +8,7 @@ import { benchLogImport } from './log-import.bench';
 import { benchLogParse } from './log-parse.bench';
 import { benchPmcParse } from './pmc-parse.bench';
 import { benchPollTransport, type BenchResult } from './poll-transport.bench';
+import { benchPtpConf } from './ptpconf.bench';
 import { benchSerialConsole } from './serial-console.bench';
 import { benchSeriesWrites } from './series-writes.bench';
 import { benchTimingAnalysis } from './timing-analysis.bench';
@@ -15,7 +16,7 @@ import { benchTsnCollect } from './tsn-collect.bench';
 
 // `npm run bench`: each benchmark prints its numbers next to a baseline measured in the same run.
 async function main(): Promise<void> {
-  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), await benchTsnCollect(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole(), await benchAlarmEval()];
+  const results: BenchResult[] = [benchPmcParse(), await benchLogParse(), await benchLogImport(), benchSeriesWrites(), benchHistoryBytes(), benchHistoryIngest(), benchHistoryQuery(), benchTimingAnalysis(), benchPtpConf(), await benchTsnCollect(), await benchHistoryExport(), await benchPollTransport(), await benchCollectionCpu(), await benchSerialConsole(), await benchAlarmEval()];
   for (const r of results) {
     console.log(`\n${r.name}`);
     for (const l of r.lines) console.log(`  ${l}`);
