@@ -10,6 +10,7 @@ import { validateDeviceEdit } from './form/device-edit';
 import { formErrorsOfEngine } from './form/engine-errors';
 import { textProps } from './form/field-props';
 import { fieldLabelKey, validationTextKey } from './form/field-text';
+import { TsnInterfacesField } from './form/TsnInterfacesField';
 import { firstInvalidField, withoutErrorOf, type FieldErrors, type FormField } from './form/form-fields';
 import type { IssueText } from './form/form-result';
 import { deviceFormFrom, emptyDeviceForm, type DeviceFormValues, type FormTransport } from './form/form-values';
@@ -140,6 +141,7 @@ export function DeviceFormModal({ device, onClose, onSaved }: DeviceFormModalPro
             error={errors.pollIntervalMs}
             data-testid="device-form-pollIntervalMs"
           />
+          <TsnInterfacesField value={values.tsnInterfaces} error={errors.tsnInterfaces} onChange={(tsnInterfaces) => change({ tsnInterfaces }, 'tsnInterfaces')} />
           {formError && <ErrorAlert error={formError} title={t('form.failed')} testId="device-form-error" />}
           {/* Sticky: the body scrolls under it, so the actions stay in sight on a short screen. */}
           <Group

@@ -79,6 +79,11 @@ export const tsnEn = {
     kbps: '{{value}} kbit/s',
     bytes: '{{value}} bytes',
   },
+  deviceForm: {
+    label: 'TSN interfaces (optional)',
+    description: 'Interfaces whose qdisc, queue and ethtool statistics are read, separated by commas (eth0, eth1). Empty: the ones ptp4l runs on and every one with a configured root qdisc.',
+    invalid: 'Each TSN interface must be a Linux interface name: 1–15 letters, digits or _ . + - (for example eth0 or enp3s0), not starting with a dash, separated by commas; at most 16.',
+  },
   push: {
     button: 'Apply to the device…',
     blocked: 'Fix the errors above first: an invalid model is never pushed.',
@@ -185,6 +190,11 @@ export const tsnZhCN: typeof tsnEn = {
     locredit: 'locredit',
     kbps: '{{value}} kbit/s',
     bytes: '{{value}} 字节',
+  },
+  deviceForm: {
+    label: 'TSN 接口（可选）',
+    description: '读取其队列规则、队列和 ethtool 统计的接口，以逗号分隔（eth0, eth1）。留空：ptp4l 所用的接口以及配置了根队列规则的所有接口。',
+    invalid: '每个 TSN 接口须为 Linux 接口名：1–15 个字母、数字或 _ . + -（例如 eth0 或 enp3s0），不以短横线开头，以逗号分隔；最多 16 个。',
   },
   push: {
     button: '应用到设备…',

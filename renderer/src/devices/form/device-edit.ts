@@ -2,7 +2,7 @@ import { DEFAULT_POLL_INTERVAL_MS, DEFAULT_SSH_PORT, DevicePatch, type DeviceVie
 import type { FieldErrors } from './form-fields';
 import { fieldErrorsOf, schemaEnglish, type FormResult, type IssueText } from './form-result';
 import { deviceFormFrom, type AuthFormValues, type DeviceFormValues, type JumpFormValues } from './form-values';
-import { authOf, instanceOf, jumpOf, numberOrDefault, secretOf, serialLineOf } from './profile-parts';
+import { authOf, instanceOf, jumpOf, numberOrDefault, secretOf, serialLineOf, tsnInterfacesOf } from './profile-parts';
 
 /** What the operator reads when an edit needs a secret typed again (in their language). */
 export interface EditTexts {
@@ -75,6 +75,8 @@ export function validateDeviceEdit(values: DeviceFormValues, original: DeviceVie
   const before = deviceFormFrom(original);
   const instances = values.instances.map(instanceOf);
   if (!sameJson(instances, before.instances.map(instanceOf))) patch.instances = instances;
+  const tsnInterfaces = tsnInterfacesOf(values.tsnInterfaces) ?? null;
+  if (!sameJson(tsnInterfaces, original.tsnInterfaces ?? null)) patch.tsnInterfaces = tsnInterfaces;
   const steps: Step[] = [];
   if (original.transport === 'ssh') {
     changed('host', values.host.trim(), original.host);

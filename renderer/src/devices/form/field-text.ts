@@ -42,7 +42,7 @@ export function validationTextKey(field: FormField, issue: { code: string }): Va
 
 type FirstFormLabel = 'transport' | 'name' | 'host' | 'sshPort' | 'user' | 'authKind' | 'password' | 'privateKey' | 'passphrase' | 'hostKeySha256' | 'udsPath' | 'pollIntervalMs';
 type Section<S extends 'jump' | 'serial' | 'instances'> = keyof Resource['deviceForm'][S];
-export type LabelKey = `form.${FirstFormLabel}` | `deviceForm.jump.${Section<'jump'>}` | `deviceForm.serial.${Section<'serial'>}` | `deviceForm.instances.${Section<'instances'>}`;
+export type LabelKey = 'tsn.deviceForm.label' | `form.${FirstFormLabel}` | `deviceForm.jump.${Section<'jump'>}` | `deviceForm.serial.${Section<'serial'>}` | `deviceForm.instances.${Section<'instances'>}`;
 
 const JUMP_LABELS: Record<string, LabelKey> = {
   host: 'deviceForm.jump.host',
@@ -54,6 +54,7 @@ const JUMP_LABELS: Record<string, LabelKey> = {
 
 /** The i18n key of a field's label (the same label the input shows). */
 export function fieldLabelKey(field: FormField): LabelKey {
+  if (field === 'tsnInterfaces') return 'tsn.deviceForm.label';
   const [head, second, third] = field.split('.');
   if (head === 'jump' && second) return JUMP_LABELS[second] ?? (`form.${second}` as LabelKey);
   if (head === 'serial') return `deviceForm.serial.${second}` as LabelKey;

@@ -16,7 +16,7 @@ export const INSTANCE_KEYS = ['name', 'udsPath', 'configPath', 'logKind', 'logPa
 type SerialField = `serial.${(typeof SERIAL_KEYS)[number]}`;
 export type InstanceKey = (typeof INSTANCE_KEYS)[number];
 export type InstanceField = `instances.${number}.${InstanceKey}`;
-export type FormField = 'transport' | 'name' | (typeof SSH_FIELDS)[number] | (typeof JUMP_FIELDS)[number] | SerialField | 'instances' | InstanceField | 'pollIntervalMs';
+export type FormField = 'transport' | 'name' | (typeof SSH_FIELDS)[number] | (typeof JUMP_FIELDS)[number] | SerialField | 'instances' | InstanceField | 'pollIntervalMs' | 'tsnInterfaces';
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 export const instanceField = (index: number, key: InstanceKey): InstanceField => `instances.${index}.${key}`;
@@ -31,6 +31,7 @@ export const FIELD_ORDER: readonly FormField[] = [
   'instances',
   ...Array.from({ length: MAX_INSTANCES }, (_, i) => INSTANCE_KEYS.map((k) => instanceField(i, k))).flat(),
   'pollIntervalMs',
+  'tsnInterfaces',
 ];
 
 export function firstInvalidField(errors: FieldErrors): FormField | null {
@@ -83,6 +84,7 @@ export function formFieldOf(path: readonly PropertyKey[] | string, transport: Fo
     case 'transport':
     case 'name':
     case 'pollIntervalMs':
+    case 'tsnInterfaces':
       return head;
     default:
       return oneOf(SSH_FIELDS, head) ? head : null;
@@ -110,7 +112,8 @@ export type FieldKind =
   | 'logKind'
   | 'restartCommand'
   | 'unit'
-  | 'pollIntervalMs';
+  | 'pollIntervalMs'
+  | 'tsnInterfaces';
 
 export function fieldKind(field: FormField): FieldKind {
   if (field.startsWith('jump.')) return field.slice('jump.'.length) as (typeof SSH_FIELDS)[number];

@@ -73,6 +73,8 @@ export interface DeviceFormValues {
   serial: SerialFormValues;
   instances: InstanceFormValues[];
   pollIntervalMs: number | string;
+  /** Interfaces whose TSN statistics are read, comma-separated as typed; empty for the default (ptp4l's and those with a configured root qdisc). */
+  tsnInterfaces: string;
 }
 
 export function emptyAuth(kind: SshAuthKind = 'password'): AuthFormValues {
@@ -99,6 +101,7 @@ export function emptyDeviceForm(): DeviceFormValues {
     serial: { path: '', ...DEFAULT_SERIAL_LINE, baudRate: DEFAULT_SERIAL_BAUD, user: '', password: '' },
     instances: [emptyInstance()],
     pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
+    tsnInterfaces: '',
   };
 }
 
@@ -149,5 +152,6 @@ export function deviceFormFrom(device: DeviceView): DeviceFormValues {
     serial: serialFormFrom(device),
     instances: device.instances.length > 0 ? device.instances.map(instanceFormFrom) : empty.instances,
     pollIntervalMs: device.pollIntervalMs,
+    tsnInterfaces: device.tsnInterfaces?.join(', ') ?? '',
   };
 }

@@ -1,11 +1,12 @@
 import { DeviceInput } from '../../../../shared/domain/device';
 import { fieldErrorsOf, schemaEnglish, type FormResult, type IssueText } from './form-result';
 import type { DeviceFormValues } from './form-values';
-import { authOf, instanceOf, jumpOf, numberOrDefault, serialLineOf } from './profile-parts';
+import { authOf, instanceOf, jumpOf, numberOrDefault, serialLineOf, tsnInterfacesOf } from './profile-parts';
 
 /** The profile the form describes, before validation: only the chosen transport's fields. */
 function rawDeviceInput(values: DeviceFormValues) {
-  const common = { name: values.name, instances: values.instances.map(instanceOf), pollIntervalMs: numberOrDefault(values.pollIntervalMs) };
+  const tsnInterfaces = tsnInterfacesOf(values.tsnInterfaces);
+  const common = { name: values.name, instances: values.instances.map(instanceOf), pollIntervalMs: numberOrDefault(values.pollIntervalMs), ...(tsnInterfaces ? { tsnInterfaces } : {}) };
   switch (values.transport) {
     case 'local':
       return { transport: 'local' as const, ...common };

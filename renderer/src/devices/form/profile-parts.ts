@@ -57,6 +57,12 @@ export function instanceOf(instance: InstanceFormValues) {
   return { name: instance.name.trim(), udsPath: instance.udsPath.trim(), ...(configPath ? { configPath } : {}), ...(log ? { log } : {}), ...(restartCommand ? { restartCommand } : {}) };
 }
 
+/** `eth0, eth1` → ['eth0', 'eth1']; empty text → undefined (the default list). The schema judges each name. */
+export function tsnInterfacesOf(text: string): string[] | undefined {
+  const names = text.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  return names.length > 0 ? names : undefined;
+}
+
 export function serialLineOf(serial: SerialFormValues): SerialSettings {
   const { path, baudRate, dataBits, parity, stopBits, flowControl } = serial;
   return { path: path.trim(), baudRate, dataBits, parity, stopBits, flowControl };
