@@ -1,13 +1,10 @@
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
 import { startTestServer, waitFor, type TestServer } from '../support/engine-server';
 import { skipUnlessAvailable } from '../support/skip';
 import { labScenarioDevice, labSkipReason, labUp } from './lab';
+import { startPrometheus } from './prometheus-server';
 import { addLabDevice, waitOnline } from './scenario-engine';
 
 const hasProm = spawnSync('sh', ['-c', 'command -v prometheus']).status === 0;
@@ -20,8 +17,6 @@ const IFACE = 'tsnm0';
 const SINK = '10.231.98.2';
 const inT1 = (script: string) => run('ip', ['netns', 'exec', NETNS, 'sh', '-c', script], { timeout: 20_000 });
 
-type Vec = { status: string; data: { result: { metric: Record<string, string>; value: [number, string] }[] } };
-
 /**
  * A real Prometheus (Debian's binary) scrapes a real engine collecting ss-t1 over SSH, whose tsnm0 is
  * shaped with tbf and sent 30 bounded datagrams: the tbf's packet counter arrives in Prometheus with
@@ -29,9 +24,7 @@ type Vec = { status: string; data: { result: { metric: Record<string, string>; v
  */
 describe.skipIf(skip !== null)('a real Prometheus scrapes the TSN series of ss-t1', () => {
   let t: TestServer;
-  let prom: ChildProcess | null = null;
-  let promDir: string;
-  let promPort: number;
+  let prom: Awaited<ReturnType<typeof startPrometheus>> | null = null;
   let target: string;
 
   beforeAll(async () => {
@@ -52,16 +45,12 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes the TSN series of ss-t
     await waitOnline(t, dev);
     await t.client.call('devices.update', { id: dev.id, patch: { tsnInterfaces: [IFACE] } });
     target = new URL(t.server.metricsUrl!).host;
-    promDir = mkdtempSync(join(tmpdir(), 'syncscope-prom-tsn-'));
-    promPort = await freePort();
-    writeFileSync(join(promDir, 'prometheus.yml'), `global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: syncscope\n    static_configs:\n      - targets: ['${target}']\n`);
-    prom = spawn('prometheus', [`--config.file=${join(promDir, 'prometheus.yml')}`, `--storage.tsdb.path=${join(promDir, 'data')}`, `--web.listen-address=127.0.0.1:${promPort}`], { stdio: 'ignore' });
+    prom = await startPrometheus(target);
   }, 120_000);
   afterAll(async () => {
-    prom?.kill('SIGTERM');
+    prom?.stop();
     await t?.close();
     await inT1(`ip link del ${IFACE} 2>/dev/null; exit 0`);
-    if (promDir) rmSync(promDir, { recursive: true, force: true });
   });
 
   it("stores the tbf's packet counter of tsnm0, labelled by device, interface, handle, parent and kind", async () => {
@@ -71,11 +60,10 @@ describe.skipIf(skip !== null)('a real Prometheus scrapes the TSN series of ss-t
       return page.split('\n').find((l) => l.startsWith('syncscope_tsn_qdisc_sent_packets_total{') && l.includes(`interface="${IFACE}"`) && l.includes('kind="tbf"')) ?? null;
     }, 60_000, 500);
     expect(exported).toContain('device="ss-t1"');
-    const query = `http://127.0.0.1:${promPort}/api/v1/query?query=${encodeURIComponent(`syncscope_tsn_qdisc_sent_packets_total{device="ss-t1",interface="${IFACE}"}`)}`;
     const result = await waitFor(
       `Prometheus to hold ${IFACE}'s tbf packets (at least the 30 sent)`,
       async () => {
-        const r = (await (await fetch(query)).json()) as Vec;
+        const r = await prom!.query(`syncscope_tsn_qdisc_sent_packets_total{device="ss-t1",interface="${IFACE}"}`);
         const tbf = r.data.result.find((s) => s.metric.kind === 'tbf');
         return tbf && Number(tbf.value[1]) >= 30 ? tbf : null;
       },
