@@ -17,6 +17,7 @@ echo "$*" >> "$TC_LOG"
 case "$1 $2 $3" in
   "qdisc replace dev") echo 'Error: Change operation not supported by specified qdisc.' >&2; exit 2 ;;
   "qdisc del dev") exit 0 ;;
+  "-j qdisc show") printf '%s\n' "$TC_SHOW"; exit 0 ;;
   "qdisc add dev") if [ -n "$TC_OFFLOAD_FAILS" ]; then echo 'Error: Device failed to setup taprio offload.' >&2; exit 2; fi; exit 0 ;;
 esac
 exit 1
@@ -66,6 +67,25 @@ describe('a qdisc push where the driver refuses a replace', { timeout: 30_000 },
   it("says the driver's offload error verbatim", async () => {
     process.env.TC_OFFLOAD_FAILS = '1';
     await expect(apply()).rejects.toMatchObject({ value: { messageId: 'config-push.apply-failed', params: { output: 'Error: Device failed to setup taprio offload.' } } });
+  });
+
+  it('restores nothing when the push never took, even over a qdisc it does not model (a tbf root)', async () => {
+    // tc -j qdisc show of a tbf root, as iproute2 6.1 prints it (captured on this machine's lab).
+    process.env.TC_SHOW = '[{"kind":"tbf","handle":"8001:","root":true,"refcnt":2,"options":{"rate":12500,"burst":1600,"lat":50000}}]';
+    const session = new PushSession(new LocalTransport(), true, { device: 'bench', deviceId: 'dev-1' });
+    try {
+      const target = new QdiscTarget('eth1', { device: 'bench', deviceId: 'dev-1' });
+      const io = await session.io();
+      const before = await target.read(io);
+      expect(target.validate(MODEL).ok).toBe(true);
+      await expect(target.restore(io, before)).resolves.toEqual({ detail: 'eth1 still shows its previous qdiscs: nothing to restore' });
+      // Had tc changed the interface, restore undoes it (the cbs under 100:1 is deleted again).
+      process.env.TC_SHOW = '[{"kind":"tbf","handle":"8001:","root":true,"refcnt":2,"options":{"rate":12500,"burst":1600,"lat":50000}},{"kind":"cbs","handle":"8002:","parent":"100:1","options":{}}]';
+      await expect(target.restore(io, before)).resolves.toEqual({ detail: expect.stringContaining('tc qdisc del dev eth1 parent 100:1') });
+    } finally {
+      session.close();
+      delete process.env.TC_SHOW;
+    }
   });
 
   it('tells a refused replace from a failure that a delete would not mend', () => {

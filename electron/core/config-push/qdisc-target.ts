@@ -128,6 +128,10 @@ export class QdiscTarget implements PushTarget {
   }
 
   async restore(io: DeviceIo, previous: TargetState): Promise<StepOutcome> {
+    // A push that never took (tc refused it) left the interface as it was: nothing to rebuild, even
+    // a qdisc Syncscope does not model (htb, tbf …), which it could not put back itself.
+    const now = await showQdiscs(io.transport, this.target);
+    if (qdiscCommandsText(now, this.target) === qdiscCommandsText(previous.text, this.target)) return { detail: `${this.target} still shows its previous qdiscs: nothing to restore` };
     const model = this.pending;
     const before = parseQdiscShow(previous.text).qdiscs;
     const place = model ? placeOf(model) : { parent: 'root', handle: null };
