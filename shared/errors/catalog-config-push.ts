@@ -73,8 +73,8 @@ export const CONFIG_PUSH_ERRORS = {
   },
   'config-push.apply-failed': {
     code: 'device-output',
-    en: { message: 'Applying the config on {{device}} failed: {{command}} exited {{status}}: {{output}}', hint: 'The device\'s own words are above. Syncscope restores the previous file and runs the command again.' },
-    'zh-CN': { message: '在 {{device}} 上应用配置失败：{{command}} 退出状态 {{status}}：{{output}}', hint: '上面是设备自己的输出。Syncscope 会恢复之前的文件并再次运行该命令。' },
+    en: { message: 'Applying the config on {{device}} failed: {{command}} exited {{status}}: {{output}}', hint: 'The device\'s own words are above. Syncscope puts back what was there before (the previous file, or the previous qdisc) and checks it.' },
+    'zh-CN': { message: '在 {{device}} 上应用配置失败：{{command}} 退出状态 {{status}}：{{output}}', hint: '上面是设备自己的输出。Syncscope 会恢复之前的状态（之前的文件或之前的 qdisc）并加以检查。' },
   },
   'config-push.apply-timeout': {
     code: 'device-output',
