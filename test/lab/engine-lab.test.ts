@@ -150,7 +150,8 @@ describe.skipIf(skip !== null)('the engine against real lab devices (ptp4l + ssh
     expect(live.map((e) => e.to)).toEqual(expect.arrayContaining(['no-data', 'online']));
     const { stdout } = await run('node', [CLI, 'events', '--device', 'gap-s1', '--server', t.server.url]);
     expect(stdout).toMatch(/^\S+Z +- +connection +- → no-data +code=ptp4l-not-running/m);
-    expect(stdout).toMatch(/ +connection +- → online *$/m);
+    // From the restarted collector's start, or from a first poll that still found no answer (a loaded machine).
+    expect(stdout).toMatch(/ +connection +(-|no-data) → online *$/m);
     await t.client.call('devices.remove', { id: dev.id });
   });
 

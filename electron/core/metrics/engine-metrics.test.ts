@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { POINT_FLAGS, type Reading } from '../../../shared/series/series';
 import { EngineMetrics } from './engine-metrics';
 
+const SYSTEM_METRIC = 'system.cpu_busy' as const;
+
 const reading = (over: Partial<Reading> = {}): Reading => ({
   deviceId: 'd',
   instance: 'ptp4l',
@@ -42,6 +44,8 @@ describe('EngineMetrics from the metric catalog', () => {
     const m = new EngineMetrics({ processMetrics: false });
     const gaps = reading({ values: [{ metric: 'ptp.offset_from_master', value: null, flags: POINT_FLAGS.stale }, { metric: 'ptp.mean_path_delay', value: 0, flags: POINT_FLAGS.stale }] });
     m.recordReadings('never', [gaps]);
+    // A device whose ptp4l does not answer still gives its load and TSN counters: no PTP sample time for those.
+    m.recordReadings('never', [reading({ instance: 'system', values: [{ metric: SYSTEM_METRIC, value: 0.5 }] })]);
     expect(await m.registry.metrics()).not.toMatch(/^syncscope_ptp_last_sample_timestamp_seconds\{device="never"\}/m);
     m.recordReadings('s1', [reading()]);
     m.recordReadings('s1', [{ ...gaps, tUs: 1_700_000_100_000_000 }]);

@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { isMeasurement, type Reading } from '../../../shared/series/series';
+import { PTP_METRICS } from '../../../shared/series/catalog-ptp';
+import { SERVO_METRICS } from '../../../shared/series/catalog-servo';
+import { isMeasurement, type Reading, type ReadingValue } from '../../../shared/series/series';
 import { CatalogMetrics } from './catalog-metrics';
 
 /**
@@ -41,10 +43,11 @@ export class EngineMetrics {
   recordReadings(device: string, readings: readonly Reading[]): void {
     if (readings.length === 0) return;
     this.catalog.record(device, readings);
-    // Only a measurement moves the last-sample time: readings that are all gaps (ptp4l silent,
-    // values not fresh) must not make a device that measures nothing look current.
+    // Only a PTP measurement moves the last-sample time: readings that are all gaps (ptp4l silent,
+    // values not fresh), or the TSN and system figures a device gives while ptp4l does not answer,
+    // must not make a device that measures no time look current.
     let newestUs = 0;
-    for (const r of readings) if (r.values.some(isMeasurement)) newestUs = Math.max(newestUs, r.tUs);
+    for (const r of readings) if (r.values.some(isPtpMeasurement)) newestUs = Math.max(newestUs, r.tUs);
     if (newestUs > 0) this.lastSampleSeconds.set({ device }, newestUs / 1e6);
   }
 
@@ -76,3 +79,5 @@ export class EngineMetrics {
     this.errorCodes.delete(device);
   }
 }
+
+const isPtpMeasurement = (v: ReadingValue): boolean => (Object.hasOwn(PTP_METRICS, v.metric) || Object.hasOwn(SERVO_METRICS, v.metric)) && isMeasurement(v);
