@@ -76,7 +76,13 @@ describe.skipIf(skip !== null)('scenario: a boundary-clock-like device with two 
     expect(await pmc(gm, 'PORT_DATA_SET')).toMatch(/portState\s+MASTER/);
     expect(await pmc(labDevice(lab, 'ss-s1'), 'PARENT_DATA_SET')).toMatch(new RegExp(`grandmasterIdentity\\s+${gm.clockIdentity}`));
 
-    const text = await (await fetch(t.server.metricsUrl!)).text();
+    // A failed first poll drops the device's gauges, and a port state is sent again only when it
+    // changes or every 10 s: wait for both instances' states to be back on the page.
+    const eth1Master = new RegExp(`^syncscope_ptp_port_state\\{device="ss-bc1",instance_name="eth1",port="1"\\} ${PORT_STATE_CODES.MASTER}$`, 'm');
+    const text = await waitFor('both instances on /metrics', async () => {
+      const page = await (await fetch(t.server.metricsUrl!)).text();
+      return eth1Master.test(page) ? page : null;
+    }, 30_000, 500);
     expect(text).toMatch(new RegExp(`^syncscope_ptp_port_state\\{device="ss-bc1",instance_name="eth0",port="1"\\} (${slaveLike.join('|')})$`, 'm'));
     expect(text).toMatch(new RegExp(`^syncscope_ptp_port_state\\{device="ss-bc1",instance_name="eth1",port="1"\\} ${PORT_STATE_CODES.MASTER}$`, 'm'));
     expect(text).toMatch(/^syncscope_ptp_offset_from_master_seconds\{device="ss-bc1",instance_name="eth0"\} -?\d/m);
